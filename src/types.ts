@@ -1,0 +1,159 @@
+/**
+ * The shapes every posestream stage shares. They mirror MediaPipe's HandLandmarker results
+ * (`NormalizedLandmark`, `Category`) so a tasks-vision result maps onto them without renaming.
+ */
+
+/** One landmark. `x` and `y` are normalised to the image width/height (0..1); `z` is relative depth, wrist origin. */
+export interface Landmark {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** Which hand, as the estimator reports it for the image it saw (tasks-vision's convention). */
+export type Handedness = 'Left' | 'Right';
+
+/** One detected hand: handedness with its score, 21 image landmarks and, when the estimator gives them, 21 world landmarks (metres). */
+export interface Hand {
+  handedness: Handedness;
+  /** Handedness/presence score, 0..1. */
+  score: number;
+  /** Exactly 21 landmarks, in MediaPipe's order (0 wrist, 4 thumb tip, 8 index tip, ...). */
+  landmarks: Landmark[];
+  worldLandmarks?: Landmark[];
+}
+
+/** All hands seen in one video frame. */
+export interface PoseFrame {
+  /** Frame index in its source, 0-based. */
+  index: number;
+  /** Capture timestamp in milliseconds (source clock). */
+  timestamp: number;
+  hands: Hand[];
+  /** Size of the image the landmarks were estimated on, in pixels. */
+  width?: number;
+  height?: number;
+}
+
+/** Which hand feeds a window. */
+export type HandSelector = 'first' | 'Left' | 'Right' | 'largest' | ((frame: PoseFrame) => Hand | undefined);
+
+/**
+ * The last N hand frames, as `slidingWindow` emits them. `frames` is a fresh array each emission (no copy of
+ * the landmarks themselves); `pack()` builds the N x 21 x 3 `Float32Array` only when called, so windows that
+ * are dropped never pay for it.
+ */
+export interface PoseWindow {
+  /** Number of frames (N). */
+  size: number;
+  /** The frames, oldest first. */
+  frames: readonly PoseFrame[];
+  /** The hand of each frame that fed the window (same order as `frames`). */
+  hands: readonly Hand[];
+  /** Timestamp of the oldest and newest frame, ms. */
+  startTimestamp: number;
+  endTimestamp: number;
+  /** endTimestamp - startTimestamp, ms: dropped frames stretch a window in time. */
+  span: number;
+  /** Index of the newest frame. */
+  endIndex: number;
+  /** When this window left the sliding window (performance.now() clock of the emitting thread, or the scheduler's clock). */
+  emittedAt: number;
+  /** Packs the window into a new N*21*3 Float32Array (frame-major, then landmark, then x,y,z). */
+  pack(): Float32Array;
+}
+
+/** One class score, like MediaPipe's `Category`. */
+export interface Category {
+  categoryName: string;
+  score: number;
+  index: number;
+}
+
+/** A classifier's verdict on one window. */
+export interface Prediction {
+  /** Best label and its score. */
+  label: string;
+  score: number;
+  /** Every class, in the model's label order. */
+  categories: Category[];
+  /** The classified window's newest frame: its timestamp and index. */
+  windowEndTimestamp: number;
+  windowEndIndex: number;
+  /** When classification started and finished (clock of the thread that called the classifier). */
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** A gesture held stable over several predictions. `phase: 'start'` when it begins, `'end'` when it stops. */
+export interface GestureEvent {
+  type: 'gesture';
+  phase: 'start' | 'end';
+  label: string;
+  score: number;
+  startFrame: number;
+  endFrame: number;
+  startT: number;
+  endT: number;
+}
+
+/** Something that turns a packed window into class scores (one per label, model order). */
+export interface WindowClassifier {
+  labels: readonly string[];
+  classify(window: Float32Array, shape: readonly [number, number, number]): Promise<Float32Array | number[]>;
+}
+
+/** The pipeline stages that `pipelineStats` reports on. */
+export type Stage = 'source' | 'estimator' | 'window' | 'classifier' | 'display';
+
+/**
+ * One thing that happened at a stage, as operators report it to a {@link PipelineMonitor}.
+ * - `emit`: the stage produced a value (`captureT` = capture timestamp of the newest frame it carries).
+ * - `drop`: the stage dropped a value (a replaced pending frame, a window that arrived while busy).
+ * - `start` / `end`: the stage began / finished work on one value (`waitMs` on `start` = how long the value
+ *   waited after it became available; `captureT` = capture time of its newest frame).
+ */
+export interface StageEvent {
+  stage: Stage;
+  kind: 'emit' | 'drop' | 'start' | 'end';
+  /** When it happened (the monitor's clock, ms). */
+  t: number;
+  captureT?: number;
+  waitMs?: number;
+}
+
+/** Where operators report what they do. `createPipelineMonitor()` makes one; `pipelineStats` reads it. */
+export interface PipelineMonitor {
+  /** The clock every stage uses, ms (performance.now() by default; a scheduler's now() in tests). */
+  now(): number;
+  record(event: Omit<StageEvent, 't'> & { t?: number }): void;
+}
+
+/** Percentiles of a set of durations, ms. */
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  count: number;
+}
+
+/** A snapshot of the pipeline, emitted by `pipelineStats`. */
+export interface PipelineStats {
+  /** Length of the measurement window this snapshot covers, ms. */
+  windowMs: number;
+  /** Values emitted per second, per stage. */
+  fps: Record<Stage, number>;
+  /** Totals since the monitor was created. */
+  droppedFrames: number;
+  droppedWindows: number;
+  /** Fraction (0..1) of the measurement window the classifier spent working. */
+  classifierBusy: number;
+  /** Capture of a frame to its landmarks arriving (estimator `emit`), ms. */
+  landmarkAge: Percentiles;
+  /** How long a window waited between leaving the sliding window and its classification starting, ms. */
+  windowWait: Percentiles;
+  /** Capture of a window's newest frame to its classification starting / its result arriving, ms. */
+  captureToStart: Percentiles;
+  captureToResult: Percentiles;
+}
