@@ -33,6 +33,23 @@ export interface PoseFrame {
   /** Size of the image the landmarks were estimated on, in pixels. */
   width?: number;
   height?: number;
+  /**
+   * When the frame was captured on the pipeline's monitor clock (performance.now() in a page, the scheduler's
+   * clock under TestScheduler). Latency/staleness figures use it; absent, `timestamp` stands in.
+   */
+  capturedAt?: number;
+}
+
+/** A video frame entering the pipeline, before estimation. `I` is the image (ImageBitmap, VideoFrame, ...). */
+export interface SourceFrame<I = unknown> {
+  index: number;
+  /** Media timestamp, ms (strictly increasing within a source). */
+  timestamp: number;
+  /** Capture time on the monitor clock (see PoseFrame.capturedAt). */
+  capturedAt?: number;
+  image: I;
+  width: number;
+  height: number;
 }
 
 /** Which hand feeds a window. */
@@ -57,6 +74,8 @@ export interface PoseWindow {
   span: number;
   /** Index of the newest frame. */
   endIndex: number;
+  /** Capture time of the newest frame on the monitor clock (its capturedAt, else its timestamp). */
+  capturedAt: number;
   /** When this window left the sliding window (performance.now() clock of the emitting thread, or the scheduler's clock). */
   emittedAt: number;
   /** Packs the window into a new N*21*3 Float32Array (frame-major, then landmark, then x,y,z). */
