@@ -1,0 +1,64 @@
+/**
+ * The `posestream` command: one sub-command per file in src/cli, loaded on demand so that `posestream classify`
+ * never pays for Chromium or training code.
+ */
+import { PosestreamError } from '../errors.js';
+
+type Command = (argv: string[]) => Promise<number | void>;
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  classify: {
+    summary: 'classify <recording.ndjson> [--model DIR] [--policy latest|drop] [--json]',
+    load: async () => (await import('./classify.js')).runClassify,
+  },
+  record: {
+    summary: 'record <video-file> -o out.ndjson [--hands N] [--model full|lite]',
+    load: async () => (await import('./record.js')).runRecord,
+  },
+  'build-model': {
+    summary: 'build-model --out DIR [--variant full|lite|both]',
+    load: async () => (await import('./buildModel.js')).runBuildModel,
+  },
+  train: {
+    summary: 'train <recordings...> --out DIR [options]',
+    load: async () => (await import('./train.js')).runTrain,
+  },
+  eval: {
+    summary: 'eval <recordings...> --model DIR [--json]',
+    load: async () => (await import('./eval.js')).runEval,
+  },
+  bench: {
+    summary: 'bench [--json] [--duration S] [--scenario stall|chain|soak]',
+    load: async () => (await import('./bench.js')).runBench,
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(commands).map((c) => `  posestream ${c.summary}`);
+  return `usage:\n${lines.join('\n')}\n`;
+}
+
+/** Runs the CLI with `argv` (without node and the script); resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`posestream: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  try {
+    const code = await (await command.load())(rest);
+    return typeof code === 'number' ? code : 0;
+  } catch (error) {
+    const message = error instanceof PosestreamError ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`posestream ${name}: ${message}\n`);
+    if (!(error instanceof PosestreamError) && error instanceof Error && error.stack) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    return 1;
+  }
+}

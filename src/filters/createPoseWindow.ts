@@ -1,0 +1,99 @@
+import type { Hand, PoseFrame, PoseWindow } from '../types.js';
+import { packWindow, VALUES_PER_FRAME } from './packWindow.js';
+import { resampleWindow } from './resampleWindow.js';
+import type { RingSnapshot } from './ringBuffer.js';
+
+/** One frame of a window with the hand that was selected from it. */
+export interface WindowEntry {
+  frame: PoseFrame;
+  hand: Hand;
+}
+
+/** How {@link createPoseWindow} turns its entries into a window. */
+export interface PoseWindowSpec {
+  /** When the window left the sliding window (monitor clock). */
+  emittedAt: number;
+  /** Resample to `frames` instants over the last `durationMs` instead of reporting the entries as they are. */
+  resample?: { frames: number; durationMs: number } | undefined;
+}
+
+class LazyPoseWindow implements PoseWindow {
+  readonly size: number;
+  readonly startTimestamp: number;
+  readonly endTimestamp: number;
+  readonly span: number;
+  readonly endIndex: number;
+  readonly capturedAt: number;
+  readonly emittedAt: number;
+  #entries: RingSnapshot<WindowEntry>;
+  #resample: { frames: number; durationMs: number } | undefined;
+  #frames: PoseFrame[] | undefined;
+  #hands: Hand[] | undefined;
+  #packed: Float32Array | undefined;
+
+  constructor(entries: RingSnapshot<WindowEntry>, spec: PoseWindowSpec) {
+    const newest = entries.at(entries.length - 1).frame;
+    this.#entries = entries;
+    this.#resample = spec.resample;
+    this.size = spec.resample ? spec.resample.frames : entries.length;
+    this.endTimestamp = newest.timestamp;
+    this.startTimestamp = spec.resample ? newest.timestamp - spec.resample.durationMs : entries.at(0).frame.timestamp;
+    this.span = this.endTimestamp - this.startTimestamp;
+    this.endIndex = newest.index;
+    this.capturedAt = newest.capturedAt ?? newest.timestamp;
+    this.emittedAt = spec.emittedAt;
+  }
+
+  get frames(): readonly PoseFrame[] {
+    if (!this.#frames) this.#build();
+    return this.#frames as PoseFrame[];
+  }
+
+  get hands(): readonly Hand[] {
+    if (!this.#hands) this.#build();
+    return this.#hands as Hand[];
+  }
+
+  pack(): Float32Array {
+    // A transferred (detached) buffer reads as length 0: build it again.
+    if (this.#packed?.length !== this.size * VALUES_PER_FRAME) this.#packed = packWindow(this.hands);
+    return this.#packed;
+  }
+
+  #build(): void {
+    const entries = this.#entries.toArray();
+    const resample = this.#resample;
+    if (!resample) {
+      this.#frames = entries.map((e) => e.frame);
+      this.#hands = entries.map((e) => e.hand);
+      return;
+    }
+    const r = resampleWindow(entries.map((e) => e.frame.timestamp), entries.map((e) => e.hand), resample.frames, resample.durationMs);
+    this.#hands = r.hands;
+    this.#frames = r.hands.map((hand, k) => {
+      const source = (entries[r.sourcePositions[k] as number] as WindowEntry).frame;
+      const frame: PoseFrame = { ...source, timestamp: r.timestamps[k] as number, hands: [hand] };
+      return frame;
+    });
+  }
+}
+
+/**
+ * Makes the {@link PoseWindow} `slidingWindow` emits from a snapshot of its entries, in O(1).
+ *
+ * `frames`, `hands` and `pack()` are built on first access and cached, so a window that is dropped downstream costs
+ * nothing more. With `spec.resample`, the window reports `resample.frames` instants evenly spaced over the last
+ * `durationMs` (see `resampleWindow`): each of its `frames` is a copy of the newest source frame at or before that
+ * instant with the instant as `timestamp` and the interpolated hand as its only hand; `span` is `durationMs`.
+ * `pack()` returns the cached array, rebuilt if it was transferred away.
+ *
+ * @example
+ * ```ts
+ * import { createPoseWindow, createRingBuffer } from 'posestream';
+ * const ring = createRingBuffer<WindowEntry>(30);
+ * const window = createPoseWindow(ring.snapshot(), { emittedAt: performance.now() });
+ * ```
+ */
+export function createPoseWindow(entries: RingSnapshot<WindowEntry>, spec: PoseWindowSpec): PoseWindow {
+  return new LazyPoseWindow(entries, spec);
+}

@@ -1,0 +1,89 @@
+import { InvalidPoseError } from '../errors.js';
+import type { Hand, Landmark } from '../types.js';
+
+/** Hands at evenly spaced instants, as {@link resampleWindow} returns them. */
+export interface ResampledWindow {
+  /** The N instants, ms, oldest first; the last is the newest sample's timestamp. */
+  timestamps: number[];
+  /** The interpolated hand at each instant. */
+  hands: Hand[];
+  /** For each instant, the position (in the input) of the newest sample at or before it. */
+  sourcePositions: number[];
+}
+
+/**
+ * Resamples a hand track to `frames` evenly spaced instants covering the last `durationMs` before its newest sample.
+ *
+ * The instants are `tEnd - durationMs + k * durationMs / (frames - 1)` (just `tEnd` when `frames` is 1); landmarks
+ * (and world landmarks when both neighbours have them) are linearly interpolated by timestamp, the score too;
+ * handedness comes from the nearer sample. An instant that falls exactly on a sample reuses that sample's hand.
+ * `timestamps` must be strictly increasing and the first must be at or before `tEnd - durationMs`, else an
+ * {@link InvalidPoseError} is thrown. This is what lets a classifier trained at 30 fps see the same motion from a
+ * 15 fps camera or a stream with dropped frames.
+ *
+ * @example
+ * ```ts
+ * import { resampleWindow } from 'posestream';
+ * const { hands } = resampleWindow([0, 66, 133], [h0, h1, h2], 5, 133); // 5 hands, 33.25 ms apart
+ * ```
+ */
+export function resampleWindow(
+  timestamps: ArrayLike<number>,
+  hands: readonly Hand[],
+  frames: number,
+  durationMs: number,
+): ResampledWindow {
+  const m = timestamps.length;
+  if (m === 0 || hands.length !== m) {
+    throw new InvalidPoseError(`resampleWindow: got ${m} timestamps and ${hands.length} hands, expected the same non-zero count`);
+  }
+  for (let i = 1; i < m; i++) {
+    if (!((timestamps[i] as number) > (timestamps[i - 1] as number))) {
+      throw new InvalidPoseError(`resampleWindow: timestamps must increase, got ${timestamps[i - 1]} then ${timestamps[i]} at sample ${i}`);
+    }
+  }
+  const tEnd = timestamps[m - 1] as number;
+  const tStart = tEnd - durationMs;
+  if ((timestamps[0] as number) > tStart) {
+    throw new InvalidPoseError(`resampleWindow: samples cover ${tEnd - (timestamps[0] as number)} ms, expected at least ${durationMs} ms`);
+  }
+  const out: ResampledWindow = { timestamps: [], hands: [], sourcePositions: [] };
+  let left = 0;
+  for (let k = 0; k < frames; k++) {
+    const t = frames === 1 ? tEnd : tEnd - (durationMs * (frames - 1 - k)) / (frames - 1);
+    while (left + 1 < m && (timestamps[left + 1] as number) <= t) left++;
+    const ta = timestamps[left] as number;
+    const a = hands[left] as Hand;
+    let hand = a;
+    if (t > ta && left + 1 < m) {
+      const tb = timestamps[left + 1] as number;
+      hand = lerpHand(a, hands[left + 1] as Hand, (t - ta) / (tb - ta));
+    }
+    out.timestamps.push(t);
+    out.hands.push(hand);
+    out.sourcePositions.push(left);
+  }
+  return out;
+}
+
+function lerpHand(a: Hand, b: Hand, w: number): Hand {
+  const hand: Hand = {
+    handedness: w < 0.5 ? a.handedness : b.handedness,
+    score: a.score + (b.score - a.score) * w,
+    landmarks: lerpLandmarks(a.landmarks, b.landmarks, w),
+  };
+  if (a.worldLandmarks && b.worldLandmarks && a.worldLandmarks.length === b.worldLandmarks.length) {
+    hand.worldLandmarks = lerpLandmarks(a.worldLandmarks, b.worldLandmarks, w);
+  }
+  return hand;
+}
+
+function lerpLandmarks(a: readonly Landmark[], b: readonly Landmark[], w: number): Landmark[] {
+  const out: Landmark[] = new Array<Landmark>(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i] as Landmark;
+    const q = b[i] ?? p;
+    out[i] = { x: p.x + (q.x - p.x) * w, y: p.y + (q.y - p.y) * w, z: p.z + (q.z - p.z) * w };
+  }
+  return out;
+}

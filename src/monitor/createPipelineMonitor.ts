@@ -1,0 +1,109 @@
+import { checkNumberOption, InvalidOptionError } from '../filters/InvalidOptionError.js';
+import type { Stage, StageEvent } from '../types.js';
+import type { MonitorTotals, PipelineMonitorOptions, RecordingPipelineMonitor } from './monitorTypes.js';
+
+/**
+ * Every stage, in pipeline order.
+ *
+ * @example
+ * ```ts
+ * import { STAGES } from 'posestream';
+ * for (const stage of STAGES) console.log(stage, stats.fps[stage]);
+ * ```
+ */
+export const STAGES: readonly Stage[] = ['source', 'estimator', 'window', 'classifier', 'display'];
+const KINDS: readonly StageEvent['kind'][] = ['emit', 'drop', 'start', 'end'];
+
+/** One stage's events in a fixed-size ring of typed arrays (NaN marks an absent optional field). */
+interface Ring {
+  kind: Uint8Array;
+  t: Float64Array;
+  captureT: Float64Array;
+  waitMs: Float64Array;
+  next: number;
+  size: number;
+}
+
+function ring(capacity: number): Ring {
+  const f = () => new Float64Array(capacity);
+  return { kind: new Uint8Array(capacity), t: f(), captureT: f(), waitMs: f(), next: 0, size: 0 };
+}
+
+function perStage(): Record<Stage, number> {
+  return { source: 0, estimator: 0, window: 0, classifier: 0, display: 0 };
+}
+
+/**
+ * Creates a pipeline monitor: the place operators report `emit` / `drop` / `start` / `end` events to.
+ *
+ * Events are kept per stage in ring buffers of `capacity` entries (typed arrays, allocated once), so memory is
+ * bounded however long the pipeline runs; the oldest events are overwritten first. Totals of emits and drops
+ * are counted separately and never forgotten. `record()` stamps events with `now()` unless they carry `t`.
+ * Read it with `pipelineStats(monitor)`, or `events()` / `totals()` directly.
+ *
+ * @throws InvalidOptionError for a capacity that is not a positive integer; `record()` throws one for an
+ *   unknown stage or kind, or a non-finite time.
+ * @example
+ * ```ts
+ * import { createPipelineMonitor, pipelineStats } from 'posestream';
+ * const monitor = createPipelineMonitor();
+ * pipelineStats(monitor).subscribe((s) => console.log(s.fps.estimator, s.classifierBusy));
+ * ```
+ */
+export function createPipelineMonitor(options: PipelineMonitorOptions = {}): RecordingPipelineMonitor {
+  const now = options.now ?? (() => performance.now());
+  const capacity = checkNumberOption('createPipelineMonitor', 'capacity', options.capacity ?? 4096, {
+    min: 1,
+    integer: true,
+  });
+  const rings = new Map<Stage, Ring>(STAGES.map((s) => [s, ring(capacity)]));
+  const emitted = perStage();
+  const dropped = perStage();
+  let recorded = 0;
+
+  return {
+    createdAt: now(),
+    capacity,
+    now,
+    record(event) {
+      const where = 'PipelineMonitor.record';
+      const r = rings.get(event.stage);
+      if (!r) throw new InvalidOptionError(where, 'stage', `one of ${STAGES.join(', ')}`, event.stage);
+      const kind = KINDS.indexOf(event.kind);
+      if (kind < 0) throw new InvalidOptionError(where, 'kind', `one of ${KINDS.join(', ')}`, event.kind);
+      const t = event.t ?? now();
+      if (!Number.isFinite(t)) throw new InvalidOptionError(where, 't', `a finite time (stage ${event.stage})`, t);
+      const i = r.next;
+      r.kind[i] = kind;
+      r.t[i] = t;
+      r.captureT[i] = event.captureT ?? NaN;
+      r.waitMs[i] = event.waitMs ?? NaN;
+      r.next = (i + 1) % capacity;
+      r.size = Math.min(r.size + 1, capacity);
+      recorded++;
+      if (event.kind === 'emit') emitted[event.stage]++;
+      else if (event.kind === 'drop') dropped[event.stage]++;
+    },
+    events(stage, since = -Infinity) {
+      const r = rings.get(stage);
+      if (!r) throw new InvalidOptionError('PipelineMonitor.events', 'stage', `one of ${STAGES.join(', ')}`, stage);
+      const out: StageEvent[] = [];
+      const first = (r.next - r.size + capacity) % capacity;
+      for (let n = 0; n < r.size; n++) {
+        const i = (first + n) % capacity;
+        const t = r.t[i]!;
+        if (!(t >= since)) continue;
+        const e: StageEvent = { stage, kind: KINDS[r.kind[i]!]!, t };
+        const captureT = r.captureT[i]!;
+        const waitMs = r.waitMs[i]!;
+        if (!Number.isNaN(captureT)) e.captureT = captureT;
+        if (!Number.isNaN(waitMs)) e.waitMs = waitMs;
+        out.push(e);
+      }
+      return out;
+    },
+    totals(): MonitorTotals {
+      return { emitted: { ...emitted }, dropped: { ...dropped }, recorded };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { OperatorFunction } from 'rxjs';
+import type { HandSelector, PipelineMonitor, SourceFrame } from '../types.js';
+
+/** Options of `estimateHands`. */
+export interface EstimateHandsOptions<I = unknown> {
+  /**
+   * Where to report estimator `start` (with `waitMs`, the time the frame waited as pending), `end`, `emit`
+   * (`captureT` = the frame's `capturedAt ?? timestamp`) and `drop` events.
+   * @default undefined (nothing is recorded)
+   */
+  monitor?: PipelineMonitor;
+  /**
+   * Called each time a pending frame is replaced by a newer one, with that frame and the number dropped so far by
+   * this subscription.
+   * @default undefined
+   */
+  onDrop?: (frame: SourceFrame<I>, dropped: number) => void;
+}
+
+/** What to do with a frame that has no selected hand. */
+export type MissingHandPolicy = 'reset' | 'hold' | 'skip';
+
+/** Options of `slidingWindow`. */
+export interface SlidingWindowOptions {
+  /**
+   * Emit every `hop`-th full window (an integer >= 1), counting from the first full one, like `bufferCount(N, hop)`.
+   * @default 1
+   */
+  hop?: number;
+  /**
+   * A frame with no selected hand: `'reset'` empties the window (the next window needs N new frames), `'hold'`
+   * repeats the last selected hand for that frame (ignored until a hand has been seen), `'skip'` ignores the frame.
+   * @default 'reset'
+   */
+  onMissingHand?: MissingHandPolicy;
+  /**
+   * Which hand of each frame feeds the window.
+   * @default 'first'
+   */
+  hand?: HandSelector;
+  /**
+   * Resample the window to `frames` evenly spaced instants over the last `durationMs` (linear interpolation by
+   * timestamp). The window's `size` is then `frames` (the operator's `size` argument is ignored), and a window is
+   * emitted only once the buffered frames cover `durationMs`.
+   * @default undefined (no resampling: the window holds the last `size` frames as they came)
+   */
+  resample?: { frames: number; durationMs: number };
+  /**
+   * Where to report window `emit` events (`captureT` = the window's `capturedAt`); its `now()` also stamps
+   * `emittedAt`.
+   * @default undefined (`emittedAt` from performance.now())
+   */
+  monitor?: PipelineMonitor;
+}
+
+/** How `classifyLatest` treats values that arrive while the classifier is busy. */
+export type ClassifyPolicy = 'latest' | 'drop';
+
+/** Options of `classifyLatest`. */
+export interface ClassifyLatestOptions<W = unknown> {
+  /**
+   * `'latest'` keeps the newest value that arrived while busy and classifies it as soon as the classifier frees
+   * (so the last window of a stream is never lost); `'drop'` drops every value that arrives while busy
+   * (`exhaustMap`).
+   * @default 'latest'
+   */
+  policy?: ClassifyPolicy;
+  /**
+   * Where to report classifier `start` (`waitMs` = now - window.emittedAt when the value has one, `captureT` =
+   * window.capturedAt), `end` and `drop` events.
+   * @default undefined (nothing is recorded)
+   */
+  monitor?: PipelineMonitor;
+  /**
+   * Called with each dropped value and the number dropped so far by this subscription.
+   * @default undefined
+   */
+  onDrop?: (value: W, dropped: number) => void;
+}
+
+/** An operator that also counts what it dropped, summed over all its subscriptions. */
+export type CountingOperator<T, R> = OperatorFunction<T, R> & {
+  /** Values dropped so far, over every subscription of this operator. */
+  readonly dropped: number;
+};

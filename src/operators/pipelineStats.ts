@@ -1,0 +1,50 @@
+import { asyncScheduler, interval, map, type Observable } from 'rxjs';
+import { checkNumberOption } from '../filters/InvalidOptionError.js';
+import { STAGES } from '../monitor/createPipelineMonitor.js';
+import type { PipelineStatsOptions, RecordingPipelineMonitor } from '../monitor/monitorTypes.js';
+import { summarizeStats } from '../monitor/summarizeStats.js';
+import type { PipelineStats, StageEvent } from '../types.js';
+
+/**
+ * Emits a {@link PipelineStats} snapshot of a monitor every `intervalMs`, over its last `windowMs`.
+ *
+ * Each snapshot is taken at `monitor.now()` and covers the events with now - w < t <= now, where w is
+ * `windowMs`, or the monitor's age while it is younger than that (`stats.windowMs` says which). Figures are
+ * those of `summarizeStats` (fps per stage, classifier busy fraction with an unfinished call counted up to
+ * now, nearest-rank percentiles of landmark age, window wait and capture-to-start / -result latencies),
+ * except `droppedFrames` / `droppedWindows`, which are the monitor's totals since creation. The first snapshot
+ * comes after one interval; the timer runs on `scheduler` and stops when unsubscribed.
+ *
+ * @throws InvalidOptionError for a non-positive `intervalMs` or `windowMs`.
+ * @example
+ * ```ts
+ * import { createPipelineMonitor, pipelineStats } from 'posestream';
+ * const monitor = createPipelineMonitor();
+ * pipelineStats(monitor, { intervalMs: 1000, windowMs: 2000 })
+ *   .subscribe((s) => console.log(`${s.fps.display.toFixed(1)} fps, p95 age ${s.landmarkAge.p95} ms`));
+ * ```
+ */
+export function pipelineStats(
+  monitor: RecordingPipelineMonitor,
+  options: PipelineStatsOptions = {},
+): Observable<PipelineStats> {
+  const positive = { min: 0, exclusiveMin: true };
+  const intervalMs = checkNumberOption('pipelineStats', 'intervalMs', options.intervalMs ?? 1000, positive);
+  const windowMs = checkNumberOption('pipelineStats', 'windowMs', options.windowMs ?? 2000, positive);
+  return interval(intervalMs, options.scheduler ?? asyncScheduler).pipe(
+    map(() => {
+      const to = monitor.now();
+      const from = Math.max(to - windowMs, monitor.createdAt);
+      const events: StageEvent[] = [];
+      for (const stage of STAGES) {
+        // Classifier calls that started before the window still cover part of it: keep all of them.
+        for (const e of monitor.events(stage, stage === 'classifier' ? -Infinity : from)) events.push(e);
+      }
+      const stats = summarizeStats(events, { from, to });
+      const totals = monitor.totals();
+      stats.droppedFrames = totals.dropped.source + totals.dropped.estimator + totals.dropped.display;
+      stats.droppedWindows = totals.dropped.window + totals.dropped.classifier;
+      return stats;
+    }),
+  );
+}

@@ -1,0 +1,116 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import { InvalidPoseError } from '../errors.js';
+import { createPoseWindow, type WindowEntry } from '../filters/createPoseWindow.js';
+import { checkNumberOption, InvalidOptionError } from '../filters/InvalidOptionError.js';
+import { createRingBuffer } from '../filters/ringBuffer.js';
+import { selectHand } from '../filters/selectHand.js';
+import { validateHand, validatePoseFrame } from '../filters/validateHand.js';
+import type { PoseFrame, PoseWindow } from '../types.js';
+import type { SlidingWindowOptions } from './operatorTypes.js';
+
+const WHERE = 'slidingWindow';
+
+/**
+ * Turns pose frames into overlapping windows of the last N hand frames, `bufferCount(N, 1)` style, in O(1) per frame.
+ *
+ * Frames are kept in a ring buffer whose snapshots are free, and each window builds its `frames`, `hands` and
+ * `pack()` only when read, so windows dropped downstream (by `classifyLatest`) cost O(1) whatever N. A window is
+ * emitted once N frames are buffered, then every `hop`-th frame; no partial window is emitted on completion.
+ * Frames whose selected hand is missing follow `onMissingHand`. With `resample`, windows hold N evenly spaced
+ * instants over the last `durationMs` (linear interpolation by timestamp; timestamps must then increase) and start
+ * once the buffered frames cover `durationMs`. Each frame is validated (21 finite landmarks per hand) and a bad one
+ * errors the stream with an `InvalidPoseError` naming the frame. `emittedAt` comes from `monitor.now()`, else
+ * `performance.now()`; a monitor also gets a window `emit` event per window.
+ *
+ * @param size Frames per window, an integer >= 1 (ignored when `options.resample` is set). @default 30
+ * @example
+ * ```ts
+ * import { slidingWindow } from 'posestream';
+ * const windows$ = poses$.pipe(slidingWindow(30, { hand: 'Right', onMissingHand: 'hold' }));
+ * windows$.subscribe((w) => console.log(w.endIndex, w.pack().length)); // 30 * 21 * 3
+ * ```
+ */
+export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): OperatorFunction<PoseFrame, PoseWindow> {
+  const { hop = 1, onMissingHand = 'reset', hand: selector = 'first', resample, monitor } = options;
+  checkNumberOption(WHERE, 'hop', hop, { min: 1, integer: true });
+  if (onMissingHand !== 'reset' && onMissingHand !== 'hold' && onMissingHand !== 'skip') {
+    throw new InvalidOptionError(WHERE, 'onMissingHand', "'reset', 'hold' or 'skip'", onMissingHand);
+  }
+  if (resample) {
+    checkNumberOption(WHERE, 'resample.frames', resample.frames, { min: 1, integer: true });
+    checkNumberOption(WHERE, 'resample.durationMs', resample.durationMs, { min: 0, exclusiveMin: true });
+  } else {
+    checkNumberOption(WHERE, 'size', size, { min: 1, integer: true });
+  }
+  const spec = resample ? { frames: resample.frames, durationMs: resample.durationMs } : undefined;
+  const customSelector = typeof selector === 'function';
+
+  return (source) =>
+    new Observable<PoseWindow>((subscriber) => {
+      const ring = createRingBuffer<WindowEntry>(spec ? Infinity : size);
+      let lastHand: WindowEntry['hand'] | undefined;
+      let full = 0;
+
+      // Buffers one frame; returns the window to emit, if any.
+      const onFrame = (frame: PoseFrame): PoseWindow | undefined => {
+        validatePoseFrame(frame, WHERE);
+        let hand = selectHand(frame, selector);
+        if (hand !== undefined && customSelector) validateHand(hand, frame.index, frame.hands.indexOf(hand), WHERE);
+        if (hand === undefined) {
+          if (onMissingHand === 'reset') {
+            ring.clear();
+            full = 0;
+            return undefined;
+          }
+          if (onMissingHand === 'skip' || lastHand === undefined) return undefined;
+          hand = lastHand;
+        }
+        lastHand = hand;
+        if (spec) {
+          if (ring.length > 0) {
+            const previous = ring.at(ring.length - 1).frame;
+            if (!(frame.timestamp > previous.timestamp)) {
+              throw new InvalidPoseError(
+                `${WHERE}: frame ${frame.index}: timestamp ${frame.timestamp} is not after frame ${previous.index}'s ${previous.timestamp} (resample needs increasing timestamps)`,
+                frame.index,
+              );
+            }
+          }
+          ring.push({ frame, hand });
+          const windowStart = frame.timestamp - spec.durationMs;
+          while (ring.length >= 2 && ring.at(1).frame.timestamp <= windowStart) ring.dropOldest();
+          if (ring.at(0).frame.timestamp > windowStart) return undefined;
+        } else {
+          ring.push({ frame, hand });
+          if (ring.length < size) return undefined;
+        }
+        full++;
+        if ((full - 1) % hop !== 0) return undefined;
+        const emittedAt = monitor ? monitor.now() : performance.now();
+        const window = createPoseWindow(ring.snapshot(), { emittedAt, resample: spec });
+        monitor?.record({ stage: 'window', kind: 'emit', t: emittedAt, captureT: window.capturedAt });
+        return window;
+      };
+
+      const sub = source.subscribe({
+        next: (frame) => {
+          if (subscriber.closed) return;
+          let window: PoseWindow | undefined;
+          try {
+            window = onFrame(frame);
+          } catch (error) {
+            subscriber.error(error);
+            return;
+          }
+          if (window) subscriber.next(window);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
+      return () => {
+        sub.unsubscribe();
+        ring.clear();
+        lastHand = undefined;
+      };
+    });
+}

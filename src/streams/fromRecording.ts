@@ -1,0 +1,133 @@
+import { Observable, asyncScheduler } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import type { PoseFrame } from '../types.js';
+import { createRecordingParser } from '../recording/createRecordingParser.js';
+import { openRecordingLines } from '../recording/openRecordingLines.js';
+import type { FromRecordingOptions, RecordingInput } from './recordingTypes.js';
+
+/** With `'recorded'` timing, reading pauses while this many frames wait for their time. */
+const HIGH_WATER = 256;
+
+/**
+ * Replays a posestream NDJSON recording (docs/recording-format.md) as `PoseFrame`s.
+ *
+ * `input` is the recording text, a Node `Readable` (any async iterable of text/bytes), a file path, or a `URL`
+ * (`file:` read from disk, `http(s):` fetched); a string starting with `{` is text, any other string a path. Files,
+ * streams and URLs are read line by line, never whole. Each frame gets `index` and `timestamp` (= `t`) from its
+ * line and `width`/`height` from the header.
+ *
+ * Timing `'asap'` emits frames as they are read (synchronously on subscribe for text). Timing `'recorded'` replays
+ * on the recording's own clock: frame k is emitted `t_k - t_0` ms after subscription on `scheduler`, with
+ * `capturedAt = scheduler.now()`, so inside `TestScheduler.run` it replays in virtual time.
+ *
+ * A bad line ends the stream with a `RecordingError` naming the source, the 1-based line and what was wrong, after
+ * every frame read before it; with `onInvalid: 'skip'` bad frame/label lines are skipped and reported to `onSkip`.
+ * Labels go to `onLabel` once the recording has been read and checked (use `readRecording` to get everything at once).
+ * Unsubscribing stops reading and closes the file or stream.
+ *
+ * @example
+ * ```ts
+ * import { fromRecording } from 'posestream';
+ * fromRecording('takes/swipe.ndjson', { timing: 'recorded', onLabel: (l) => console.log(l.label) })
+ *   .subscribe((frame) => console.log(frame.index, frame.hands.length));
+ * ```
+ */
+export function fromRecording(input: RecordingInput, options: FromRecordingOptions = {}): Observable<PoseFrame> {
+  return new Observable<PoseFrame>((subscriber) => {
+    const scheduler = options.scheduler ?? asyncScheduler;
+    const recorded = options.timing === 'recorded';
+    const { source, lines } = openRecordingLines(input, options.sourceName);
+    const parser = createRecordingParser(source, options);
+    const startedAt = scheduler.now();
+    const queue: PoseFrame[] = [];
+    let t0: number | undefined;
+    let active: Subscription | undefined;
+    let ended = false;
+    let failure: { error: unknown } | undefined;
+    let resume: (() => void) | undefined;
+    let headerSent = false;
+
+    const finish = () => {
+      if (failure) subscriber.error(failure.error);
+      else subscriber.complete();
+    };
+    const pump = () => {
+      if (active || subscriber.closed) return;
+      const frame = queue.shift();
+      if (!frame) {
+        if (ended) finish();
+        return;
+      }
+      if (resume && queue.length < HIGH_WATER / 2) {
+        resume();
+        resume = undefined;
+      }
+      t0 ??= frame.timestamp;
+      const delay = Math.max(0, startedAt + (frame.timestamp - t0) - scheduler.now());
+      active = scheduler.schedule(() => {
+        active = undefined;
+        subscriber.next({ ...frame, capturedAt: scheduler.now() });
+        pump();
+      }, delay);
+    };
+    const take = (text: string) => {
+      const frame = parser.push(text);
+      if (!headerSent && parser.header) {
+        headerSent = true;
+        options.onHeader?.(parser.header);
+      }
+      if (!frame) return;
+      if (recorded) {
+        queue.push(frame);
+        pump();
+      } else {
+        subscriber.next(frame);
+      }
+    };
+    const end = (error?: { error: unknown }) => {
+      if (subscriber.closed) return;
+      if (!error) {
+        try {
+          const labels = parser.finish();
+          if (options.onLabel) for (const label of labels) options.onLabel(label);
+        } catch (err) {
+          error = { error: err };
+        }
+      }
+      failure = error;
+      ended = true;
+      if (recorded) pump();
+      else finish();
+    };
+
+    if (Symbol.iterator in lines) {
+      try {
+        for (const text of lines) {
+          if (subscriber.closed) break;
+          take(text);
+        }
+        end();
+      } catch (err) {
+        end({ error: err });
+      }
+    } else {
+      void (async () => {
+        try {
+          for await (const text of lines) {
+            if (subscriber.closed) return;
+            take(text);
+            if (recorded && queue.length >= HIGH_WATER) await new Promise<void>((r) => (resume = r));
+          }
+          end();
+        } catch (err) {
+          end({ error: err });
+        }
+      })();
+    }
+    return () => {
+      active?.unsubscribe();
+      queue.length = 0;
+      resume?.();
+    };
+  });
+}

@@ -1,0 +1,109 @@
+import type { ObservableInput, SchedulerLike } from 'rxjs';
+import type { PoseFrame } from '../types.js';
+import type { RecordingError } from '../recording/RecordingError.js';
+
+/** The format name every posestream recording header carries. */
+export const RECORDING_FORMAT = 'posestream/v1';
+
+/** The first line of a recording. Only `format` is required. */
+export interface RecordingHeader {
+  format: typeof RECORDING_FORMAT;
+  /** Nominal frame rate of the source (informational; replay uses each frame's `t`). */
+  fps?: number;
+  /** Image size in pixels; copied onto every frame read back. */
+  width?: number;
+  height?: number;
+  /** Where the frames came from, free text (e.g. `'camera'`, `'kairess/come'`). */
+  source?: string;
+}
+
+/** A labelled span of frames (inclusive frame indices), for training and evaluation data. */
+export interface RecordingLabel {
+  label: string;
+  startFrame: number;
+  endFrame: number;
+}
+
+/** A whole recording in memory. */
+export interface Recording {
+  header: RecordingHeader;
+  frames: PoseFrame[];
+  labels: RecordingLabel[];
+}
+
+/** What `readRecording` resolves to: the recording plus how many bad lines `onInvalid: 'skip'` skipped. */
+export interface ReadRecordingResult extends Recording {
+  skipped: number;
+}
+
+/**
+ * Where a recording comes from: its NDJSON text, a Node `Readable` (or any async iterable of text/bytes), a file
+ * path, or a `URL` (`file:` is read from disk, `http(s):` is fetched). A string that starts with `{` (after
+ * whitespace) is recording text; any other string is a file path.
+ */
+export type RecordingInput = string | URL | AsyncIterable<string | Uint8Array>;
+
+/** How `readRecording` and `fromRecording` treat bad lines. */
+export interface ReadRecordingOptions {
+  /**
+   * `'error'`: the first bad line ends the stream with a {@link RecordingError}. `'skip'`: bad frame and label
+   * lines are skipped (reported to `onSkip`); a bad header and I/O failures are still errors.
+   * @default 'error'
+   */
+  onInvalid?: 'error' | 'skip';
+  /** Called with each skipped line's error when `onInvalid` is `'skip'`. @default undefined */
+  onSkip?: (error: RecordingError) => void;
+  /** Name used in error messages instead of the path / URL / `'<string>'` / `'<stream>'`. @default derived from the input */
+  sourceName?: string;
+}
+
+/** Options of `fromRecording`. */
+export interface FromRecordingOptions extends ReadRecordingOptions {
+  /**
+   * `'asap'`: frames are emitted as fast as they are read. `'recorded'`: frame k is emitted `t_k - t_0` ms after
+   * subscription on `scheduler`, with `capturedAt = scheduler.now()`.
+   * @default 'asap'
+   */
+  timing?: 'asap' | 'recorded';
+  /** The scheduler `'recorded'` timing waits on (and reads `now()` from). @default asyncScheduler */
+  scheduler?: SchedulerLike;
+  /** Called once with the header, before the first frame. @default undefined */
+  onHeader?: (header: RecordingHeader) => void;
+  /**
+   * Called with each label once the whole recording has been read and the label checked against its frames
+   * (before completion). @default undefined
+   */
+  onLabel?: (label: RecordingLabel) => void;
+}
+
+/** Options of `recordPoses`: the header fields to write. */
+export interface RecordPosesOptions {
+  /** Nominal frame rate. @default undefined (not written) */
+  fps?: number;
+  /** Image size; @default the first frame's width/height (not written when absent) */
+  width?: number;
+  height?: number;
+  /** Free-text source name. @default undefined (not written) */
+  source?: string;
+  /**
+   * Labels to write: an array, or any `ObservableInput` whose labels are written as they arrive (e.g. key presses
+   * while recording training data). Labels always follow the header line.
+   * @default undefined
+   */
+  labels?: ObservableInput<RecordingLabel>;
+  /** Whether to end a `Writable` target when the frames complete or error (files are always closed). @default true */
+  end?: boolean;
+}
+
+/** The part of a Node `Writable` that `recordPoses` uses. */
+export interface RecordingWritable {
+  write(chunk: string): unknown;
+  end(callback?: () => void): unknown;
+  once?(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/**
+ * Where `recordPoses` writes: a Node `Writable`, a file path or `file:` URL (Node only; the file is created or
+ * truncated), or a function that receives each line (with its trailing newline), e.g. to collect chunks for a Blob.
+ */
+export type RecordingTarget = RecordingWritable | string | URL | ((chunk: string) => void);

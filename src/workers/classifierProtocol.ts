@@ -1,0 +1,43 @@
+/** What the classifier worker expects as input: N x 21 x 3 or N x 63 per window. */
+export type ClassifierInputLayout = 'nx21x3' | 'nx63';
+
+/** Which TensorFlow.js backend a classifier runs on ('function' for a user's function module). */
+export type ClassifierBackend = 'wasm' | 'cpu' | 'function';
+
+/** What a classifier worker reports once its model is loaded and checked. */
+export interface ClassifierInfo {
+  /** The model.json / module URL or path it was loaded from. */
+  source: string;
+  labels: string[];
+  /** Window size N the model takes (undefined for function modules that accept any). */
+  windowSize: number | undefined;
+  inputLayout: ClassifierInputLayout;
+  backend: ClassifierBackend;
+}
+
+/** Init message of the TensorFlow.js classifier worker. */
+export interface TfjsClassifierInit {
+  /** model.json URL (http:, https:, file:) or, in Node, a file path. */
+  model: string;
+  /** Class labels in model output order; absent, `labels.json` next to model.json is read. */
+  labels?: readonly string[] | undefined;
+  /** Expected window size; the model's input must match it. */
+  windowSize?: number | undefined;
+  backend?: 'auto' | 'wasm' | 'cpu' | undefined;
+  /** Browsers: URL prefix where the tfjs-backend-wasm `.wasm` files are served. */
+  wasmPaths?: string | undefined;
+}
+
+/** Init message of the function classifier worker. */
+export interface FunctionClassifierInit {
+  /** Module URL or (Node) path; default-exports `(window, shape) => scores`, optionally exports `labels`. */
+  module: string;
+  labels?: readonly string[] | undefined;
+}
+
+/** The API both classifier worker entries expose. */
+export interface ClassifierWorkerApi<I> {
+  init(options: I): Promise<ClassifierInfo>;
+  /** Scores for one packed window (the array is transferred in, the scores transferred back). */
+  classify(window: Float32Array, shape: readonly [number, number, number]): Promise<Float32Array>;
+}

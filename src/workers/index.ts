@@ -1,0 +1,22 @@
+/**
+ * `posestream/workers`: comlink worker APIs that run the same worker modules in Node (worker_threads) and
+ * browsers (module Workers): generic `spawnWorker`, classifier workers, and the worker-side helpers.
+ */
+export { spawnWorker } from './spawnWorker.js';
+export { exposeWorker } from './exposeWorker.js';
+export type { SpawnWorkerOptions, WorkerEntry, WorkerHandle, WorkerRestartEvent, WorkerState } from './workerTypes.js';
+export { WorkerError, ModelLoadError, ClassifierOutputError } from './workerErrors.js';
+export { createClassifierWorker, type ClassifierWorkerOptions } from './createClassifierWorker.js';
+export { createFunctionClassifierWorker, type FunctionClassifierWorkerOptions } from './createFunctionClassifierWorker.js';
+export type { ClassifierWorker, ClassifierWorkerCommonOptions } from './classifierClient.js';
+export type {
+  ClassifierBackend,
+  ClassifierInfo,
+  ClassifierInputLayout,
+  ClassifierWorkerApi,
+  FunctionClassifierInit,
+  TfjsClassifierInit,
+} from './classifierProtocol.js';
+export { createTfjsClassifierService } from './tfjsClassifier.js';
+export { createFunctionClassifierService, type WindowClassifierFunction } from './functionClassifier.js';
+// Browser hand estimator (written separately): export lines for createHandEstimatorWorker go here.
