@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // Tests import the public entries by name, resolved to the sources (no build needed).
+    alias: [
+      { find: /^posestream$/, replacement: src('index.ts') },
+      { find: /^posestream\/workers$/, replacement: src('workers/index.ts') },
+      { find: /^posestream\/testing$/, replacement: src('testing/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

@@ -5,7 +5,7 @@
  * own code, while rxjs (shipped as JS) does not. So the bench transpiles src/ with TypeScript itself (what
  * `npm run build` emits, types erased) into bench/out/compiled/ (gitignored) and imports the operators from there.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -25,7 +25,7 @@ function tsFiles(dir: string): string[] {
 
 let compiled: string | undefined;
 
-/** Transpiles src/ once per process into bench/out/compiled/<pid>/ and returns that folder. */
+/** Transpiles src/ into bench/out/compiled/<pid>/ and returns that folder. */
 export function compileSources(): string {
   if (compiled) return compiled;
   const dir = join(OUT, String(process.pid));
@@ -54,6 +54,9 @@ export async function loadOperators() {
     load<typeof import('../src/operators/pipelineStats.js')>('operators/pipelineStats.js'),
     load<typeof import('../src/filters/packWindow.js')>('filters/packWindow.js'),
   ]);
+  // Every module is loaded now: the transpiled copy is not needed any more.
+  rmSync(dir, { recursive: true, force: true });
+  compiled = undefined;
   return {
     estimateHands: est.estimateHands,
     slidingWindow: sw.slidingWindow,

@@ -35,7 +35,7 @@ function isExecutable(path: string): boolean {
 
 /**
  * Finds the Chromium executable: `$CHROMIUM_PATH` when set (it must exist), else the first of
- * {@link CHROMIUM_CANDIDATES} that exists. Throws {@link ChromiumNotFoundError} telling how to install it.
+ * `candidates` (@default {@link CHROMIUM_CANDIDATES}) that exists. Throws {@link ChromiumNotFoundError} telling how to install it.
  *
  * @example
  * ```ts
@@ -43,16 +43,19 @@ function isExecutable(path: string): boolean {
  * const executablePath = findChromium(); // '/usr/bin/chromium'
  * ```
  */
-export function findChromium(env: Record<string, string | undefined> = process.env): string {
+export function findChromium(
+  env: Record<string, string | undefined> = process.env,
+  candidates: readonly string[] = CHROMIUM_CANDIDATES,
+): string {
   const fromEnv = env['CHROMIUM_PATH'];
   if (fromEnv !== undefined && fromEnv !== '') {
     if (isExecutable(fromEnv)) return fromEnv;
     throw new ChromiumNotFoundError(`CHROMIUM_PATH=${fromEnv} is not an executable file`);
   }
-  const found = CHROMIUM_CANDIDATES.find(isExecutable);
+  const found = candidates.find(isExecutable);
   if (found !== undefined) return found;
   throw new ChromiumNotFoundError(
-    `Chromium not found (looked in ${CHROMIUM_CANDIDATES.join(', ')}). Install it with ` +
+    `Chromium not found (looked in ${candidates.join(', ')}). Install it with ` +
       '`apt-get install chromium` or point CHROMIUM_PATH at a Chromium/Chrome binary.',
   );
 }

@@ -23,8 +23,10 @@ export interface LoadKairessOptions {
   /** Frame rate the takes were captured at. @default 15 */
   fps?: number;
   /**
-   * Handedness given to every hand. The files do not store it; the images were mirrored (selfie view) before
-   * MediaPipe ran, so landmarks are in that mirrored view, and one person gestures with one hand throughout.
+   * Handedness given to every hand. The files do not store it. The images were mirrored (selfie view) before
+   * MediaPipe ran, so the landmarks are in that mirrored view; in nearly every frame the index knuckle lies on the
+   * far side of the little-finger knuckle from where a palm-on right hand puts it in that view, i.e. a right hand
+   * seen from the back or a left hand palm-on. The data cannot tell those apart, so this is an assumption.
    * @default 'Right'
    */
   handedness?: Handedness;

@@ -85,13 +85,16 @@ class LazyPoseWindow implements PoseWindow {
  * nothing more. With `spec.resample`, the window reports `resample.frames` instants evenly spaced over the last
  * `durationMs` (see `resampleWindow`): each of its `frames` is a copy of the newest source frame at or before that
  * instant with the instant as `timestamp` and the interpolated hand as its only hand; `span` is `durationMs`.
- * `pack()` returns the cached array, rebuilt if it was transferred away.
+ * `pack()` returns the cached array, rebuilt if it was transferred away. The window is a class instance: `frames`,
+ * `hands` and `pack` live on its prototype, so an object spread of it does not carry them.
  *
  * @example
  * ```ts
- * import { createPoseWindow, createRingBuffer } from 'posestream';
+ * import { createPoseWindow, createRingBuffer, type WindowEntry } from 'posestream';
  * const ring = createRingBuffer<WindowEntry>(30);
+ * for (const frame of frames) ring.push({ frame, hand: frame.hands[0]! });
  * const window = createPoseWindow(ring.snapshot(), { emittedAt: performance.now() });
+ * window.pack(); // Float32Array(30 * 21 * 3), built now
  * ```
  */
 export function createPoseWindow(entries: RingSnapshot<WindowEntry>, spec: PoseWindowSpec): PoseWindow {

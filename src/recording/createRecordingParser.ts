@@ -95,7 +95,7 @@ export function createRecordingParser(source: string, options: ReadRecordingOpti
       if (header === undefined) throw new RecordingError('missing-header', source, Math.max(1, line), 'missing header: the recording is empty');
       const valid: RecordingLabel[] = [];
       for (const { label, line: at } of labels) {
-        if (last === undefined || firstIndex === undefined || label.startFrame < firstIndex || label.endFrame > last.index + 10) {
+        if (last === undefined || firstIndex === undefined || label.startFrame < firstIndex || label.endFrame > last.index) {
           const range = last === undefined ? 'the recording has no frames' : `the recording has frames ${firstIndex}..${last.index}`;
           reject(new RecordingError('label-out-of-range', source, at, `label ${JSON.stringify(label.label)} covers frames ${label.startFrame}..${label.endFrame} but ${range}`));
         } else {

@@ -79,8 +79,9 @@ export function fromVideoElement(
       chain = chain.then(() =>
         snapshot.then(
           (image) => {
+            // The snapshot's own size: metadata.width/height can be the coded size of a scaled camera frame.
             if (closed) image.close();
-            else subscriber.next({ index: i, timestamp, capturedAt, image, width, height });
+            else subscriber.next({ index: i, timestamp, capturedAt, image, width: image.width, height: image.height });
           },
           (cause: unknown) => {
             if (closed) return;

@@ -147,8 +147,8 @@ export function fromVideoFile(url: string, options: FromVideoFileOptions = {}): 
           timestamp: metadata.mediaTime * 1000,
           capturedAt,
           image,
-          width: metadata.width,
-          height: metadata.height,
+          width: image.width,
+          height: image.height,
         });
         target = metadata.mediaTime + frameDuration * 1.5;
       }

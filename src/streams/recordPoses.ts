@@ -21,7 +21,8 @@ interface Sink {
  * `options.labels` written after the header as they arrive. `target` is a Node `Writable`, a file path or `file:`
  * URL (Node only), or a function receiving each line. On completion the target is ended (a file is flushed and
  * closed) before the output completes, so `await lastValueFrom(frames$.pipe(recordPoses(path)))` leaves the whole
- * file on disk. A frame that cannot be written (not 21 landmarks, non-finite numbers) errors with
+ * file on disk (with a function target, or `end: false`, the output completes synchronously with its source, so
+ * it also works in virtual time). A frame that cannot be written (not 21 landmarks, non-finite numbers) errors with
  * `InvalidPoseError`; a file that cannot be written errors with a `RecordingError` naming the path. Unsubscribing
  * closes the file. For browsers without a stream, `serializeRecording` writes a whole recording to a string.
  *

@@ -19,4 +19,8 @@ export type {
 } from './classifierProtocol.js';
 export { createTfjsClassifierService } from './tfjsClassifier.js';
 export { createFunctionClassifierService, type WindowClassifierFunction } from './functionClassifier.js';
-// Browser hand estimator (written separately): export lines for createHandEstimatorWorker go here.
+// The MediaPipe hand estimator (browser module worker)
+export { createHandEstimatorWorker } from './createHandEstimatorWorker.js';
+export type { HandEstimatorWorker, HandEstimatorWorkerOptions, HandEstimateTiming } from './createHandEstimatorWorker.js';
+export { createHandLandmarkerWorkerApi, mapHandLandmarkerResult } from './handLandmarkerWorker.js';
+export type { HandLandmarkerOptions, HandLandmarkerWorkerApi, DetectRequest, DetectResult } from './handLandmarkerWorker.js';

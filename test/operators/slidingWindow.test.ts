@@ -103,7 +103,7 @@ describe('slidingWindow', () => {
     expect(packed).toBeInstanceOf(Float32Array);
     expect(packed.length).toBe(2 * 21 * 3);
     const h1 = hand(1);
-    expect(Array.from(packed.subarray(63, 69))).toEqual([h1.landmarks[0], h1.landmarks[1]].flatMap((l) => [l?.x, l?.y, l?.z]).map(Math.fround));
+    expect(Array.from(packed.subarray(63, 69))).toEqual([h1.landmarks[0], h1.landmarks[1]].flatMap((l) => [l?.x ?? NaN, l?.y ?? NaN, l?.z ?? NaN]).map((v) => Math.fround(v)));
     expect(packed[3 * 20 + 1]).toBeCloseTo(0.2, 6); // frame 0, landmark 20, y
     expect((w as PoseWindow).pack()).toBe(packed);
   });

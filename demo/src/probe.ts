@@ -1,0 +1,93 @@
+/**
+ * `window.__posestream`: what the browser test (and a curious developer) reads from the running demo. Plain data,
+ * updated in place.
+ */
+import type { Landmark, PipelineStats } from 'posestream';
+
+/** The demo's live state, as exposed on `window.__posestream`. */
+export interface DemoProbe {
+  /** Current source: 'camera', a URL, or a file name; '' before the first one starts. */
+  source: string;
+  /** The latest `pipelineStats` snapshot of the current source. */
+  stats: PipelineStats | undefined;
+  /** ms between successive `requestVideoFrameCallback` calls of the shown `<video>` (last 600, since the source started). */
+  frameIntervals: number[];
+  /** Frames the compositor presented that the callback did not see (sum of presentedFrames gaps). */
+  missedCallbacks: number;
+  /** Landmarks of the first hand of the latest pose frame, or null when it had no hand. */
+  lastLandmarks: Landmark[] | null;
+  /** Wrist x (normalised) of the first hand over time (performance.now() ms), last 600 frames with a hand. */
+  wristTrack: { t: number; x: number }[];
+  /** Pose frames received from the estimator, and with at least one hand. */
+  poseFrames: number;
+  handFrames: number;
+  estimator: 'idle' | 'loading' | 'ready' | 'error';
+  model: { status: 'none' | 'loading' | 'loaded' | 'error'; source?: string; labels?: string[]; backend?: string };
+  predictions: number;
+  lastPrediction: { label: string; score: number } | null;
+  delayMs: number;
+  policy: 'latest' | 'drop';
+  /** Errors shown on the page, oldest first. */
+  errors: { name: string; message: string }[];
+}
+
+const LIMIT = 600;
+
+/** Creates the probe and puts it on `window.__posestream`. */
+export function createProbe(): DemoProbe {
+  const probe: DemoProbe = {
+    source: '',
+    stats: undefined,
+    frameIntervals: [],
+    missedCallbacks: 0,
+    lastLandmarks: null,
+    wristTrack: [],
+    poseFrames: 0,
+    handFrames: 0,
+    estimator: 'idle',
+    model: { status: 'none' },
+    predictions: 0,
+    lastPrediction: null,
+    delayMs: 0,
+    policy: 'latest',
+    errors: [],
+  };
+  (window as unknown as { __posestream: DemoProbe }).__posestream = probe;
+  return probe;
+}
+
+/** Appends to a bounded list. */
+export function pushBounded<T>(list: T[], value: T, limit = LIMIT): void {
+  list.push(value);
+  if (list.length > limit) list.splice(0, list.length - limit);
+}
+
+/**
+ * Measures the shown video's frame callback intervals for the page's lifetime (independent of the pipeline):
+ * `reset()` forgets them when the source changes. `onInterval` gets each one (for the HUD sparkline).
+ */
+export function watchFrameIntervals(
+  video: HTMLVideoElement,
+  probe: DemoProbe,
+  onInterval: (ms: number) => void,
+): { reset(): void } {
+  let last: { now: number; presented: number } | undefined;
+  const onFrame = (now: number, metadata: VideoFrameCallbackMetadata): void => {
+    if (last !== undefined) {
+      const interval = now - last.now;
+      pushBounded(probe.frameIntervals, interval);
+      probe.missedCallbacks += Math.max(0, metadata.presentedFrames - last.presented - 1);
+      onInterval(interval);
+    }
+    last = { now, presented: metadata.presentedFrames };
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+  return {
+    reset() {
+      last = undefined;
+      probe.frameIntervals.length = 0;
+      probe.missedCallbacks = 0;
+    },
+  };
+}

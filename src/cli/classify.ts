@@ -1,0 +1,106 @@
+/**
+ * `posestream classify <recording.ndjson>`: replays a recording through the whole Node pipeline (sliding window,
+ * classifier worker, stable gestures) and prints the gesture events and the run's statistics.
+ */
+import { parseArgs } from 'node:util';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lastValueFrom, tap, toArray } from 'rxjs';
+import { fromRecording } from '../streams/fromRecording.js';
+import { slidingWindow } from '../operators/slidingWindow.js';
+import { classifyLatest } from '../operators/classifyLatest.js';
+import { stableGestures } from '../operators/stableGestures.js';
+import { monitorStage } from '../operators/monitorStage.js';
+import { createPipelineMonitor, STAGES } from '../monitor/createPipelineMonitor.js';
+import { summarizeStats } from '../monitor/summarizeStats.js';
+import { createClassifierWorker } from '../workers/createClassifierWorker.js';
+import { PosestreamError } from '../errors.js';
+import type { ClassifyPolicy } from '../operators/operatorTypes.js';
+import type { GestureEvent, PipelineStats } from '../types.js';
+
+/** The model shipped in the package (trained by `npm run train:default`). */
+export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/default', import.meta.url));
+
+/** Resolves `--model` (a folder holding model.json, or model.json itself) to the model.json path. */
+export function resolveModelJson(model: string): string {
+  const path = resolve(model);
+  const json = existsSync(path) && statSync(path).isDirectory() ? join(path, 'model.json') : path;
+  if (!existsSync(json)) throw new PosestreamError('model-not-found', `no model.json at ${json}`);
+  return json;
+}
+
+/** Runs `posestream classify`; resolves to the exit code. */
+export async function runClassify(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      model: { type: 'string', default: DEFAULT_MODEL_DIR },
+      policy: { type: 'string', default: 'latest' },
+      timing: { type: 'string', default: 'recorded' },
+      window: { type: 'string', default: '30' },
+      threshold: { type: 'string', default: '0.8' },
+      'min-consecutive': { type: 'string', default: '3' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [recording] = positionals;
+  const policy = values.policy as ClassifyPolicy;
+  const timing = values.timing as 'recorded' | 'asap';
+  if (!recording || !['latest', 'drop'].includes(policy) || !['recorded', 'asap'].includes(timing)) {
+    process.stderr.write(
+      'usage: posestream classify <recording.ndjson> [--model DIR] [--policy latest|drop] [--timing recorded|asap] [--json]\n',
+    );
+    return 2;
+  }
+  const windowSize = Number(values.window);
+  const classifier = createClassifierWorker({ model: resolveModelJson(values.model) });
+  const monitor = createPipelineMonitor({ capacity: 1 << 20 });
+  const started = monitor.now();
+  const print = (line: object | string): void => {
+    process.stdout.write(typeof line === 'string' ? `${line}\n` : `${JSON.stringify(line)}\n`);
+  };
+  try {
+    await classifier.ready;
+    const events: GestureEvent[] = await lastValueFrom(
+      fromRecording(recording, { timing }).pipe(
+        monitorStage(monitor, 'source'),
+        slidingWindow(windowSize, { monitor }),
+        classifyLatest((w) => classifier.classifyWindow(w), { policy, monitor }),
+        stableGestures({ threshold: Number(values.threshold), minConsecutive: Number(values['min-consecutive']) }),
+        tap((e) => {
+          if (e.phase !== 'end') return;
+          const { label, startFrame, endFrame, startT, endT, score } = e;
+          if (values.json) print({ type: 'gesture', label, startFrame, endFrame, startT, endT, score });
+          else print(`${label.padEnd(12)} frames ${startFrame}-${endFrame}  t ${startT}-${endT} ms  score ${score.toFixed(3)}`);
+        }),
+        toArray(),
+      ),
+    );
+    const all = STAGES.flatMap((stage) => monitor.events(stage));
+    const stats = summarizeStats(all, { from: started - 1, to: monitor.now() });
+    const summary = statsLine(stats, events.filter((e) => e.phase === 'end').length, policy);
+    if (values.json) print(summary);
+    else print(`\n${Object.entries(summary).map(([k, v]) => `${k}: ${typeof v === 'number' ? +v.toFixed(3) : v}`).join('\n')}`);
+    return 0;
+  } finally {
+    classifier.dispose();
+  }
+}
+
+function statsLine(stats: PipelineStats, gestures: number, policy: ClassifyPolicy): Record<string, unknown> {
+  return {
+    type: 'stats',
+    policy,
+    gestures,
+    durationMs: stats.windowMs,
+    framesPerSec: stats.fps.source,
+    windowsPerSec: stats.fps.window,
+    classifiedPerSec: stats.fps.classifier,
+    droppedWindows: stats.droppedWindows,
+    classifierBusy: stats.classifierBusy,
+    windowWaitP95Ms: stats.windowWait.p95,
+    captureToResultP95Ms: stats.captureToResult.p95,
+  };
+}

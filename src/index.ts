@@ -1,0 +1,65 @@
+/**
+ * posestream: real-time hand-pose and gesture pipelines on RxJS 7.
+ * Sources (src/streams), operators (src/operators), pure hand math (src/filters), recordings, and shared types.
+ * Worker factories live in `posestream/workers`; test helpers in `posestream/testing`.
+ */
+export type * from './types.js';
+export { PosestreamError, InvalidPoseError } from './errors.js';
+
+// Operators
+export { estimateHands } from './operators/estimateHands.js';
+export { slidingWindow } from './operators/slidingWindow.js';
+export { classifyLatest } from './operators/classifyLatest.js';
+export type * from './operators/operatorTypes.js';
+export { normalizeHand } from './operators/normalizeHand.js';
+export { smoothLandmarks } from './operators/smoothLandmarks.js';
+export { stableGestures } from './operators/stableGestures.js';
+export { pipelineStats } from './operators/pipelineStats.js';
+export { monitorStage } from './operators/monitorStage.js';
+export { createPipelineMonitor, STAGES } from './monitor/createPipelineMonitor.js';
+export { summarizeStats, busyFraction } from './monitor/summarizeStats.js';
+export type { PipelineMonitorOptions, RecordingPipelineMonitor, MonitorTotals, PipelineStatsOptions, StatsRange } from './monitor/monitorTypes.js';
+export { toClassifyFn, type ClassifyFnOptions } from './classifiers/windowClassifierFn.js';
+
+// Pure hand math
+export { normalizeLandmarks, palmSize } from './filters/normalize.js';
+export { createHandSmoother, createLandmarkFilter } from './filters/oneEuro.js';
+export { percentiles, nearestRank } from './filters/percentiles.js';
+export { createGestureTracker } from './filters/gestureTracker.js';
+export { InvalidOptionError } from './filters/InvalidOptionError.js';
+export type { NormalizeLandmarksOptions, NormalizeHandOptions, OneEuroOptions, GestureTrackerOptions, LandmarkFilter, HandSmoother, GestureTracker } from './filters/handMathTypes.js';
+
+// Sources and recordings
+export { fromPoseFrames } from './streams/fromPoseFrames.js';
+export type { FromPoseFramesOptions } from './streams/fromPoseFrames.js';
+export { fromRecording } from './streams/fromRecording.js';
+export { recordPoses } from './streams/recordPoses.js';
+export { RECORDING_FORMAT } from './streams/recordingTypes.js';
+export type { RecordingHeader, RecordingLabel, Recording, ReadRecordingResult, RecordingInput, ReadRecordingOptions, FromRecordingOptions, RecordPosesOptions, RecordingWritable, RecordingTarget } from './streams/recordingTypes.js';
+export { readRecording } from './recording/readRecording.js';
+export { serializeRecording } from './recording/serializeRecording.js';
+export { formatHeaderLine, formatFrameLine, formatLabelLine, RECORDING_PRECISION } from './recording/formatRecordingLine.js';
+export { parseRecordingLine } from './recording/parseRecordingLine.js';
+export type { RecordingLine } from './recording/parseRecordingLine.js';
+export { RecordingError } from './recording/RecordingError.js';
+export type { RecordingErrorKind } from './recording/RecordingError.js';
+export { readNpy, NpyFormatError } from './data/readNpy.js';
+export type { NpyArray, NpyDtype } from './data/readNpy.js';
+export { loadKairess, KAIRESS_LABELS } from './data/loadKairess.js';
+export type { KairessTake, LoadKairessOptions } from './data/loadKairess.js';
+
+// The offline MediaPipe hand model bundle
+export { ModelBuildError } from './model/modelBuildError.js';
+export type { HandModelVariant, BuildHandModelsOptions, BuildHandModelsResult } from './model/modelTypes.js';
+export { buildHandLandmarkerTask } from './model/buildHandLandmarkerTask.js';
+export { buildHandModels } from './model/buildHandModels.js';
+
+// Browser sources (camera, <video>, video files)
+export { fromCamera } from './streams/fromCamera.js';
+export type { FromCameraOptions } from './streams/fromCamera.js';
+export { fromVideoElement } from './streams/fromVideoElement.js';
+export type { FromVideoElementOptions } from './streams/fromVideoElement.js';
+export { fromVideoFile } from './streams/fromVideoFile.js';
+export type { FromVideoFileOptions, VideoFileInfo } from './streams/fromVideoFile.js';
+export { CameraError, VideoSourceError, EmptyFrameError, TimestampError, HandEstimatorStateError, reviveBrowserError } from './streams/browserErrors.js';
+export type { CameraErrorReason, VideoSourceErrorReason } from './streams/browserErrors.js';
