@@ -17,10 +17,12 @@ export function spin(iterations: number, seed = 1): number {
 
 /**
  * Measures how many {@link spin} iterations this thread runs per millisecond of CPU time: warms the loop up (so
- * it runs optimised), then keeps the best of several ~`trialMs` trials. CPU time (process.cpuUsage) rather than
- * wall time, so that other processes competing for the cores at start-up do not shrink the calibrated work.
+ * it runs optimised), then divides the iterations of `trials` runs of ~`trialMs` by the CPU time they took
+ * together. CPU time (process.cpuUsage) rather than wall time, so that other processes competing for the cores
+ * at start-up do not shrink the calibrated work; summed over all trials because the kernel may account CPU time
+ * in scheduler ticks (a few ms), which a best-of over short trials would turn into an overestimate.
  */
-export function calibrateSpin(trialMs = 25, trials = 7): number {
+export function calibrateSpin(trialMs = 25, trials = 8): number {
   const cpuMs = (): number => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
@@ -28,17 +30,12 @@ export function calibrateSpin(trialMs = 25, trials = 7): number {
   spin(5_000_000);
   let perMs = 50_000;
   const c0 = cpuMs();
-  spin(perMs * 10);
-  perMs = (perMs * 10) / Math.max(1, cpuMs() - c0);
-  let best = 0;
-  for (let i = 0; i < trials; i++) {
-    const n = Math.round(perMs * trialMs);
-    const s = cpuMs();
-    spin(n, i + 1);
-    const rate = n / Math.max(0.5, cpuMs() - s);
-    if (rate > best) best = rate;
-  }
-  return best;
+  spin(perMs * 20);
+  perMs = (perMs * 20) / Math.max(1, cpuMs() - c0);
+  const n = Math.round(perMs * trialMs);
+  const s = cpuMs();
+  for (let i = 0; i < trials; i++) spin(n, i + 1);
+  return (n * trials) / Math.max(1, cpuMs() - s);
 }
 
 /** Does `ms` milliseconds of CPU work at the calibrated rate `itersPerMs`; returns the wall time it took, ms. */

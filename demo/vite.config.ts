@@ -9,7 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type InlineConfig } from 'vite';
 import { staticMounts } from './server/staticMounts.js';
 
 const demoDir = fileURLToPath(new URL('.', import.meta.url));
@@ -31,13 +31,14 @@ export interface DemoConfigOptions {
   libraryRoot?: string;
 }
 
-/** The demo's Vite config. */
-export function createDemoConfig(options: DemoConfigOptions = {}): UserConfig {
+/** The demo's Vite config (an inline config: pass it to `createServer` as is). */
+export function createDemoConfig(options: DemoConfigOptions = {}): InlineConfig {
   const lib = resolve(options.libraryRoot ?? resolve(projectRoot, 'src'));
   return {
     root: demoDir,
     configFile: false,
     clearScreen: false,
+    cacheDir: resolve(projectRoot, 'node_modules/.vite-demo'),
     resolve: {
       alias: [
         { find: /^posestream\/workers\/entries\/([A-Za-z]+)/, replacement: `${lib}/workers/entries/$1` },

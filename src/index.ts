@@ -10,6 +10,7 @@ export { PosestreamError, InvalidPoseError } from './errors.js';
 export { estimateHands } from './operators/estimateHands.js';
 export { slidingWindow } from './operators/slidingWindow.js';
 export { classifyLatest } from './operators/classifyLatest.js';
+export { exhaustLatest } from './operators/exhaustLatest.js';
 export type * from './operators/operatorTypes.js';
 export { normalizeHand } from './operators/normalizeHand.js';
 export { smoothLandmarks } from './operators/smoothLandmarks.js';
@@ -27,6 +28,15 @@ export { createHandSmoother, createLandmarkFilter } from './filters/oneEuro.js';
 export { percentiles, nearestRank } from './filters/percentiles.js';
 export { createGestureTracker } from './filters/gestureTracker.js';
 export { InvalidOptionError } from './filters/InvalidOptionError.js';
+export { createRingBuffer } from './filters/ringBuffer.js';
+export type { RingBuffer, RingSnapshot } from './filters/ringBuffer.js';
+export { createPoseWindow } from './filters/createPoseWindow.js';
+export type { WindowEntry, ResampleSpec } from './filters/createPoseWindow.js';
+export { packWindow, VALUES_PER_FRAME } from './filters/packWindow.js';
+export { resampleWindow } from './filters/resampleWindow.js';
+export type { ResampledWindow } from './filters/resampleWindow.js';
+export { validateHand, validatePoseFrame, LANDMARKS_PER_HAND } from './filters/validateHand.js';
+export { selectHand } from './filters/selectHand.js';
 export type { NormalizeLandmarksOptions, NormalizeHandOptions, OneEuroOptions, GestureTrackerOptions, LandmarkFilter, HandSmoother, GestureTracker } from './filters/handMathTypes.js';
 
 // Sources and recordings

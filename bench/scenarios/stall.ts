@@ -264,6 +264,7 @@ export async function runStallRow(row: StallRow, opts: ScenarioOptions, ops: Ope
     droppedFrames: source.skipped + droppedFrames,
     queuedFrames,
     windowsEmitted: probe.windowsEmitted,
+    windowsStarted: probe.classifyStarts,
     windowsClassified: probe.classified,
     droppedWindows,
     heapGrowthBytes: heapGrowth,

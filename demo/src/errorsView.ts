@@ -36,6 +36,7 @@ export function showError(list: HTMLUListElement, probe: DemoProbe, what: string
 }
 
 /** Removes every shown error (a new source starts clean). */
-export function clearErrors(list: HTMLUListElement): void {
+export function clearErrors(list: HTMLUListElement, probe: DemoProbe): void {
   list.replaceChildren();
+  probe.errors.length = 0;
 }

@@ -2,7 +2,7 @@
  * posestream demo: camera (default), a video file (picked, dropped, or `?src=/same/origin.mp4`) with landmarks,
  * the current gesture with its top-3 scores, a pipeline HUD, an artificial classifier delay and a drop/latest
  * switch, recording to NDJSON, and loading a user's model. Query parameters: `src`, `model`, `delay` (ms),
- * `policy` (latest|drop), `landmarker` (full|lite).
+ * `policy` (latest|drop), `landmarker` (full|lite), `hands` (1|2).
  */
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { fromCamera, fromVideoElement, type ClassifyPolicy, type PoseFrame, type SourceFrame } from 'posestream';
@@ -33,6 +33,7 @@ const recorder = createRecorder(byId('record', HTMLButtonElement), () => probe.s
 const model$ = new BehaviorSubject<GestureModel | undefined>(undefined);
 const policy$ = new BehaviorSubject<ClassifyPolicy>(params.get('policy') === 'drop' ? 'drop' : 'latest');
 const landmarker = params.get('landmarker') === 'lite' ? 'lite' : 'full';
+const numHands = params.get('hands') === '2' ? 2 : 1;
 const report = (what: string, error: unknown): void => showError(errors, probe, what, error);
 
 let session: Subscription | undefined;
@@ -42,7 +43,7 @@ let lastPrediction: TimedPrediction | undefined;
 function run(name: string, frames$: Observable<SourceFrame<ImageBitmap>>): void {
   session?.unsubscribe();
   recorder.stop();
-  clearErrors(errors);
+  clearErrors(errors, probe);
   intervals.reset();
   hud.reset();
   resetGesture();
@@ -51,10 +52,12 @@ function run(name: string, frames$: Observable<SourceFrame<ImageBitmap>>): void 
   drawHands(overlay, undefined);
   Object.assign(probe, { source: name, stats: undefined, lastLandmarks: null, poseFrames: 0, handFrames: 0, estimator: 'loading' });
   probe.wristTrack.length = 0;
+  probe.classifyMs.length = 0;
   byId('source-name', HTMLElement).textContent = name;
   session = startSession({
     frames$,
     landmarker,
+    numHands,
     model$,
     policy$,
     delayMs: () => probe.delayMs,
@@ -76,6 +79,7 @@ function run(name: string, frames$: Observable<SourceFrame<ImageBitmap>>): void 
       lastPrediction = result;
       probe.predictions++;
       probe.lastPrediction = { label: result.prediction.label, score: result.prediction.score };
+      pushBounded(probe.classifyMs, result.tookMs);
       showPrediction(result.prediction);
     },
     onGesture: showGesture,

@@ -25,6 +25,8 @@ export interface DemoProbe {
   model: { status: 'none' | 'loading' | 'loaded' | 'error'; source?: string; labels?: string[]; backend?: string };
   predictions: number;
   lastPrediction: { label: string; score: number } | null;
+  /** Duration of each classify call (artificial delay included), ms, last 600. */
+  classifyMs: number[];
   delayMs: number;
   policy: 'latest' | 'drop';
   /** Errors shown on the page, oldest first. */
@@ -48,6 +50,7 @@ export function createProbe(): DemoProbe {
     model: { status: 'none' },
     predictions: 0,
     lastPrediction: null,
+    classifyMs: [],
     delayMs: 0,
     policy: 'latest',
     errors: [],

@@ -28,12 +28,16 @@ import type { GestureModel } from './gestureModel.js';
 export interface TimedPrediction {
   prediction: Prediction;
   windowCapturedAt: number;
+  /** How long the classify call took, artificial delay included, ms. */
+  tookMs: number;
 }
 
 /** What a session needs and whom it tells. */
 export interface SessionOptions {
   frames$: Observable<SourceFrame<ImageBitmap>>;
   landmarker: 'full' | 'lite';
+  /** Hands to look for. */
+  numHands: number;
   model$: Observable<GestureModel | undefined>;
   policy$: Observable<ClassifyPolicy>;
   /** Read at each classification: the artificial delay before the worker call, ms. */
@@ -50,12 +54,13 @@ export interface SessionOptions {
 function delayedClassify(model: GestureModel, delayMs: () => number): (window: PoseWindow) => Observable<TimedPrediction> {
   return (window) =>
     defer(() => {
+      const requestedAt = performance.now();
       const delay = delayMs();
-      return delay > 0 ? timer(delay) : of(0);
-    }).pipe(
-      switchMap(() => model.classifier.classifyWindow(window)),
-      map((prediction) => ({ prediction, windowCapturedAt: window.capturedAt })),
-    );
+      return (delay > 0 ? timer(delay) : of(0)).pipe(
+        switchMap(() => model.classifier.classifyWindow(window)),
+        map((prediction) => ({ prediction, windowCapturedAt: window.capturedAt, tookMs: performance.now() - requestedAt })),
+      );
+    });
 }
 
 /** Starts the pipeline; unsubscribing the result stops it and terminates the estimator worker. */
@@ -65,10 +70,16 @@ export function startSession(options: SessionOptions): Subscription {
     worker: () => new HandLandmarkerWorker({ name: 'hand-landmarker' }),
     modelAssetPath: `/models/hand_landmarker_${options.landmarker}.task`,
     wasmBaseUrl: '/wasm/mediapipe',
-    numHands: 2,
+    numHands: options.numHands,
   });
   const session = new Subscription(() => estimator.dispose());
-  estimator.ready.then(options.onEstimatorReady, (error: unknown) => options.onError('hand estimator', error));
+  // Once stopped, this session reports nothing (its estimator's "disposed" rejections included).
+  const report = (what: string) => (error: unknown) => {
+    if (!session.closed) options.onError(what, error);
+  };
+  estimator.ready.then(() => {
+    if (!session.closed) options.onEstimatorReady();
+  }, report('hand estimator'));
 
   const poses$ = options.frames$.pipe(
     monitorStage(monitor, 'source'),
@@ -82,7 +93,7 @@ export function startSession(options: SessionOptions): Subscription {
   session.add(
     poses$.pipe(monitorStage(monitor, 'display')).subscribe({
       next: options.onPose,
-      error: (error: unknown) => options.onError('video pipeline', error),
+      error: report('video pipeline'),
     }),
   );
 
@@ -100,7 +111,7 @@ export function startSession(options: SessionOptions): Subscription {
   session.add(
     predictions$.subscribe({
       next: options.onPrediction,
-      error: (error: unknown) => options.onError('gesture classifier', error),
+      error: report('gesture classifier'),
     }),
   );
   session.add(

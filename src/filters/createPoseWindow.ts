@@ -9,12 +9,10 @@ export interface WindowEntry {
   hand: Hand;
 }
 
-/** How {@link createPoseWindow} turns its entries into a window. */
-export interface PoseWindowSpec {
-  /** When the window left the sliding window (monitor clock). */
-  emittedAt: number;
-  /** Resample to `frames` instants over the last `durationMs` instead of reporting the entries as they are. */
-  resample?: { frames: number; durationMs: number } | undefined;
+/** Resample a window to `frames` instants over the last `durationMs` (see `resampleWindow`). */
+export interface ResampleSpec {
+  frames: number;
+  durationMs: number;
 }
 
 class LazyPoseWindow implements PoseWindow {
@@ -26,22 +24,22 @@ class LazyPoseWindow implements PoseWindow {
   readonly capturedAt: number;
   readonly emittedAt: number;
   #entries: RingSnapshot<WindowEntry>;
-  #resample: { frames: number; durationMs: number } | undefined;
+  #resample: ResampleSpec | undefined;
   #frames: PoseFrame[] | undefined;
   #hands: Hand[] | undefined;
   #packed: Float32Array | undefined;
 
-  constructor(entries: RingSnapshot<WindowEntry>, spec: PoseWindowSpec) {
+  constructor(entries: RingSnapshot<WindowEntry>, emittedAt: number, resample: ResampleSpec | undefined) {
     const newest = entries.at(entries.length - 1).frame;
     this.#entries = entries;
-    this.#resample = spec.resample;
-    this.size = spec.resample ? spec.resample.frames : entries.length;
+    this.#resample = resample;
+    this.size = resample ? resample.frames : entries.length;
     this.endTimestamp = newest.timestamp;
-    this.startTimestamp = spec.resample ? newest.timestamp - spec.resample.durationMs : entries.at(0).frame.timestamp;
+    this.startTimestamp = resample ? newest.timestamp - resample.durationMs : entries.at(0).frame.timestamp;
     this.span = this.endTimestamp - this.startTimestamp;
     this.endIndex = newest.index;
     this.capturedAt = newest.capturedAt ?? newest.timestamp;
-    this.emittedAt = spec.emittedAt;
+    this.emittedAt = emittedAt;
   }
 
   get frames(): readonly PoseFrame[] {
@@ -81,8 +79,8 @@ class LazyPoseWindow implements PoseWindow {
 /**
  * Makes the {@link PoseWindow} `slidingWindow` emits from a snapshot of its entries, in O(1).
  *
- * `frames`, `hands` and `pack()` are built on first access and cached, so a window that is dropped downstream costs
- * nothing more. With `spec.resample`, the window reports `resample.frames` instants evenly spaced over the last
+ * `emittedAt` is when the window left the sliding window (monitor clock). `frames`, `hands` and `pack()` are built
+ * on first access and cached, so a window that is dropped downstream costs nothing more. With `resample`, the window reports `resample.frames` instants evenly spaced over the last
  * `durationMs` (see `resampleWindow`): each of its `frames` is a copy of the newest source frame at or before that
  * instant with the instant as `timestamp` and the interpolated hand as its only hand; `span` is `durationMs`.
  * `pack()` returns the cached array, rebuilt if it was transferred away. The window is a class instance: `frames`,
@@ -93,10 +91,10 @@ class LazyPoseWindow implements PoseWindow {
  * import { createPoseWindow, createRingBuffer, type WindowEntry } from 'posestream';
  * const ring = createRingBuffer<WindowEntry>(30);
  * for (const frame of frames) ring.push({ frame, hand: frame.hands[0]! });
- * const window = createPoseWindow(ring.snapshot(), { emittedAt: performance.now() });
+ * const window = createPoseWindow(ring.snapshot(), performance.now());
  * window.pack(); // Float32Array(30 * 21 * 3), built now
  * ```
  */
-export function createPoseWindow(entries: RingSnapshot<WindowEntry>, spec: PoseWindowSpec): PoseWindow {
-  return new LazyPoseWindow(entries, spec);
+export function createPoseWindow(entries: RingSnapshot<WindowEntry>, emittedAt: number, resample?: ResampleSpec): PoseWindow {
+  return new LazyPoseWindow(entries, emittedAt, resample);
 }

@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import type { HandSelector, PipelineMonitor, SourceFrame } from '../types.js';
+import type { HandSelector, PipelineMonitor, SourceFrame, Stage } from '../types.js';
 
 /** Options of `estimateHands`. */
 export interface EstimateHandsOptions<I = unknown> {
@@ -15,6 +15,12 @@ export interface EstimateHandsOptions<I = unknown> {
    * @default undefined
    */
   onDrop?: (frame: SourceFrame<I>, dropped: number) => void;
+  /**
+   * Close a dropped frame's image (`ImageBitmap`/`VideoFrame` hold GPU or decoder memory until closed) when it
+   * has a `close()` method. Turn off when the images are used elsewhere after estimation.
+   * @default true
+   */
+  closeDropped?: boolean;
 }
 
 /** What to do with a frame that has no selected hand. */
@@ -67,7 +73,7 @@ export interface ClassifyLatestOptions<W = unknown> {
   policy?: ClassifyPolicy;
   /**
    * Where to report classifier `start` (`waitMs` = now - window.emittedAt when the value has one, `captureT` =
-   * window.capturedAt), `end` and `drop` events.
+   * window.capturedAt), `emit` (per result), `end` and `drop` events.
    * @default undefined (nothing is recorded)
    */
   monitor?: PipelineMonitor;
@@ -76,6 +82,41 @@ export interface ClassifyLatestOptions<W = unknown> {
    * @default undefined
    */
   onDrop?: (value: W, dropped: number) => void;
+}
+
+/** Options of `exhaustLatest`. */
+export interface ExhaustLatestOptions<T = unknown> {
+  /**
+   * `'latest'` keeps the newest value that arrived while busy and starts it as soon as the inner completes;
+   * `'drop'` drops every value that arrives while busy (`exhaustMap`).
+   * @default 'latest'
+   */
+  policy?: ClassifyPolicy;
+  /**
+   * Where to report `start` (with `waitMs`), `emit` (per inner value), `end` and `drop` events.
+   * @default undefined (nothing is recorded)
+   */
+  monitor?: PipelineMonitor;
+  /**
+   * The stage the events are reported under.
+   * @default 'classifier'
+   */
+  stage?: Stage;
+  /**
+   * Called with each dropped value and the number dropped so far by this subscription.
+   * @default undefined
+   */
+  onDrop?: (value: T, dropped: number) => void;
+  /**
+   * The capture time of a value (monitor clock), reported as `captureT`.
+   * @default the value's `capturedAt`, else its `timestamp`
+   */
+  captureT?: (value: T) => number | undefined;
+  /**
+   * When a value became ready, for `waitMs` on `start`.
+   * @default when it arrived (a value started at once waited 0 ms)
+   */
+  readySince?: (value: T) => number | undefined;
 }
 
 /** An operator that also counts what it dropped, summed over all its subscriptions. */

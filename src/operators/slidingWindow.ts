@@ -10,6 +10,21 @@ import type { SlidingWindowOptions } from './operatorTypes.js';
 
 const WHERE = 'slidingWindow';
 
+// Without a monitor, `emittedAt` is performance.now() read once per synchronous turn: a clock read can cost more
+// than everything else slidingWindow does per frame (a syscall on some VMs), and windows emitted in one synchronous
+// burst (a replay) are emitted at the same moment as far as any consumer can tell. The cache clears in a microtask.
+let turnNow: number | undefined;
+const endTurn = (): void => {
+  turnNow = undefined;
+};
+function nowThisTurn(): number {
+  if (turnNow === undefined) {
+    turnNow = performance.now();
+    queueMicrotask(endTurn);
+  }
+  return turnNow;
+}
+
 /**
  * Turns pose frames into overlapping windows of the last N hand frames, `bufferCount(N, 1)` style, in O(1) per frame.
  *
@@ -19,8 +34,9 @@ const WHERE = 'slidingWindow';
  * Frames whose selected hand is missing follow `onMissingHand`. With `resample`, windows hold N evenly spaced
  * instants over the last `durationMs` (linear interpolation by timestamp; timestamps must then increase) and start
  * once the buffered frames cover `durationMs`. Each frame is validated (21 finite landmarks per hand) and a bad one
- * errors the stream with an `InvalidPoseError` naming the frame. `emittedAt` comes from `monitor.now()`, else
- * `performance.now()`; a monitor also gets a window `emit` event per window.
+ * errors the stream with an `InvalidPoseError` naming the frame. `emittedAt` comes from `monitor.now()`, else from
+ * `performance.now()` read once per synchronous turn (windows of one synchronous burst share it); a monitor also
+ * gets a window `emit` event per window.
  *
  * @param size Frames per window, an integer >= 1 (ignored when `options.resample` is set). @default 30
  * @example
@@ -86,8 +102,8 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
         }
         full++;
         if ((full - 1) % hop !== 0) return undefined;
-        const emittedAt = monitor ? monitor.now() : performance.now();
-        const window = createPoseWindow(ring.snapshot(), { emittedAt, resample: spec });
+        const emittedAt = monitor ? monitor.now() : nowThisTurn();
+        const window = createPoseWindow(ring.snapshot(), emittedAt, spec);
         monitor?.record({ stage: 'window', kind: 'emit', t: emittedAt, captureT: window.capturedAt });
         return window;
       };

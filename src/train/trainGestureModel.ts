@@ -40,6 +40,8 @@ export interface TrainGestureOptions {
   seed?: number;
   /** Augmentation; `speed` is the largest time-stretch factor (window covers speed x more/less frames). */
   augment?: AugmentOptions & { speed?: number };
+  /** Measure validation accuracy every this many epochs (and after the last); others report NaN. @default 1 */
+  validateEvery?: number;
   /** Called after each epoch (e.g. to print progress on stderr). @default undefined */
   onEpoch?: (progress: { epoch: number; epochs: number; loss: number; accuracy: number; validationAccuracy: number }) => void;
 }
@@ -132,7 +134,8 @@ export async function trainGestureModel(options: TrainGestureOptions): Promise<T
       accuracy += result[1] ?? 0;
       steps++;
     }
-    const validationAccuracy = valWindows.length > 0 ? accuracyOf((await predictWindows(model, valWindows, frames)).classes, valTruth) : Number.NaN;
+    const validate = epoch % (options.validateEvery ?? 1) === 0 || epoch === epochs;
+    const validationAccuracy = validate && valWindows.length > 0 ? accuracyOf((await predictWindows(model, valWindows, frames)).classes, valTruth) : Number.NaN;
     options.onEpoch?.({ epoch, epochs, loss: loss / steps, accuracy: accuracy / steps, validationAccuracy });
   }
   const predicted = (await predictWindows(model, valWindows, frames)).classes;

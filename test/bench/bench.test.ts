@@ -54,9 +54,20 @@ describe('npm run bench --json (short run, real workers)', () => {
     ]);
   });
 
-  it('stall rows carry every contract figure as a finite number', () => {
+  it('stall rows carry every contract figure: a finite number, or null only when its set is empty', () => {
+    // Which count a figure is taken over: in a 2.5 s run on a loaded machine a row may not finish a window.
+    const countOf = (k: string): string | undefined =>
+      /^(classifierMs|captureToResult)/.test(k) ? 'windowsClassified'
+        : /^(stalenessStart|captureToStart)/.test(k) ? 'windowsStarted'
+          : /^(estimatorMs|landmarkAge)/.test(k) ? 'estimatedFrames'
+            : undefined;
     for (const r of records.filter((x) => x.scenario === 'stall')) {
-      for (const k of STALL_KEYS) expect(Number.isFinite(r[k]), `${r.row}.${k} = ${String(r[k])}`).toBe(true);
+      for (const k of STALL_KEYS) {
+        const count = countOf(k);
+        const ok = Number.isFinite(r[k]) || (r[k] === null && count !== undefined && r[count] === 0);
+        expect(ok, `${r.row}.${k} = ${String(r[k])} (${count ?? 'always measured'} = ${String(count && r[count])})`).toBe(true);
+      }
+      expect(r.estimatedFrames as number).toBeGreaterThan(0);
       expect(r.sourceIntervalMs).toBeCloseTo(1000 / 30, 2);
       expect(r.windowSize).toBe(30);
       expect(r.classifierBusy as number).toBeGreaterThanOrEqual(0);

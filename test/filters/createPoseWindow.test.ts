@@ -18,7 +18,7 @@ const counted = (snap: RingSnapshot<WindowEntry>) => {
 describe('createPoseWindow', () => {
   it('reads only the newest and oldest entries up front; frames, hands and pack are built once, on first use', () => {
     const spy = counted(entries(4));
-    const w = createPoseWindow(spy.snap, { emittedAt: 5 });
+    const w = createPoseWindow(spy.snap, 5);
     expect([w.size, w.startTimestamp, w.endTimestamp, w.span, w.endIndex, w.capturedAt, w.emittedAt]).toEqual([4, 100, 130, 30, 3, 130, 5]);
     expect(spy.copies).toBe(0);
     expect(w.frames.map((f) => f.index)).toEqual([0, 1, 2, 3]);
@@ -30,7 +30,7 @@ describe('createPoseWindow', () => {
   });
 
   it('builds pack() again after its buffer was transferred away', () => {
-    const w = createPoseWindow(entries(3), { emittedAt: 0 });
+    const w = createPoseWindow(entries(3), 0);
     const packed = w.pack();
     const moved = structuredClone(packed, { transfer: [packed.buffer] });
     expect(packed.length).toBe(0); // detached
@@ -40,7 +40,7 @@ describe('createPoseWindow', () => {
   });
 
   it('with resample, reports N instants over durationMs', () => {
-    const w = createPoseWindow(entries(4), { emittedAt: 0, resample: { frames: 3, durationMs: 20 } });
+    const w = createPoseWindow(entries(4), 0, { frames: 3, durationMs: 20 });
     expect([w.size, w.startTimestamp, w.endTimestamp, w.span]).toEqual([3, 110, 130, 20]);
     expect(w.frames.map((f) => [f.index, f.timestamp])).toEqual([[1, 110], [2, 120], [3, 130]]);
     expect(w.pack().length).toBe(3 * 63);

@@ -128,7 +128,7 @@ describe('classifyLatest', () => {
     expect(op.dropped).toBe(1);
   });
 
-  it('records start (waitMs from emittedAt, captureT), end and drop on the monitor', () => {
+  it('records start (waitMs from emittedAt, captureT), emit, end and drop on the monitor', () => {
     const ts = scheduler();
     const events: StageEvent[] = [];
     const monitor: PipelineMonitor = { now: () => ts.now(), record: (e) => events.push({ t: ts.now(), ...e }) };
@@ -141,8 +141,10 @@ describe('classifyLatest', () => {
     expect(events).toEqual([
       { stage: 'classifier', kind: 'start', t: 0, captureT: -100, waitMs: 0 },
       { stage: 'classifier', kind: 'drop', t: 3, captureT: -98 },
+      { stage: 'classifier', kind: 'emit', t: 4, captureT: -100 },
       { stage: 'classifier', kind: 'end', t: 4, captureT: -100 },
       { stage: 'classifier', kind: 'start', t: 4, captureT: -97, waitMs: 1 },
+      { stage: 'classifier', kind: 'emit', t: 8, captureT: -97 },
       { stage: 'classifier', kind: 'end', t: 8, captureT: -97 },
     ]);
   });

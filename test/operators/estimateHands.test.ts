@@ -149,4 +149,21 @@ describe('estimateHands', () => {
       { stage: 'estimator', kind: 'end', t: 8, captureT: 500 },
     ]);
   });
+
+  it('closes the image of a dropped frame (ImageBitmap-like), unless closeDropped is false', () => {
+    const make = (index: number) => {
+      const image = { closed: false, close() { this.closed = true; } };
+      return { index, timestamp: index, image, width: 1, height: 1 } satisfies SourceFrame<typeof image>;
+    };
+    for (const closeDropped of [true, false]) {
+      const frames$ = new Subject<ReturnType<typeof make>>();
+      const inFlight = new Subject<PoseFrame>();
+      collect(frames$.pipe(estimateHands(() => inFlight, { closeDropped })));
+      const [f0, f1, f2] = [make(0), make(1), make(2)];
+      frames$.next(f0);
+      frames$.next(f1);
+      frames$.next(f2); // replaces f1 as the pending frame: f1 is dropped
+      expect([f0.image.closed, f1.image.closed, f2.image.closed]).toEqual([false, closeDropped, false]);
+    }
+  });
 });

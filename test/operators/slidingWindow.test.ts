@@ -97,6 +97,25 @@ describe('slidingWindow', () => {
     ]);
   });
 
+  it('without a monitor, emittedAt is performance.now() of the turn that emitted the window', async () => {
+    const subject = new Subject<PoseFrame>();
+    const windows: PoseWindow[] = [];
+    subject.pipe(slidingWindow(1)).subscribe((w) => windows.push(w));
+    await new Promise((resolve) => setImmediate(resolve)); // a fresh turn
+    const before = performance.now();
+    subject.next(frame(0));
+    const between = performance.now();
+    await Promise.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = performance.now();
+    subject.next(frame(1));
+    const after = performance.now();
+    expect(windows[0]?.emittedAt).toBeGreaterThanOrEqual(before);
+    expect(windows[0]?.emittedAt).toBeLessThanOrEqual(between);
+    expect(windows[1]?.emittedAt).toBeGreaterThanOrEqual(later);
+    expect(windows[1]?.emittedAt).toBeLessThanOrEqual(after);
+  });
+
   it('pack() lays out N x 21 x (x, y, z) frame-major, builds once and caches', () => {
     const [w] = run(from([frame(0), frame(1)]), slidingWindow(2));
     const packed = (w as PoseWindow).pack();
