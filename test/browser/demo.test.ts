@@ -58,7 +58,7 @@ beforeAll(async () => {
   });
   await saveTfjsModel(model, join(dir, 'model'), ['left', 'right', 'none']);
   model.dispose();
-  const config = createDemoConfig({ libraryRoot: '/tmp/I-lib', port: 0, mounts: { '/test-model/': join(dir, 'model') } });
+  const config = createDemoConfig({ port: 0, mounts: { '/test-model/': join(dir, 'model') } });
   // No HMR/watching: other files change while the test runs, and a reload would reset the page.
   server = await createServer({ ...config, logLevel: 'error', server: { ...config.server, hmr: false, watch: null } });
   await server.listen();
