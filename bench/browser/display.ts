@@ -1,0 +1,156 @@
+/**
+ * The `display` scenario: the demo app (demo/, served by Vite with its own config) on Chromium's fake camera
+ * (a real clip at 640x480, 30 fps) with the shipped gesture model. One page; for each artificial classifier delay
+ * (0, 150, 500 ms) and each policy (drop, latest) the demo's own controls are set, the pipeline settles for a
+ * second, then `window.__posestream` is sampled for `seconds`: the shown video's requestVideoFrameCallback
+ * intervals (drained every 2 s, so the probe's 600-entry cap never truncates them), pose frames, predictions.
+ */
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createServer } from 'vite';
+import { createDemoConfig } from '../../demo/vite.config.js';
+import type { DemoProbe } from '../../demo/src/probe.js';
+import { BenchError } from '../benchError.js';
+import { pctFigures, round } from '../measure.js';
+import type { DisplayPolicy, DisplayRecord, LandmarkerVariant } from './browserBenchTypes.js';
+import { BENCH_FPS } from './media.js';
+
+/** The rows, in order: each delay under both policies. */
+export const DISPLAY_ROWS: readonly { policy: DisplayPolicy; delayMs: number }[] = [0, 150, 500].flatMap((delayMs) =>
+  (['drop', 'latest'] as const).map((policy) => ({ policy, delayMs })),
+);
+
+const SETTLE_MS = 1000;
+const DRAIN_MS = 2000;
+const MODEL_URL = '/models/default/model.json';
+
+/** What one drain of the probe returns. */
+interface Sample {
+  t: number;
+  intervals: number[];
+  classifyMs: number[];
+  poseFrames: number;
+  predictions: number;
+  missedCallbacks: number;
+  droppedWindows: number;
+  errors: { name: string; message: string }[];
+}
+
+/** Takes (and empties) the probe's interval and classify-time lists, with the counters at the same instant. */
+function drain(page: Page): Promise<Sample> {
+  return page.evaluate(() => {
+    const p = (window as unknown as { __posestream: DemoProbe }).__posestream;
+    return {
+      t: performance.now(),
+      intervals: p.frameIntervals.splice(0),
+      classifyMs: p.classifyMs.splice(0),
+      poseFrames: p.poseFrames,
+      predictions: p.predictions,
+      missedCallbacks: p.missedCallbacks,
+      droppedWindows: p.stats?.droppedWindows ?? 0,
+      errors: p.errors,
+    };
+  });
+}
+
+/** Turns a row's samples (first = start marker) into its record (pure; exported for the tests). */
+export function displayRecord(
+  row: { policy: DisplayPolicy; delayMs: number },
+  landmarker: LandmarkerVariant,
+  samples: readonly Sample[],
+  load = loadavg()[0] ?? 0,
+): DisplayRecord {
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  if (first === undefined || last === undefined || samples.length < 2) throw new BenchError('bench:browser: a display row needs two samples or more');
+  const seconds = (last.t - first.t) / 1000;
+  const intervals = samples.slice(1).flatMap((s) => s.intervals);
+  const classify = samples.slice(1).flatMap((s) => s.classifyMs);
+  return {
+    scenario: 'display',
+    row: `${row.policy}-${row.delayMs}`,
+    policy: row.policy,
+    classifierDelayMs: row.delayMs,
+    landmarker,
+    cameraIntervalMs: round(1000 / BENCH_FPS),
+    seconds: round(seconds, 2),
+    intervals: intervals.length,
+    ...(pctFigures('display', intervals, ['p50', 'p95', 'p99', 'max']) as Pick<DisplayRecord, 'displayP50Ms' | 'displayP95Ms' | 'displayP99Ms' | 'displayMaxMs'>),
+    missedCallbacks: last.missedCallbacks - first.missedCallbacks,
+    estimatorFps: round((last.poseFrames - first.poseFrames) / seconds, 2),
+    classifierFps: round((last.predictions - first.predictions) / seconds, 2),
+    classifyP50Ms: pctFigures('classify', classify, ['p50'])['classifyP50Ms'] ?? null,
+    droppedWindows: last.droppedWindows - first.droppedWindows,
+    loadAvg1m: round(load, 2),
+  };
+}
+
+/** Runs every display row in one demo page of `context` (which must have the fake-camera switches). */
+export async function runDisplay(
+  context: BrowserContext,
+  options: { seconds: number; landmarker: LandmarkerVariant; log: (m: string) => void },
+): Promise<DisplayRecord[]> {
+  if (!existsSync(resolve('models/default/model.json'))) {
+    throw new BenchError('bench:browser: models/default/model.json is missing (the display rows need the shipped gesture model: npm run train:default)');
+  }
+  const config = createDemoConfig({ port: 0 });
+  // No HMR/watching: other files change while the benchmark runs, and a reload would reset the page.
+  const server = await createServer({ ...config, logLevel: 'error', server: { ...config.server, hmr: false, watch: null } });
+  await server.listen();
+  const address = server.httpServer?.address();
+  const page = await context.newPage();
+  try {
+    if (address === null || address === undefined || typeof address === 'string') throw new BenchError('bench:browser: the demo server reported no TCP address');
+    const first = DISPLAY_ROWS[0]!;
+    const url = `http://127.0.0.1:${address.port}/?landmarker=${options.landmarker}&model=${MODEL_URL}&policy=${first.policy}&delay=${first.delayMs}`;
+    options.log(`display: demo on the fake camera (${options.landmarker} landmarker), ${DISPLAY_ROWS.length} rows x ${options.seconds} s`);
+    await page.goto(url);
+    await page
+      .waitForFunction(
+        () => {
+          const p = (window as unknown as { __posestream: DemoProbe }).__posestream;
+          return p.errors.length > 0 || p.model.status === 'error' || (p.estimator === 'ready' && p.model.status === 'loaded' && p.poseFrames >= 10);
+        },
+        null,
+        { timeout: 90_000 },
+      )
+      .catch((error: unknown) => {
+        throw new BenchError(`bench:browser: the demo at ${url} did not start within 90 s`, { cause: error });
+      });
+    const started = await drain(page);
+    if (started.errors.length > 0) {
+      throw new BenchError(`bench:browser: the demo at ${url} shows errors: ${started.errors.map((e) => `${e.name}: ${e.message}`).join('; ')}`);
+    }
+    const records: DisplayRecord[] = [];
+    for (const row of DISPLAY_ROWS) {
+      await page.selectOption('#policy', row.policy);
+      await page.locator('#delay').fill(String(row.delayMs));
+      const set = await page.evaluate(() => {
+        const p = (window as unknown as { __posestream: DemoProbe }).__posestream;
+        return { policy: p.policy, delayMs: p.delayMs };
+      });
+      if (set.policy !== row.policy || set.delayMs !== row.delayMs) {
+        throw new BenchError(`bench:browser: the demo did not take policy=${row.policy} delay=${row.delayMs} (it shows ${set.policy}, ${set.delayMs} ms)`);
+      }
+      await page.waitForTimeout(SETTLE_MS);
+      const samples = [await drain(page)];
+      for (let left = options.seconds * 1000; left > 0; left -= DRAIN_MS) {
+        await page.waitForTimeout(Math.min(DRAIN_MS, left));
+        samples.push(await drain(page));
+      }
+      const errors = samples[samples.length - 1]!.errors;
+      if (errors.length > 0) {
+        throw new BenchError(`bench:browser: display ${row.policy}-${row.delayMs}: the demo shows errors: ${errors.map((e) => `${e.name}: ${e.message}`).join('; ')}`);
+      }
+      const record = displayRecord(row, options.landmarker, samples);
+      options.log(`display ${record.row}: p95 ${record.displayP95Ms} ms, estimator ${record.estimatorFps} fps, classifier ${record.classifierFps} fps`);
+      records.push(record);
+    }
+    return records;
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}

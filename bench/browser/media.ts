@@ -1,0 +1,51 @@
+/**
+ * The benchmark's input media, made with ffmpeg in a temporary folder from a real video of shared/data: the
+ * clip pillarboxed to 640x480 at 30 fps, as an H.264 mp4 (for the round-trip page) and as a .y4m (Chromium's
+ * fake camera plays it in a loop).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { BenchError } from '../benchError.js';
+
+const run = promisify(execFile);
+
+/** The real video both scenarios use (6 s, 30 fps, 360x640 portrait, a hand showing palm/fist/thumbs up). */
+export const BENCH_VIDEO = resolve('../shared/data/video/dandan1232-mediapipe-try/test_h264_360p.mp4');
+
+/** Frame size of the benchmark's frames and fake camera. */
+export const BENCH_WIDTH = 640;
+export const BENCH_HEIGHT = 480;
+export const BENCH_FPS = 30;
+
+/** The prepared media; `close()` deletes the folder. */
+export interface BenchMedia {
+  dir: string;
+  /** `<dir>/frames.mp4`, 640x480 H.264. */
+  mp4: string;
+  /** `<dir>/camera.y4m`, 640x480 yuv420p. */
+  y4m: string;
+  close(): void;
+}
+
+/** Runs ffmpeg twice on {@link BENCH_VIDEO}. Throws a BenchError when the video or ffmpeg is missing. */
+export async function prepareMedia(video = BENCH_VIDEO): Promise<BenchMedia> {
+  if (!existsSync(video)) {
+    throw new BenchError(`bench:browser: real video ${video} not found (run from the project root, next to ../shared/data)`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'posestream-bench-browser-'));
+  const mp4 = join(dir, 'frames.mp4');
+  const y4m = join(dir, 'camera.y4m');
+  const filter = `scale=-2:${BENCH_HEIGHT},pad=${BENCH_WIDTH}:${BENCH_HEIGHT}:(ow-iw)/2:0:color=0x808080,fps=${BENCH_FPS},format=yuv420p`;
+  try {
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', video, '-vf', filter, '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-g', '30', mp4]);
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', video, '-vf', filter, '-an', y4m]);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    const why = error instanceof Error ? error.message : String(error);
+    throw new BenchError(`bench:browser: ffmpeg could not convert ${video} to ${BENCH_WIDTH}x${BENCH_HEIGHT}: ${why}`, { cause: error });
+  }
+  return { dir, mp4, y4m, close: () => rmSync(dir, { recursive: true, force: true }) };
+}
