@@ -18,6 +18,7 @@ export type {
   TfjsClassifierInit,
 } from './classifierProtocol.js';
 export { createTfjsClassifierService } from './tfjsClassifier.js';
+export { featureTransformFor, type FeatureTransform } from './modelFeatures.js';
 export { createFunctionClassifierService, type WindowClassifierFunction } from './functionClassifier.js';
 // The MediaPipe hand estimator (browser module worker)
 export { createHandEstimatorWorker } from './createHandEstimatorWorker.js';

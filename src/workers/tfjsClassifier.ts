@@ -4,6 +4,7 @@ import type { ClassifierInfo, ClassifierInputLayout, ClassifierWorkerApi, TfjsCl
 import { loadLabels, loadTfjsModel } from './loadTfjsModel.js';
 import { selectTfjsBackend } from './tfjsBackend.js';
 import { ModelLoadError } from './workerErrors.js';
+import { featureTransformFor, type FeatureTransform } from './modelFeatures.js';
 
 const shapeText = (shape: readonly (number | null)[]): string => `[${shape.map((d) => (d === null ? 'null' : d)).join(', ')}]`;
 
@@ -43,6 +44,7 @@ function checkModel(model: tf.LayersModel, source: string, labels: string[], win
 export function createTfjsClassifierService(): ClassifierWorkerApi<TfjsClassifierInit> {
   let model: tf.LayersModel | undefined;
   let info: ClassifierInfo | undefined;
+  let transform: FeatureTransform | undefined;
   return {
     async init(options) {
       const source = String(options.model);
@@ -51,6 +53,7 @@ export function createTfjsClassifierService(): ClassifierWorkerApi<TfjsClassifie
       const loaded = await loadTfjsModel(source);
       try {
         info = { ...checkModel(loaded, source, labels, options.windowSize), backend };
+        transform = featureTransformFor(loaded.getUserDefinedMetadata(), source);
       } catch (err) {
         loaded.dispose();
         throw err;
@@ -67,7 +70,8 @@ export function createTfjsClassifierService(): ClassifierWorkerApi<TfjsClassifie
       }
       const dims = info.inputLayout === 'nx21x3' ? [1, n, 21, 3] : [1, n, 63];
       const m = model;
-      const out = tf.tidy(() => m.predict(tf.tensor(window, dims, 'float32')) as tf.Tensor);
+      const input = transform ? transform(window, n) : window;
+      const out = tf.tidy(() => m.predict(tf.tensor(input, dims, 'float32')) as tf.Tensor);
       const scores = new Float32Array(await out.data());
       out.dispose();
       return transfer(scores, [scores.buffer]);

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:browser`: the browser benchmark, in headless Chromium on 127.0.0.1 only.
+ *
+ * - `roundtrip`: real 640x480 video frames through the hand estimator worker (full and lite): in-worker detect
+ *   time vs the main thread's round trip, p50/p95, their ratio (target <= 1.1x) and the estimator's fps.
+ * - `display`: the demo on the fake camera with 0 / 150 / 500 ms classifier delay under both policies: the shown
+ *   video's frame callback intervals p50/p95/p99/max and the estimator/classifier fps.
+ *
+ * Prints JSON lines (`--json`) or markdown tables, and writes the records to bench/out/browser.jsonl (and every
+ * URL the browser requested to bench/out/browser.requests.txt). Fails when any request left 127.0.0.1.
+ *
+ * Flags: --json, --frames N (frames per model, default 120), --seconds S (per display row, default 10),
+ * --scenario roundtrip|display (repeatable, default both), --landmarker full|lite (display rows, default full),
+ * --out FILE (default bench/out/browser.jsonl).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../../src/browser/launchChromium.js';
+import { BenchError } from '../benchError.js';
+import type { BrowserBenchRecord, BrowserScenario, LandmarkerVariant } from './browserBenchTypes.js';
+import { runDisplay } from './display.js';
+import { prepareMedia } from './media.js';
+import { toJsonLines, toMarkdown } from './report.js';
+import { runRoundtrip } from './roundtrip.js';
+
+/** Parsed command line of the browser benchmark. */
+export interface BrowserBenchArgs {
+  json: boolean;
+  frames: number;
+  seconds: number;
+  scenarios: BrowserScenario[];
+  landmarker: LandmarkerVariant;
+  out: string;
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FLAGS = '--json, --frames N, --seconds S, --scenario roundtrip|display, --landmarker full|lite, --out FILE';
+
+/** Parses the flags; throws a BenchError naming the bad flag. */
+export function parseArgs(argv: readonly string[]): BrowserBenchArgs {
+  const args: BrowserBenchArgs = {
+    json: false,
+    frames: 120,
+    seconds: 10,
+    scenarios: [],
+    landmarker: 'full',
+    out: resolve(ROOT, 'bench/out/browser.jsonl'),
+  };
+  const positive = (name: string, v: string | undefined, integer: boolean): number => {
+    const n = Number(v);
+    if (v === undefined || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+      throw new BenchError(`bench:browser: ${name} needs a positive ${integer ? 'integer' : 'number'}, got ${v ?? 'nothing'}`);
+    }
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--frames') args.frames = positive(a, argv[++i], true);
+    else if (a === '--seconds') args.seconds = positive(a, argv[++i], false);
+    else if (a === '--scenario') {
+      const s = argv[++i];
+      if (s !== 'roundtrip' && s !== 'display') throw new BenchError(`bench:browser: --scenario must be roundtrip or display, got ${s ?? 'nothing'}`);
+      if (!args.scenarios.includes(s)) args.scenarios.push(s);
+    } else if (a === '--landmarker') {
+      const m = argv[++i];
+      if (m !== 'full' && m !== 'lite') throw new BenchError(`bench:browser: --landmarker must be full or lite, got ${m ?? 'nothing'}`);
+      args.landmarker = m;
+    } else if (a === '--out') {
+      const v = argv[++i];
+      if (v === undefined || v === '') throw new BenchError('bench:browser: --out needs a file path');
+      args.out = resolve(v);
+    } else throw new BenchError(`bench:browser: unknown argument ${a} (flags: ${FLAGS})`);
+  }
+  if (args.frames < 4) throw new BenchError(`bench:browser: --frames must be 4 or more (one is a warm-up), got ${args.frames}`);
+  if (args.scenarios.length === 0) args.scenarios = ['roundtrip', 'display'];
+  return args;
+}
+
+/** Runs the benchmark; returns the exit code. Records go to stdout (`--json`) and to `args.out`. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const log = (m: string): void => void process.stderr.write(`bench:browser: ${m}\n`);
+  log(`load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} (1/5/15 min)`);
+  const media = await prepareMedia();
+  const records: BrowserBenchRecord[] = [];
+  const emit = (rs: BrowserBenchRecord[]): void => {
+    records.push(...rs);
+    if (args.json) process.stdout.write(toJsonLines(rs));
+  };
+  const browser = await launchChromium({
+    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${media.y4m}`],
+  }).catch((error: unknown) => {
+    media.close();
+    throw error;
+  });
+  try {
+    for (const scenario of args.scenarios) {
+      if (scenario === 'roundtrip') emit(await runRoundtrip(browser.context, { mp4: media.mp4, frames: args.frames, log }));
+      else emit(await runDisplay(browser.context, { seconds: args.seconds, landmarker: args.landmarker, log }));
+    }
+  } finally {
+    await browser.close();
+    media.close();
+    mkdirSync(dirname(args.out), { recursive: true });
+    writeFileSync(args.out.replace(/\.jsonl$/, '') + '.requests.txt', browser.requests.map((u) => `${u}\n`).join(''));
+  }
+  log(`${browser.requests.length} requests, ${browser.foreignRequests.length} to hosts other than 127.0.0.1`);
+  if (browser.foreignRequests.length > 0) {
+    throw new BenchError(`bench:browser: requests left 127.0.0.1: ${browser.foreignRequests.slice(0, 5).join(', ')}`);
+  }
+  writeFileSync(args.out, toJsonLines(records));
+  if (!args.json) process.stdout.write(toMarkdown(records));
+  log(`load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} (1/5/15 min); wrote ${args.out}`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

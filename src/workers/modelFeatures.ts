@@ -1,0 +1,29 @@
+import { WINDOW_FEATURES, windowFeatures } from '../train/windowFeatures.js';
+import { ModelLoadError } from './workerErrors.js';
+
+/** Turns a packed N x 21 x 3 window into what a model takes. */
+export type FeatureTransform = (packed: Float32Array, frames: number) => Float32Array;
+
+const transforms: Record<string, FeatureTransform> = { [WINDOW_FEATURES]: windowFeatures };
+
+/**
+ * The input transform a posestream-trained model declares in model.json (`userDefinedMetadata.posestream.features`),
+ * so that live inference feeds it exactly what training did. A model without that metadata gets raw packed windows;
+ * one that names a transform this version does not know is refused with a `ModelLoadError` naming the model.
+ *
+ * @example
+ * ```ts
+ * import { featureTransformFor } from 'posestream/workers';
+ * const transform = featureTransformFor(model.getUserDefinedMetadata(), 'models/default/model.json');
+ * ```
+ */
+export function featureTransformFor(metadata: unknown, source: string): FeatureTransform | undefined {
+  const posestream = (metadata as { posestream?: { features?: unknown } } | undefined)?.posestream;
+  const name = posestream?.features;
+  if (name === undefined) return undefined;
+  const transform = typeof name === 'string' ? transforms[name] : undefined;
+  if (!transform) {
+    throw new ModelLoadError(source, `model ${source} wants input features ${JSON.stringify(name)}; this posestream knows ${Object.keys(transforms).join(', ')}`);
+  }
+  return transform;
+}
