@@ -14,7 +14,7 @@ import { formatGestureReport } from '../src/train/gestureReport.js';
 import { loadGestureModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { loadTrainingInputs } from '../src/train/loadTrainingInputs.js';
-import { windowFeatures } from '../src/train/windowFeatures.js';
+import { windowFeatures } from '../src/filters/windowFeatures.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const modelDir = resolve(root, process.argv[2] ?? 'models/default');

@@ -37,6 +37,7 @@ export { resampleWindow } from './filters/resampleWindow.js';
 export type { ResampledWindow } from './filters/resampleWindow.js';
 export { validateHand, validatePoseFrame, LANDMARKS_PER_HAND } from './filters/validateHand.js';
 export { selectHand } from './filters/selectHand.js';
+export { windowFeatures, WINDOW_FEATURES } from './filters/windowFeatures.js';
 export type { NormalizeLandmarksOptions, NormalizeHandOptions, OneEuroOptions, GestureTrackerOptions, LandmarkFilter, HandSmoother, GestureTracker } from './filters/handMathTypes.js';
 
 // Sources and recordings

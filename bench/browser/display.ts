@@ -1,8 +1,9 @@
 /**
  * The `display` scenario: the demo app (demo/, served by Vite with its own config) on Chromium's fake camera
  * (a real clip at 640x480, 30 fps) with the shipped gesture model. One page; for each artificial classifier delay
- * (0, 150, 500 ms) and each policy (drop, latest) the demo's own controls are set, the pipeline settles for a
- * second, then `window.__posestream` is sampled for `seconds`: the shown video's requestVideoFrameCallback
+ * (0, 150, 500 ms) and each policy (drop, latest) the demo's own controls are set, the pipeline settles for at least a
+ * second (and once two predictions finished under the new settings, at most 15 s)
+ * `window.__posestream` is sampled for `seconds`: the shown video's requestVideoFrameCallback
  * intervals (drained every 2 s, so the probe's 600-entry cap never truncates them), pose frames, predictions.
  */
 import { existsSync } from 'node:fs';
@@ -15,14 +16,22 @@ import type { DemoProbe } from '../../demo/src/probe.js';
 import { BenchError } from '../benchError.js';
 import { pctFigures, round } from '../measure.js';
 import type { DisplayPolicy, DisplayRecord, LandmarkerVariant } from './browserBenchTypes.js';
-import { BENCH_FPS } from './media.js';
+import { BENCH_FPS, PROJECT_ROOT } from './media.js';
 
-/** The rows, in order: each delay under both policies. */
-export const DISPLAY_ROWS: readonly { policy: DisplayPolicy; delayMs: number }[] = [0, 150, 500].flatMap((delayMs) =>
-  (['drop', 'latest'] as const).map((policy) => ({ policy, delayMs })),
+/**
+ * The rows, in order: each policy with each delay. Policy-major, because switching the policy restarts the demo's
+ * sliding window (it must refill with 30 hand frames before the next prediction), while a delay change does not.
+ */
+export const DISPLAY_ROWS: readonly { policy: DisplayPolicy; delayMs: number }[] = (['drop', 'latest'] as const).flatMap((policy) =>
+  [0, 150, 500].map((delayMs) => ({ policy, delayMs })),
 );
 
+/** Minimum settling time after the controls change, ms. */
 const SETTLE_MS = 1000;
+/** Settled = this many predictions finished after the change (so the new delay is in effect)... */
+const SETTLE_PREDICTIONS = 2;
+/** ...or this long passed (a row whose classifier never runs is still measured, with 0 fps). */
+const SETTLE_TIMEOUT_MS = 15_000;
 const DRAIN_MS = 2000;
 const MODEL_URL = '/models/default/model.json';
 
@@ -92,7 +101,7 @@ export async function runDisplay(
   context: BrowserContext,
   options: { seconds: number; landmarker: LandmarkerVariant; log: (m: string) => void },
 ): Promise<DisplayRecord[]> {
-  if (!existsSync(resolve('models/default/model.json'))) {
+  if (!existsSync(resolve(PROJECT_ROOT, 'models/default/model.json'))) {
     throw new BenchError('bench:browser: models/default/model.json is missing (the display rows need the shipped gesture model: npm run train:default)');
   }
   const config = createDemoConfig({ port: 0 });
@@ -134,7 +143,16 @@ export async function runDisplay(
       if (set.policy !== row.policy || set.delayMs !== row.delayMs) {
         throw new BenchError(`bench:browser: the demo did not take policy=${row.policy} delay=${row.delayMs} (it shows ${set.policy}, ${set.delayMs} ms)`);
       }
+      const before = (await drain(page)).predictions;
       await page.waitForTimeout(SETTLE_MS);
+      const settled = await page
+        .waitForFunction(
+          (n) => (window as unknown as { __posestream: DemoProbe }).__posestream.predictions >= n,
+          before + SETTLE_PREDICTIONS,
+          { timeout: SETTLE_TIMEOUT_MS, polling: 50 },
+        )
+        .then(() => true, () => false);
+      if (!settled) options.log(`display ${row.policy}-${row.delayMs}: no ${SETTLE_PREDICTIONS} predictions within ${SETTLE_TIMEOUT_MS / 1000} s, measuring anyway`);
       const samples = [await drain(page)];
       for (let left = options.seconds * 1000; left > 0; left -= DRAIN_MS) {
         await page.waitForTimeout(Math.min(DRAIN_MS, left));

@@ -6,14 +6,18 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { BenchError } from '../benchError.js';
 
 const run = promisify(execFile);
 
 /** The real video both scenarios use (6 s, 30 fps, 360x640 portrait, a hand showing palm/fist/thumbs up). */
-export const BENCH_VIDEO = resolve('../shared/data/video/dandan1232-mediapipe-try/test_h264_360p.mp4');
+export const BENCH_VIDEO = fileURLToPath(new URL('../../../shared/data/video/dandan1232-mediapipe-try/test_h264_360p.mp4', import.meta.url));
+
+/** The project root (this file is bench/browser/media.ts). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Frame size of the benchmark's frames and fake camera. */
 export const BENCH_WIDTH = 640;
@@ -33,7 +37,7 @@ export interface BenchMedia {
 /** Runs ffmpeg twice on {@link BENCH_VIDEO}. Throws a BenchError when the video or ffmpeg is missing. */
 export async function prepareMedia(video = BENCH_VIDEO): Promise<BenchMedia> {
   if (!existsSync(video)) {
-    throw new BenchError(`bench:browser: real video ${video} not found (run from the project root, next to ../shared/data)`);
+    throw new BenchError(`bench:browser: real video ${video} not found (the project must sit next to shared/data)`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'posestream-bench-browser-'));
   const mp4 = join(dir, 'frames.mp4');

@@ -4,12 +4,12 @@
  * thread's round trip (transfer + messaging + result). Figures leave out the first `warmupFrames`.
  */
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { startPageServer } from '../../src/browser/startPageServer.js';
 import { BenchError } from '../benchError.js';
 import { pctFigures, round } from '../measure.js';
 import type { LandmarkerVariant, RoundtripRecord } from './browserBenchTypes.js';
+import { PROJECT_ROOT } from './media.js';
 import type { RoundtripRun } from './roundtripPage.js';
 
 /** Warm-up frames left out of the figures: min(5, frames / 4). */
@@ -54,7 +54,7 @@ export async function runRoundtrip(
   context: BrowserContext,
   options: { mp4: string; frames: number; log: (m: string) => void },
 ): Promise<RoundtripRecord[]> {
-  const server = await startPageServer({ root: resolve('.'), mounts: { '/bench-media/frames.mp4': options.mp4 } });
+  const server = await startPageServer({ root: PROJECT_ROOT, mounts: { '/bench-media/frames.mp4': options.mp4 } });
   const page = await context.newPage();
   try {
     await page.goto(`${server.origin}/bench/browser/roundtrip.html`);

@@ -25,7 +25,8 @@ export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/default', i
 /** Resolves `--model` (a folder holding model.json, or model.json itself) to the model.json path. */
 export function resolveModelJson(model: string): string {
   const path = resolve(model);
-  const json = existsSync(path) && statSync(path).isDirectory() ? join(path, 'model.json') : path;
+  const isDir = existsSync(path) ? statSync(path).isDirectory() : !path.endsWith('.json');
+  const json = isDir ? join(path, 'model.json') : path;
   if (!existsSync(json)) throw new PosestreamError('model-not-found', `no model.json at ${json}`);
   return json;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { GestureReport } from './trainTypes.js';
 import { ModelShapeError } from './trainErrors.js';
-import { WINDOW_FEATURES } from './windowFeatures.js';
+import { WINDOW_FEATURES } from '../filters/windowFeatures.js';
 
 /** What posestream stores in model.json's `userDefinedMetadata.posestream`. */
 export interface GestureModelMetadata {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { windowFeatures } from './windowFeatures.js';
+import { windowFeatures } from '../filters/windowFeatures.js';
 
 /**
  * Runs a gesture model over raw windows (each N*21*3 floats): applies `windowFeatures`, predicts in batches and

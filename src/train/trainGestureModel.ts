@@ -10,7 +10,7 @@ import { resampleSequence } from './resampleSequence.js';
 import { timeBlockSplit } from './timeBlockSplit.js';
 import { TrainingDataError } from './trainErrors.js';
 import type { DatasetCounts, GestureModelKind, GestureReport, LabelledSequence } from './trainTypes.js';
-import { windowFeatures, WINDOW_FEATURES } from './windowFeatures.js';
+import { windowFeatures, WINDOW_FEATURES } from '../filters/windowFeatures.js';
 
 /** Options of {@link trainGestureModel}. */
 export interface TrainGestureOptions {

@@ -1,4 +1,4 @@
-import { WINDOW_FEATURES, windowFeatures } from '../train/windowFeatures.js';
+import { WINDOW_FEATURES, windowFeatures } from '../filters/windowFeatures.js';
 import { ModelLoadError } from './workerErrors.js';
 
 /** Turns a packed N x 21 x 3 window into what a model takes. */

@@ -10,7 +10,7 @@ import { predictWindows } from '../../src/train/predictWindows.js';
 import { readKeypointShapes } from '../../src/train/handShapes.js';
 import { synthesizeIdle, synthesizeSwipe } from '../../src/train/synthesizeGestures.js';
 import { trainGestureModel } from '../../src/train/trainGestureModel.js';
-import { windowFeatures } from '../../src/train/windowFeatures.js';
+import { windowFeatures } from '../../src/filters/windowFeatures.js';
 
 const KEYPOINTS = '../shared/data/landmarks/kazuhito00-hand-gesture/keypoint.csv';
 

@@ -5,7 +5,7 @@ import { cutWindows } from '../../src/train/cutWindows.js';
 import { gestureReport } from '../../src/train/gestureReport.js';
 import { timeBlockSplit } from '../../src/train/timeBlockSplit.js';
 import type { LabelledSequence } from '../../src/train/trainTypes.js';
-import { windowFeatures } from '../../src/train/windowFeatures.js';
+import { windowFeatures } from '../../src/filters/windowFeatures.js';
 
 /** A flat hand (palm size 0.1) whose wrist sits at (x, y). */
 function frameAt(x: number, y: number): number[] {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKairess } from '../../src/data/loadKairess.js';
 import { packWindow } from '../../src/filters/packWindow.js';
 import { initTfBackend } from '../../src/train/initTfBackend.js';
-import { windowFeatures } from '../../src/train/windowFeatures.js';
+import { windowFeatures } from '../../src/filters/windowFeatures.js';
 import { loadGestureModel } from '../../src/train/gestureModelFiles.js';
 import { featureTransformFor } from '../../src/workers/modelFeatures.js';
 import { createTfjsClassifierService } from '../../src/workers/tfjsClassifier.js';

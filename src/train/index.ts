@@ -1,0 +1,24 @@
+/**
+ * `posestream/train` (Node): build datasets from recordings and real takes, train and evaluate gesture models with
+ * TensorFlow.js on the wasm backend. The `posestream train` / `posestream eval` commands are built on it.
+ */
+export { createRng, type Rng } from './createRng.js';
+export { augmentWindow, mirrorLabel, mirrorHandedness, type AugmentOptions, type AugmentedWindow } from './augmentWindow.js';
+export { cutWindows, extractWindow, type WindowRef, type CutWindowsOptions } from './cutWindows.js';
+export { timeBlockSplit, type TimeBlockSplit, type TimeBlockSplitOptions } from './timeBlockSplit.js';
+export { resampleSequence } from './resampleSequence.js';
+export { sequencesFromFrames, type SequencesFromFramesOptions } from './sequencesFromFrames.js';
+export { shapesFromSequence, readKeypointShapes, type HandShape } from './handShapes.js';
+export { synthesizeSwipe, synthesizeIdle, SWIPE_DIRECTIONS, type SwipeLabel, type SynthesisOptions } from './synthesizeGestures.js';
+export { createGestureModel, type GestureModelOptions } from './createGestureModel.js';
+export { trainGestureModel, type TrainGestureOptions, type TrainGestureResult } from './trainGestureModel.js';
+export { evaluateGestureModel, type EvaluateOptions } from './evaluateGestureModel.js';
+export { predictWindows } from './predictWindows.js';
+export { gestureReport, formatGestureReport } from './gestureReport.js';
+export { saveGestureModel, loadGestureModel, type GestureModelMetadata } from './gestureModelFiles.js';
+export { loadTrainingInputs, type TrainingInputs } from './loadTrainingInputs.js';
+export { buildDefaultDataset, type DefaultDatasetOptions, type DefaultDataset } from './defaultDataset.js';
+export { initTfBackend, type TrainBackend } from './initTfBackend.js';
+export { TrainingDataError, ModelShapeError, type TrainingDataErrorKind } from './trainErrors.js';
+export type { FrameSpan, LabelledSequence, LabelledWindow, DatasetCounts, ClassMetrics, GestureReport, GestureModelKind } from './trainTypes.js';
+export { windowFeatures, WINDOW_FEATURES } from '../filters/windowFeatures.js';
