@@ -16,26 +16,29 @@ export function spin(iterations: number, seed = 1): number {
 }
 
 /**
- * Measures how many {@link spin} iterations this thread runs per millisecond of CPU time: warms the loop up (so
- * it runs optimised), then divides the iterations of `trials` runs of ~`trialMs` by the CPU time they took
- * together. CPU time (process.cpuUsage) rather than wall time, so that other processes competing for the cores
- * at start-up do not shrink the calibrated work; summed over all trials because the kernel may account CPU time
- * in scheduler ticks (a few ms), which a best-of over short trials would turn into an overestimate.
+ * Measures how many {@link spin} iterations this thread runs per millisecond when it has a core to itself: warms
+ * the function up (so it runs in V8's top tier), then times `trials` short runs of ~`trialMs` on the wall clock and
+ * keeps the fastest. Competing processes can only slow a trial down, never speed it up, so the fastest trial is
+ * the uncontended rate; short trials (shorter than a scheduler time slice) make an uncontended one likely even
+ * on a busy machine. (Process CPU time is no good here: it also counts the process's other threads.)
  */
-export function calibrateSpin(trialMs = 25, trials = 8): number {
-  const cpuMs = (): number => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
-  spin(5_000_000);
-  let perMs = 50_000;
-  const c0 = cpuMs();
-  spin(perMs * 20);
-  perMs = (perMs * 20) / Math.max(1, cpuMs() - c0);
-  const n = Math.round(perMs * trialMs);
-  const s = cpuMs();
-  for (let i = 0; i < trials; i++) spin(n, i + 1);
-  return (n * trials) / Math.max(1, cpuMs() - s);
+export function calibrateSpin(trialMs = 2, trials = 300): number {
+  // Many short calls first, so V8 optimises `spin` itself (not only the loop via on-stack replacement) before
+  // anything is timed: otherwise the rate jumps 2-4x later in the run, when the top tier kicks in.
+  for (let i = 0; i < 2000; i++) spin(2_000, i);
+  let t = performance.now();
+  spin(1_000_000);
+  let perMs = 1_000_000 / Math.max(0.05, performance.now() - t);
+  let best = 0;
+  for (let i = 0; i < trials; i++) {
+    const n = Math.round(perMs * trialMs);
+    t = performance.now();
+    spin(n, i + 1);
+    const rate = n / Math.max(0.05, performance.now() - t);
+    if (rate > best) best = rate;
+    perMs = best;
+  }
+  return best;
 }
 
 /** Does `ms` milliseconds of CPU work at the calibrated rate `itersPerMs`; returns the wall time it took, ms. */

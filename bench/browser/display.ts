@@ -1,9 +1,9 @@
 /**
  * The `display` scenario: the demo app (demo/, served by Vite with its own config) on Chromium's fake camera
- * (a real clip at 640x480, 30 fps) with the shipped gesture model. One page; for each artificial classifier delay
- * (0, 150, 500 ms) and each policy (drop, latest) the demo's own controls are set, the pipeline settles for at least a
- * second (and once two predictions finished under the new settings, at most 15 s)
- * `window.__posestream` is sampled for `seconds`: the shown video's requestVideoFrameCallback
+ * (a real clip at 640x480, 30 fps) with the shipped gesture model. One page; for each policy (drop, then latest)
+ * and each artificial classifier delay (0, 150, 500 ms) the demo's own controls are set, the pipeline settles for at least a
+ * second and until two predictions finished under the new settings (at most
+ * `--settle` s), then `window.__posestream` is sampled for `seconds`: the shown video's requestVideoFrameCallback
  * intervals (drained every 2 s, so the probe's 600-entry cap never truncates them), pose frames, predictions.
  */
 import { existsSync } from 'node:fs';
@@ -28,10 +28,12 @@ export const DISPLAY_ROWS: readonly { policy: DisplayPolicy; delayMs: number }[]
 
 /** Minimum settling time after the controls change, ms. */
 const SETTLE_MS = 1000;
-/** Settled = this many predictions finished after the change (so the new delay is in effect)... */
+/**
+ * Settled = this many predictions finished after the change (so the new delay is in effect), or `settleS` passed
+ * (a row whose classifier never runs is still measured, with 0 fps).
+ */
 const SETTLE_PREDICTIONS = 2;
-/** ...or this long passed (a row whose classifier never runs is still measured, with 0 fps). */
-const SETTLE_TIMEOUT_MS = 15_000;
+
 const DRAIN_MS = 2000;
 const MODEL_URL = '/models/default/model.json';
 
@@ -99,11 +101,12 @@ export function displayRecord(
 /** Runs every display row in one demo page of `context` (which must have the fake-camera switches). */
 export async function runDisplay(
   context: BrowserContext,
-  options: { seconds: number; landmarker: LandmarkerVariant; log: (m: string) => void },
+  options: { seconds: number; settleS: number; landmarker: LandmarkerVariant; log: (m: string) => void },
 ): Promise<DisplayRecord[]> {
   if (!existsSync(resolve(PROJECT_ROOT, 'models/default/model.json'))) {
     throw new BenchError('bench:browser: models/default/model.json is missing (the display rows need the shipped gesture model: npm run train:default)');
   }
+  const settleTimeoutMs = Math.max(SETTLE_MS, options.settleS * 1000);
   const config = createDemoConfig({ port: 0 });
   // No HMR/watching: other files change while the benchmark runs, and a reload would reset the page.
   const server = await createServer({ ...config, logLevel: 'error', server: { ...config.server, hmr: false, watch: null } });
@@ -149,10 +152,10 @@ export async function runDisplay(
         .waitForFunction(
           (n) => (window as unknown as { __posestream: DemoProbe }).__posestream.predictions >= n,
           before + SETTLE_PREDICTIONS,
-          { timeout: SETTLE_TIMEOUT_MS, polling: 50 },
+          { timeout: Math.max(1, settleTimeoutMs - SETTLE_MS), polling: 50 },
         )
         .then(() => true, () => false);
-      if (!settled) options.log(`display ${row.policy}-${row.delayMs}: no ${SETTLE_PREDICTIONS} predictions within ${SETTLE_TIMEOUT_MS / 1000} s, measuring anyway`);
+      if (!settled) options.log(`display ${row.policy}-${row.delayMs}: no ${SETTLE_PREDICTIONS} predictions within ${settleTimeoutMs / 1000} s, measuring anyway`);
       const samples = [await drain(page)];
       for (let left = options.seconds * 1000; left > 0; left -= DRAIN_MS) {
         await page.waitForTimeout(Math.min(DRAIN_MS, left));

@@ -10,6 +10,7 @@
  * URL the browser requested to bench/out/browser.requests.txt). Fails when any request left 127.0.0.1.
  *
  * Flags: --json, --frames N (frames per model, default 120), --seconds S (per display row, default 10),
+ * --settle S (display: at most S s after a control change for two predictions under the new settings, default 10),
  * --scenario roundtrip|display (repeatable, default both), --landmarker full|lite (display rows, default full),
  * --out FILE (default bench/out/browser.jsonl).
  */
@@ -30,13 +31,14 @@ export interface BrowserBenchArgs {
   json: boolean;
   frames: number;
   seconds: number;
+  settleS: number;
   scenarios: BrowserScenario[];
   landmarker: LandmarkerVariant;
   out: string;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FLAGS = '--json, --frames N, --seconds S, --scenario roundtrip|display, --landmarker full|lite, --out FILE';
+const FLAGS = '--json, --frames N, --seconds S, --settle S, --scenario roundtrip|display, --landmarker full|lite, --out FILE';
 
 /** Parses the flags; throws a BenchError naming the bad flag. */
 export function parseArgs(argv: readonly string[]): BrowserBenchArgs {
@@ -44,6 +46,7 @@ export function parseArgs(argv: readonly string[]): BrowserBenchArgs {
     json: false,
     frames: 120,
     seconds: 10,
+    settleS: 10,
     scenarios: [],
     landmarker: 'full',
     out: resolve(ROOT, 'bench/out/browser.jsonl'),
@@ -60,6 +63,7 @@ export function parseArgs(argv: readonly string[]): BrowserBenchArgs {
     if (a === '--json') args.json = true;
     else if (a === '--frames') args.frames = positive(a, argv[++i], true);
     else if (a === '--seconds') args.seconds = positive(a, argv[++i], false);
+    else if (a === '--settle') args.settleS = positive(a, argv[++i], false);
     else if (a === '--scenario') {
       const s = argv[++i];
       if (s !== 'roundtrip' && s !== 'display') throw new BenchError(`bench:browser: --scenario must be roundtrip or display, got ${s ?? 'nothing'}`);
@@ -99,7 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     for (const scenario of args.scenarios) {
       if (scenario === 'roundtrip') emit(await runRoundtrip(browser.context, { mp4: media.mp4, frames: args.frames, log }));
-      else emit(await runDisplay(browser.context, { seconds: args.seconds, landmarker: args.landmarker, log }));
+      else emit(await runDisplay(browser.context, { seconds: args.seconds, settleS: args.settleS, landmarker: args.landmarker, log }));
     }
   } finally {
     await browser.close();

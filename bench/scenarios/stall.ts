@@ -1,3 +1,4 @@
+import { calibrateSpin } from '../burn.js';
 /**
  * Scenario `stall`: a 30 fps source, an estimator doing ~20 ms of real CPU work per frame and a classifier doing
  * ~150 ms per window, wired four ways (rows `option1`, `naive`, `drop`, `latest`), while a 30 fps "display"
@@ -180,8 +181,9 @@ export async function runStallRow(row: StallRow, opts: ScenarioOptions, ops: Ope
   let out$: Observable<unknown>;
   if (row === 'option1') {
     // The seed's Option 1: estimate and classify on the main thread, blocking, every window.
-    const estimate = createStandInEstimator(loadTakeHands(), ESTIMATOR_MS, opts.itersPerMs);
-    const classify = createStandInClassifier(CLASSIFIER_MS, opts.itersPerMs);
+    const itersPerMs = calibrateSpin(); // this thread's own rate
+    const estimate = createStandInEstimator(loadTakeHands(), ESTIMATOR_MS, itersPerMs);
+    const classify = createStandInClassifier(CLASSIFIER_MS, itersPerMs);
     estimate(0);
     classify(new Float32Array(WINDOW * 63), SHAPE);
     out$ = frames$.pipe(

@@ -6,15 +6,16 @@ import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createStandInClassifier, type Timed } from '../standIns.js';
-import { spin } from '../burn.js';
+import { calibrateSpin } from '../burn.js';
 
 let classify: ((packed: Float32Array, shape: readonly [number, number, number]) => Timed<number[]>) | undefined;
 
 const api = {
-  /** Warms the loop up; `itersPerMs` comes from the parent's calibration. */
-  init(workMs: number, itersPerMs: number): void {
-    spin(Math.round(itersPerMs * 5));
+  /** Calibrates the loop on this thread (the parent's figure is only a hint: JIT and contention differ per thread). */
+  init(workMs: number, _parentItersPerMs: number): number {
+    const itersPerMs = calibrateSpin();
     classify = createStandInClassifier(workMs, itersPerMs);
+    return itersPerMs;
   },
   classify(packed: Float32Array, shape: readonly [number, number, number]): Timed<number[]> {
     if (!classify) throw new Error('classifierWorker: classify() called before init()');

@@ -8,15 +8,16 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { Hand } from '../../src/types.js';
 import { loadTakeHands } from '../data.js';
 import { createStandInEstimator, type Timed } from '../standIns.js';
-import { spin } from '../burn.js';
+import { calibrateSpin } from '../burn.js';
 
 let estimate: ((index: number) => Timed<Hand[]>) | undefined;
 
 const api = {
-  /** Loads the take and warms the loop up; `itersPerMs` comes from the parent's calibration. */
-  init(workMs: number, itersPerMs: number, takePath?: string): void {
-    spin(Math.round(itersPerMs * 5));
+  /** Loads the take and calibrates the loop on this thread (the parent's figure is only a hint). */
+  init(workMs: number, _parentItersPerMs: number, takePath?: string): number {
+    const itersPerMs = calibrateSpin();
     estimate = createStandInEstimator(loadTakeHands(takePath), workMs, itersPerMs);
+    return itersPerMs;
   },
   estimate(index: number): Timed<Hand[]> {
     if (!estimate) throw new Error('estimatorWorker: estimate() called before init()');
