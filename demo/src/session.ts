@@ -63,6 +63,9 @@ function delayedClassify(model: GestureModel, delayMs: () => number): (window: P
     });
 }
 
+/** Frame rate the gesture models are trained at (posestream train resamples every take to it). */
+const MODEL_FPS = 30;
+
 /** Starts the pipeline; unsubscribing the result stops it and terminates the estimator worker. */
 export function startSession(options: SessionOptions): Subscription {
   const monitor = createPipelineMonitor();
@@ -83,10 +86,7 @@ export function startSession(options: SessionOptions): Subscription {
 
   const poses$ = options.frames$.pipe(
     monitorStage(monitor, 'source'),
-    estimateHands((frame: SourceFrame<ImageBitmap>) => estimator.estimate(frame), {
-      monitor,
-      onDrop: (frame) => frame.image.close(),
-    }),
+    estimateHands((frame: SourceFrame<ImageBitmap>) => estimator.estimate(frame), { monitor }), // closes dropped bitmaps
     share(),
   );
 
@@ -102,7 +102,12 @@ export function startSession(options: SessionOptions): Subscription {
       model === undefined
         ? EMPTY
         : poses$.pipe(
-            slidingWindow(model.windowSize, { monitor, onMissingHand: 'reset' }),
+            // The model saw 30 fps windows in training: resample whatever rate the estimator reaches to that.
+            slidingWindow(model.windowSize, {
+              monitor,
+              onMissingHand: 'reset',
+              resample: { frames: model.windowSize, durationMs: (model.windowSize * 1000) / MODEL_FPS },
+            }),
             classifyLatest(delayedClassify(model, options.delayMs), { policy, monitor }),
           ),
     ),
