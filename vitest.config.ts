@@ -10,6 +10,9 @@ export default defineConfig({
       { find: /^posestream$/, replacement: src('index.ts') },
       { find: /^posestream\/workers$/, replacement: src('workers/index.ts') },
       { find: /^posestream\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^posestream\/train$/, replacement: src('train/index.ts') },
+      { find: /^posestream\/model$/, replacement: src('model/index.ts') },
+      { find: /^posestream\/node$/, replacement: src('node.ts') },
     ],
   },
   test: {

@@ -1,7 +1,8 @@
 /**
  * posestream: real-time hand-pose and gesture pipelines on RxJS 7.
  * Sources (src/streams), operators (src/operators), pure hand math (src/filters), recordings, and shared types.
- * Worker factories live in `posestream/workers`; test helpers in `posestream/testing`.
+ * Worker factories live in `posestream/workers`; test helpers in `posestream/testing`; training in
+ * `posestream/train`; the hand model builder in `posestream/model`; the CLI and Chromium helpers in `posestream/node`.
  */
 export type * from './types.js';
 export { PosestreamError, InvalidPoseError } from './errors.js';
@@ -27,7 +28,7 @@ export { normalizeLandmarks, palmSize } from './filters/normalize.js';
 export { createHandSmoother, createLandmarkFilter } from './filters/oneEuro.js';
 export { percentiles, nearestRank } from './filters/percentiles.js';
 export { createGestureTracker } from './filters/gestureTracker.js';
-export { InvalidOptionError } from './filters/InvalidOptionError.js';
+export { InvalidOptionError, checkNumberOption } from './filters/InvalidOptionError.js';
 export { createRingBuffer } from './filters/ringBuffer.js';
 export type { RingBuffer, RingSnapshot } from './filters/ringBuffer.js';
 export { createPoseWindow } from './filters/createPoseWindow.js';
@@ -51,6 +52,10 @@ export { readRecording } from './recording/readRecording.js';
 export { serializeRecording } from './recording/serializeRecording.js';
 export { formatHeaderLine, formatFrameLine, formatLabelLine, RECORDING_PRECISION } from './recording/formatRecordingLine.js';
 export { parseRecordingLine } from './recording/parseRecordingLine.js';
+export { createRecordingParser } from './recording/createRecordingParser.js';
+export type { RecordingParser } from './recording/createRecordingParser.js';
+export { openRecordingLines } from './recording/openRecordingLines.js';
+export type { RecordingLines } from './recording/openRecordingLines.js';
 export type { RecordingLine } from './recording/parseRecordingLine.js';
 export { RecordingError } from './recording/RecordingError.js';
 export type { RecordingErrorKind } from './recording/RecordingError.js';
@@ -58,12 +63,6 @@ export { readNpy, NpyFormatError } from './data/readNpy.js';
 export type { NpyArray, NpyDtype } from './data/readNpy.js';
 export { loadKairess, KAIRESS_LABELS } from './data/loadKairess.js';
 export type { KairessTake, LoadKairessOptions } from './data/loadKairess.js';
-
-// The offline MediaPipe hand model bundle
-export { ModelBuildError } from './model/modelBuildError.js';
-export type { HandModelVariant, BuildHandModelsOptions, BuildHandModelsResult } from './model/modelTypes.js';
-export { buildHandLandmarkerTask } from './model/buildHandLandmarkerTask.js';
-export { buildHandModels } from './model/buildHandModels.js';
 
 // Browser sources (camera, <video>, video files)
 export { fromCamera } from './streams/fromCamera.js';

@@ -6,7 +6,7 @@ import { PosestreamError } from '../errors.js';
  *
  * @example
  * ```ts
- * import { ChromiumNotFoundError } from 'posestream';
+ * import { ChromiumNotFoundError } from 'posestream/node';
  * const missing = (e: unknown) => e instanceof ChromiumNotFoundError;
  * ```
  */
@@ -39,7 +39,7 @@ function isExecutable(path: string): boolean {
  *
  * @example
  * ```ts
- * import { findChromium } from 'posestream';
+ * import { findChromium } from 'posestream/node';
  * const executablePath = findChromium(); // '/usr/bin/chromium'
  * ```
  */

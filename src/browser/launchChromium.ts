@@ -43,7 +43,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
  *
  * @example
  * ```ts
- * import { launchChromium } from 'posestream';
+ * import { launchChromium } from 'posestream/node';
  * const browser = await launchChromium();
  * const page = await browser.context.newPage();
  * await browser.close();

@@ -53,7 +53,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, size:
  *
  * @example
  * ```ts
- * import { startPageServer } from 'posestream';
+ * import { startPageServer } from 'posestream/node';
  * const server = await startPageServer({ mounts: { '/data/': '/srv/videos' } });
  * console.log(server.origin);
  * await server.close();

@@ -14,7 +14,8 @@ import { PosestreamError } from '../errors.js';
  *
  * @example
  * ```ts
- * import { BenchError, PosestreamError } from 'posestream';
+ * import { BenchError } from 'posestream/node';
+ * import { PosestreamError } from 'posestream';
  * const e: PosestreamError = new BenchError('bench: --duration needs a positive number, got -1');
  * console.log(e.code); // 'bench'
  * ```

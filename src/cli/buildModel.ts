@@ -15,7 +15,7 @@ const USAGE = 'usage: posestream build-model --out DIR [--variant full|lite|both
  *
  * @example
  * ```ts
- * import { runBuildModel } from 'posestream';
+ * import { runBuildModel } from 'posestream/node';
  * process.exitCode = await runBuildModel(['--out', 'models', '--variant', 'full']);
  * ```
  */

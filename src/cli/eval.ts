@@ -17,7 +17,7 @@ const USAGE = `usage: posestream eval <recording.ndjson | windows.json | kairess
  *
  * @example
  * ```ts
- * import { runEval } from 'posestream';
+ * import { runEval } from 'posestream/node';
  * await runEval(['takes/test.ndjson', '--model', 'models/default', '--json']);
  * ```
  */

@@ -64,7 +64,7 @@ function progressBar(done: number, total: number): string {
  *
  * @example
  * ```ts
- * import { runRecord } from 'posestream';
+ * import { runRecord } from 'posestream/node';
  * await runRecord(['clip.mp4', '-o', 'clip.ndjson', '--model', 'lite']);
  * ```
  */

@@ -20,7 +20,7 @@ const USAGE = `usage: posestream train <recording.ndjson | windows.json | kaires
  *
  * @example
  * ```ts
- * import { runTrain } from 'posestream';
+ * import { runTrain } from 'posestream/node';
  * await runTrain(['takes/a.ndjson', 'takes/b.ndjson', '--out', 'models/mine', '--epochs', '20']);
  * ```
  */

@@ -22,7 +22,7 @@ export const PREFIX_ALIGNMENT = 64;
  *
  * @example
  * ```ts
- * import { addTfliteMetadata, buildImageModelMetadata } from 'posestream';
+ * import { addTfliteMetadata, buildImageModelMetadata } from 'posestream/model';
  * const meta = buildImageModelMetadata({ name: 'hand_detector', inputNames: ['input_1'], outputNames: ['a', 'b'] });
  * const withMetadata = addTfliteMetadata(modelBytes, meta, 'palm_detection_full.tflite');
  * ```

@@ -20,7 +20,7 @@ export const HAND_TASK_ENTRIES = {
  *
  * @example
  * ```ts
- * import { buildHandLandmarkerTask, readHandModelSources } from 'posestream';
+ * import { buildHandLandmarkerTask, readHandModelSources } from 'posestream/model';
  * const task = buildHandLandmarkerTask(await readHandModelSources('full'));
  * ```
  */

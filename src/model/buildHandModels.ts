@@ -22,7 +22,7 @@ interface Stamp {
  *
  * @example
  * ```ts
- * import { buildHandModels } from 'posestream';
+ * import { buildHandModels } from 'posestream/model';
  * const { written, skipped } = await buildHandModels({ outDir: 'models', variants: ['full'] });
  * ```
  */

@@ -19,7 +19,7 @@ const CALL = 'loadPackage(';
  *
  * @example
  * ```ts
- * import { parseEmscriptenPackage } from 'posestream';
+ * import { parseEmscriptenPackage } from 'posestream/model';
  * const { files } = parseEmscriptenPackage(loaderSource, 'hands_solution_packed_assets_loader.js');
  * ```
  */
@@ -64,7 +64,7 @@ export function parseEmscriptenPackage(loaderSource: string, loaderPath: string)
  *
  * @example
  * ```ts
- * import { extractPackedFile, parseEmscriptenPackage } from 'posestream';
+ * import { extractPackedFile, parseEmscriptenPackage } from 'posestream/model';
  * const pkg = parseEmscriptenPackage(loaderSource, loaderPath);
  * const palm = extractPackedFile(dataBytes, pkg, 'palm_detection_full.tflite', dataPath);
  * ```

@@ -10,7 +10,7 @@ import { ModelBuildError } from './modelBuildError.js';
  *
  * @example
  * ```ts
- * import { createFlatView } from 'posestream';
+ * import { createFlatView } from 'posestream/model';
  * const view = createFlatView(modelBytes, 'hand_landmark_full.tflite');
  * const root = view.root('TFL3');
  * const subgraphs = view.tableVector(root, 2);
@@ -44,7 +44,7 @@ export interface FlatView {
  *
  * @example
  * ```ts
- * import { createFlatView } from 'posestream';
+ * import { createFlatView } from 'posestream/model';
  * const root = createFlatView(bytes, 'model.tflite').root('TFL3');
  * ```
  */

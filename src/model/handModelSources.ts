@@ -9,7 +9,7 @@ import { readTfliteModel } from './tfliteModel.js';
  *
  * @example
  * ```ts
- * import { handModelFiles } from 'posestream';
+ * import { handModelFiles } from 'posestream/model';
  * handModelFiles('lite').landmarkModel; // 'hand_landmark_lite.tflite'
  * ```
  */
@@ -28,7 +28,7 @@ export function handModelFiles(variant: HandModelVariant) {
  *
  * @example
  * ```ts
- * import { locateMediapipeHands } from 'posestream';
+ * import { locateMediapipeHands } from 'posestream/model';
  * const dir = await locateMediapipeHands(); // .../node_modules/@mediapipe/hands
  * ```
  */
@@ -58,7 +58,7 @@ export async function locateMediapipeHands(from: string = import.meta.url): Prom
  *
  * @example
  * ```ts
- * import { readHandModelSources } from 'posestream';
+ * import { readHandModelSources } from 'posestream/model';
  * const { palmModel, landmarkModel } = await readHandModelSources('full');
  * ```
  */

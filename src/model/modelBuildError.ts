@@ -8,7 +8,7 @@ import { PosestreamError } from '../errors.js';
  *
  * @example
  * ```ts
- * import { buildHandModels, ModelBuildError } from 'posestream';
+ * import { buildHandModels, ModelBuildError } from 'posestream/model';
  * try {
  *   await buildHandModels({ outDir: 'models' });
  * } catch (error) {

@@ -15,7 +15,7 @@ const LOCAL_HEADER = 30;
  *
  * @example
  * ```ts
- * import { createStoredZip } from 'posestream';
+ * import { createStoredZip } from 'posestream/model';
  * const zip = createStoredZip([['hand_detector.tflite', palmBytes], ['hand_landmarks_detector.tflite', landmarkBytes]]);
  * ```
  */

@@ -32,7 +32,7 @@ export const METADATA_SCHEMA = {
  *
  * @example
  * ```ts
- * import { buildImageModelMetadata } from 'posestream';
+ * import { buildImageModelMetadata } from 'posestream/model';
  * const bytes = buildImageModelMetadata({ name: 'hand_detector', inputNames: ['input_1'], outputNames: ['Identity', 'Identity_1'] });
  * ```
  */

@@ -25,7 +25,7 @@ export const TFLITE_SCHEMA = {
  *
  * @example
  * ```ts
- * import { readTfliteModel } from 'posestream';
+ * import { readTfliteModel } from 'posestream/model';
  * const info = readTfliteModel(bytes, 'hand_landmark_full.tflite');
  * info.inputs[0]?.shape; // [1, 224, 224, 3]
  * ```

@@ -25,7 +25,7 @@ export interface AugmentedWindow {
  *
  * @example
  * ```ts
- * import { augmentWindow, createRng, mirrorLabel } from 'posestream';
+ * import { augmentWindow, createRng, mirrorLabel } from 'posestream/train';
  * const { window, mirrored } = augmentWindow(raw, createRng(1));
  * const label = mirrored ? mirrorLabel('swipe_left') : 'swipe_left';
  * ```
@@ -72,7 +72,7 @@ export function augmentWindow(raw: Float32Array, rng: Rng, options: AugmentOptio
  *
  * @example
  * ```ts
- * import { mirrorLabel } from 'posestream';
+ * import { mirrorLabel } from 'posestream/train';
  * mirrorLabel('swipe_left'); // 'swipe_right'
  * ```
  */
@@ -87,7 +87,7 @@ export function mirrorLabel(label: string): string {
  *
  * @example
  * ```ts
- * import { mirrorHandedness } from 'posestream';
+ * import { mirrorHandedness } from 'posestream/train';
  * mirrorHandedness('Left'); // 'Right'
  * ```
  */

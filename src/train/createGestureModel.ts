@@ -25,7 +25,7 @@ export interface GestureModelOptions {
  *
  * @example
  * ```ts
- * import { createGestureModel } from 'posestream';
+ * import { createGestureModel } from 'posestream/train';
  * const model = createGestureModel({ classes: 8, kind: 'gru', seed: 7 });
  * ```
  */

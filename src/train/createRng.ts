@@ -24,7 +24,7 @@ export interface Rng {
  *
  * @example
  * ```ts
- * import { createRng } from 'posestream';
+ * import { createRng } from 'posestream/train';
  * const rng = createRng(42);
  * const angle = rng.uniform(-0.3, 0.3);
  * ```

@@ -37,7 +37,7 @@ export interface CutWindowsOptions {
  *
  * @example
  * ```ts
- * import { cutWindows } from 'posestream';
+ * import { cutWindows } from 'posestream/train';
  * const refs = cutWindows(sequence, { size: 30, stride: 2 });
  * ```
  */
@@ -88,7 +88,7 @@ function windowLabel(
  *
  * @example
  * ```ts
- * import { cutWindows, extractWindow } from 'posestream';
+ * import { cutWindows, extractWindow } from 'posestream/train';
  * const raw = extractWindow(cutWindows(sequence)[0]!, 30, 1.2);
  * ```
  */

@@ -38,7 +38,7 @@ export interface DefaultDataset {
  *
  * @example
  * ```ts
- * import { buildDefaultDataset } from 'posestream';
+ * import { buildDefaultDataset } from 'posestream/train';
  * const data = await buildDefaultDataset({ kairessDir, keypointCsv, seed: 1 });
  * ```
  */

@@ -24,7 +24,7 @@ export interface EvaluateOptions {
  *
  * @example
  * ```ts
- * import { evaluateGestureModel, loadGestureModel } from 'posestream';
+ * import { evaluateGestureModel, loadGestureModel } from 'posestream/train';
  * const { model, labels, frames } = await loadGestureModel('models/default');
  * const { report } = await evaluateGestureModel(model, labels, frames, sequences);
  * ```

@@ -22,7 +22,7 @@ export interface GestureModelMetadata {
  *
  * @example
  * ```ts
- * import { saveGestureModel } from 'posestream';
+ * import { saveGestureModel } from 'posestream/train';
  * await saveGestureModel('models/mine', model, { features: 'wrist-trajectory-v1', frames: 30, fps: 30, labels }, report);
  * ```
  */
@@ -56,7 +56,7 @@ export async function saveGestureModel(dir: string, model: tf.LayersModel, meta:
  *
  * @example
  * ```ts
- * import { loadGestureModel } from 'posestream';
+ * import { loadGestureModel } from 'posestream/train';
  * const { model, labels, frames } = await loadGestureModel('models/default');
  * ```
  */

@@ -7,7 +7,7 @@ import type { ClassMetrics, GestureReport } from './trainTypes.js';
  *
  * @example
  * ```ts
- * import { gestureReport } from 'posestream';
+ * import { gestureReport } from 'posestream/train';
  * const report = gestureReport(['none', 'come'], [0, 1, 1], [0, 1, 0], ['a', 'a', 'b']);
  * ```
  */
@@ -55,7 +55,7 @@ export function gestureReport(
  *
  * @example
  * ```ts
- * import { formatGestureReport, gestureReport } from 'posestream';
+ * import { formatGestureReport, gestureReport } from 'posestream/train';
  * process.stdout.write(formatGestureReport(gestureReport(['a', 'b'], [0, 1], [0, 1])));
  * ```
  */

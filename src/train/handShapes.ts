@@ -11,7 +11,7 @@ export type HandShape = Float32Array;
  *
  * @example
  * ```ts
- * import { shapesFromSequence } from 'posestream';
+ * import { shapesFromSequence } from 'posestream/train';
  * const shapes = shapesFromSequence(take, [[0, 600]], 5);
  * ```
  */
@@ -42,7 +42,7 @@ export function shapesFromSequence(
  *
  * @example
  * ```ts
- * import { readKeypointShapes } from 'posestream';
+ * import { readKeypointShapes } from 'posestream/train';
  * const shapes = await readKeypointShapes('../shared/data/landmarks/kazuhito00-hand-gesture/keypoint.csv', { every: 10 });
  * ```
  */

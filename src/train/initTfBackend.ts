@@ -16,7 +16,7 @@ let wasmPathsSet = false;
  *
  * @example
  * ```ts
- * import { initTfBackend } from 'posestream';
+ * import { initTfBackend } from 'posestream/train';
  * await initTfBackend('wasm');
  * ```
  */

@@ -23,7 +23,7 @@ export interface TrainingInputs {
  *
  * @example
  * ```ts
- * import { loadTrainingInputs } from 'posestream';
+ * import { loadTrainingInputs } from 'posestream/train';
  * const { sequences } = await loadTrainingInputs(['takes/swipes.ndjson']);
  * ```
  */

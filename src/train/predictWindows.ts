@@ -7,7 +7,7 @@ import { windowFeatures } from '../filters/windowFeatures.js';
  *
  * @example
  * ```ts
- * import { predictWindows } from 'posestream';
+ * import { predictWindows } from 'posestream/train';
  * const { classes } = await predictWindows(model, windows, 30);
  * ```
  */

@@ -9,7 +9,7 @@ import type { LabelledSequence } from './trainTypes.js';
  *
  * @example
  * ```ts
- * import { resampleSequence } from 'posestream';
+ * import { resampleSequence } from 'posestream/train';
  * const at30 = resampleSequence(kairessTake, 30);
  * ```
  */

@@ -20,7 +20,8 @@ export interface SequencesFromFramesOptions {
  *
  * @example
  * ```ts
- * import { readRecording, sequencesFromFrames } from 'posestream';
+ * import { readRecording } from 'posestream';
+ * import { sequencesFromFrames } from 'posestream/train';
  * const rec = await readRecording('takes/swipes.ndjson');
  * const sequences = sequencesFromFrames(rec.frames, rec.labels, 'takes/swipes.ndjson', { fps: rec.header.fps });
  * ```

@@ -38,7 +38,7 @@ const minimumJerk = (u: number): number => u * u * u * (10 - 15 * u + 6 * u * u)
  *
  * @example
  * ```ts
- * import { createRng, synthesizeSwipe } from 'posestream';
+ * import { createRng, synthesizeSwipe } from 'posestream/train';
  * const clip = synthesizeSwipe('swipe_left', shape, createRng(1));
  * ```
  */
@@ -90,7 +90,7 @@ export function synthesizeSwipe(label: SwipeLabel, shape: HandShape, rng: Rng, o
  *
  * @example
  * ```ts
- * import { createRng, synthesizeIdle } from 'posestream';
+ * import { createRng, synthesizeIdle } from 'posestream/train';
  * const clip = synthesizeIdle(shapeA, shapeB, createRng(2));
  * ```
  */

@@ -20,7 +20,7 @@ export interface TimeBlockSplit {
  *
  * @example
  * ```ts
- * import { timeBlockSplit, cutWindows } from 'posestream';
+ * import { timeBlockSplit, cutWindows } from 'posestream/train';
  * const split = timeBlockSplit(sequence.length, { blocks: 5 });
  * const val = cutWindows(sequence, { ranges: split.validation });
  * ```

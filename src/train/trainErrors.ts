@@ -17,7 +17,7 @@ export type TrainingDataErrorKind = 'no-labels' | 'label-out-of-range' | 'too-fe
  *
  * @example
  * ```ts
- * import { TrainingDataError } from 'posestream';
+ * import { TrainingDataError } from 'posestream/train';
  * try { await runTrain(['takes/a.ndjson', '--out', 'model']); }
  * catch (err) { if (err instanceof TrainingDataError) console.error(err.kind, err.file); }
  * ```
@@ -39,7 +39,7 @@ export class TrainingDataError extends PosestreamError {
  *
  * @example
  * ```ts
- * import { ModelShapeError } from 'posestream';
+ * import { ModelShapeError } from 'posestream/train';
  * try { await runEval(['takes/a.ndjson', '--model', 'model']); }
  * catch (err) { if (err instanceof ModelShapeError) console.error(err.file, err.message); }
  * ```

@@ -64,7 +64,7 @@ export interface TrainGestureResult {
  *
  * @example
  * ```ts
- * import { trainGestureModel } from 'posestream';
+ * import { trainGestureModel } from 'posestream/train';
  * const { model, labels, report } = await trainGestureModel({ sequences, epochs: 20, seed: 1 });
  * ```
  */

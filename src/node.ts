@@ -1,0 +1,14 @@
+/**
+ * `posestream/node`: the Node-only side of posestream: the `posestream` command's sub-commands as functions, and the
+ * headless-Chromium helpers `posestream record` runs the browser estimator with.
+ */
+export { main } from './cli/main.js';
+export { runClassify, resolveModelJson, DEFAULT_MODEL_DIR } from './cli/classify.js';
+export { runRecord } from './cli/record.js';
+export { runBuildModel } from './cli/buildModel.js';
+export { runTrain } from './cli/train.js';
+export { runEval } from './cli/eval.js';
+export { runBench, BenchError } from './cli/bench.js';
+export { findChromium, ChromiumNotFoundError, CHROMIUM_CANDIDATES } from './browser/findChromium.js';
+export { launchChromium, CHROMIUM_ARGS, type LaunchChromiumOptions, type LaunchedChromium } from './browser/launchChromium.js';
+export { startPageServer, type StartPageServerOptions, type PageServer } from './browser/startPageServer.js';
