@@ -22,7 +22,16 @@ import type { GestureEvent, PipelineStats } from '../types.js';
 /** The model shipped in the package (trained by `npm run train:default`). */
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/default', import.meta.url));
 
-/** Resolves `--model` (a folder holding model.json, or model.json itself) to the model.json path. */
+/**
+ * Resolves `--model` (a folder holding model.json, or model.json itself) to the model.json path; a missing one is
+ * a `PosestreamError` naming the path looked at.
+ *
+ * @example
+ * ```ts
+ * import { resolveModelJson } from 'posestream/node';
+ * resolveModelJson('models/default'); // '/abs/path/models/default/model.json'
+ * ```
+ */
 export function resolveModelJson(model: string): string {
   const path = resolve(model);
   const isDir = existsSync(path) ? statSync(path).isDirectory() : !path.endsWith('.json');
@@ -31,7 +40,18 @@ export function resolveModelJson(model: string): string {
   return json;
 }
 
-/** Runs `posestream classify`; resolves to the exit code. */
+/**
+ * Runs `posestream classify`: replays the recording (on its own clock by default, `--timing asap` as fast as it
+ * reads), windows it, classifies windows in a worker with `classifyLatest` (`--policy`), turns predictions into
+ * gesture events with `stableGestures`, and prints the events (`--json`: one object per line) then one stats line.
+ * Resolves to the exit code (2 for bad arguments).
+ *
+ * @example
+ * ```ts
+ * import { runClassify } from 'posestream/node';
+ * process.exitCode = await runClassify(['take.ndjson', '--policy', 'drop', '--json']);
+ * ```
+ */
 export async function runClassify(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -38,7 +38,16 @@ function usage(): string {
   return `usage:\n${lines.join('\n')}\n`;
 }
 
-/** Runs the CLI with `argv` (without node and the script); resolves to the process exit code. */
+/**
+ * Runs the CLI with `argv` (without node and the script); resolves to the process exit code. A `PosestreamError`
+ * is printed as one line naming what was wrong; anything else with its stack.
+ *
+ * @example
+ * ```ts
+ * import { main } from 'posestream/node';
+ * process.exitCode = await main(['classify', 'take.ndjson', '--json']);
+ * ```
+ */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

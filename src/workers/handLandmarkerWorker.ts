@@ -68,7 +68,16 @@ export interface HandLandmarkerWorkerApi {
   close(): void;
 }
 
-/** Maps one tasks-vision result onto posestream hands (tasks-vision's handedness convention, as-is). */
+/**
+ * Maps one tasks-vision `HandLandmarkerResult` onto posestream hands: handedness category name and score, the 21
+ * image landmarks and the world landmarks, in tasks-vision's handedness convention, as-is.
+ *
+ * @example
+ * ```ts
+ * import { mapHandLandmarkerResult } from 'posestream/workers';
+ * const hands = mapHandLandmarkerResult(landmarker.detectForVideo(bitmap, performance.now()));
+ * ```
+ */
 export function mapHandLandmarkerResult(result: HandLandmarkerResult): Hand[] {
   const hands: Hand[] = [];
   result.landmarks.forEach((landmarks, i) => {
