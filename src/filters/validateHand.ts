@@ -62,7 +62,8 @@ function throwInvalidHand(hand: Hand, frameIndex: number, handIndex: number, whe
 /**
  * Checks a whole pose frame: a finite timestamp, a `hands` array, and every hand valid (see {@link validateHand}).
  *
- * Throws an {@link InvalidPoseError} whose message names the frame index and the hand.
+ * Throws an {@link InvalidPoseError} whose message names the frame index and the hand. Pose frames are treated as
+ * immutable once emitted: a frame found valid is remembered (weakly) and not checked again by the next stage.
  *
  * @example
  * ```ts
@@ -74,6 +75,7 @@ export function validatePoseFrame(frame: PoseFrame, where = 'posestream'): void 
   if (frame === null || typeof frame !== 'object') {
     throw new InvalidPoseError(`${where}: expected a PoseFrame, got ${describe(frame)}`);
   }
+  if (validated.has(frame)) return;
   const index = frame.index;
   if (!Number.isFinite(frame.timestamp)) {
     throw new InvalidPoseError(`${where}: frame ${index}: timestamp is ${describe(frame.timestamp)}, expected a finite number`, index);
@@ -82,7 +84,12 @@ export function validatePoseFrame(frame: PoseFrame, where = 'posestream'): void 
     throw new InvalidPoseError(`${where}: frame ${index}: hands is ${describe(frame.hands)}, expected an array`, index);
   }
   for (let h = 0; h < frame.hands.length; h++) validateHand(frame.hands[h] as Hand, index, h, where);
+  validated.add(frame);
 }
+
+// Frames already found valid: a frame passes estimateHands and then slidingWindow, and is checked once per frame,
+// not once per stage (pose frames are treated as immutable once emitted).
+const validated = new WeakSet<PoseFrame>();
 
 function describe(v: unknown): string {
   if (v === undefined || v === null) return String(v);

@@ -34,8 +34,9 @@ export function estimateHands<I>(
   const project = (frame: SourceFrame<I>) =>
     from(estimate(frame)).pipe(
       map((pose) => {
-        validatePoseFrame(pose, `estimateHands (source frame ${frame.index})`);
-        return pose.capturedAt === undefined && frame.capturedAt !== undefined ? { ...pose, capturedAt: frame.capturedAt } : pose;
+        const out = pose.capturedAt === undefined && frame.capturedAt !== undefined ? { ...pose, capturedAt: frame.capturedAt } : pose;
+        validatePoseFrame(out, `estimateHands (source frame ${frame.index})`);
+        return out;
       }),
     );
   return exhaustLatest(project, {
