@@ -20,7 +20,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two cores: workers and Chromium need room, so test files run two at a time at most.
-    maxWorkers: 2,
+    // Two cores: worker, Chromium and timing-sensitive browser tests need the machine to themselves, so test
+    // files run one after another.
+    fileParallelism: false,
   },
 });
