@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig, type InlineConfig } from 'vite';
-import { staticMounts } from './server/staticMounts.js';
+import { staticMounts } from '../src/browser/staticMounts.js';
 
 const demoDir = fileURLToPath(new URL('.', import.meta.url));
 const projectRoot = resolve(demoDir, '..');

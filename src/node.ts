@@ -12,3 +12,4 @@ export { runBench, BenchError } from './cli/bench.js';
 export { findChromium, ChromiumNotFoundError, CHROMIUM_CANDIDATES } from './browser/findChromium.js';
 export { launchChromium, CHROMIUM_ARGS, type LaunchChromiumOptions, type LaunchedChromium } from './browser/launchChromium.js';
 export { startPageServer, type StartPageServerOptions, type PageServer } from './browser/startPageServer.js';
+export { staticMounts } from './browser/staticMounts.js';
