@@ -1,0 +1,50 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+
+/** Anything that holds a worker (or another resource) and frees it with `dispose()`. */
+export interface Disposable {
+  dispose(): void;
+}
+
+/**
+ * Ties a worker's life to a subscription: creates it when the stream is subscribed, builds the stage with it, and
+ * disposes of it (terminating the worker) when the subscriber unsubscribes, or the stream completes or errors.
+ *
+ * Each subscription gets its own worker; nothing is started before a subscription. If `create` or `stage` throws,
+ * the stream errors (and a worker already created is disposed of).
+ *
+ * @param create Makes the worker client, e.g. `() => createClassifierWorker({ model })`.
+ * @param stage Builds the operator that uses it, e.g. `(c) => classifyLatest((w) => c.classifyWindow(w))`.
+ * @example
+ * ```ts
+ * import { withWorker, classifyLatest, slidingWindow } from 'posestream';
+ * import { createClassifierWorker } from 'posestream/workers';
+ * const predictions$ = poses$.pipe(
+ *   slidingWindow(30),
+ *   withWorker(() => createClassifierWorker({ model: '/models/default/model.json' }), (c) =>
+ *     classifyLatest((w) => c.classifyWindow(w)),
+ *   ),
+ * );
+ * ```
+ */
+export function withWorker<W extends Disposable, T, R>(
+  create: () => W,
+  stage: (worker: W) => OperatorFunction<T, R>,
+): OperatorFunction<T, R> {
+  return (source) =>
+    new Observable<R>((subscriber) => {
+      let worker: W | undefined;
+      try {
+        worker = create();
+        const subscription = source.pipe(stage(worker)).subscribe(subscriber);
+        const held = worker;
+        return () => {
+          subscription.unsubscribe();
+          held.dispose();
+        };
+      } catch (error) {
+        worker?.dispose();
+        subscriber.error(error);
+        return undefined;
+      }
+    });
+}
