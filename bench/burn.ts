@@ -33,7 +33,7 @@ export function calibrateSpin(trialMs = 2, trials = 300): number {
   for (let i = 0; i < trials; i++) {
     const n = Math.round(perMs * trialMs);
     t = performance.now();
-    spin(n, i + 1);
+    spin(n | 0, i + 1);
     const rate = n / Math.max(0.05, performance.now() - t);
     if (rate > best) best = rate;
     perMs = best;
@@ -44,6 +44,24 @@ export function calibrateSpin(trialMs = 2, trials = 300): number {
 /** Does `ms` milliseconds of CPU work at the calibrated rate `itersPerMs`; returns the wall time it took, ms. */
 export function burn(ms: number, itersPerMs: number, seed = 1): { checksum: number; wallMs: number } {
   const s = performance.now();
-  const checksum = spin(Math.round(ms * itersPerMs), seed);
+  // Small integers only (`| 0`): a double argument would change V8's type feedback and deoptimise the loop.
+  const checksum = spin(Math.round(ms * itersPerMs) | 0, seed | 0);
   return { checksum, wallMs: performance.now() - s };
+}
+
+/**
+ * Tunes `itersPerMs` on the exact call path the stand-ins use (`burn(workMs, …)`), so that one call does `workMs`
+ * of work on this thread: V8 may compile `spin` differently when it is called from another site or with another
+ * loop length, so a rate measured one way can be several times off the other. Takes the fastest of three calls
+ * per round (contention only slows a call down) and stops within 2 % of the target.
+ */
+export function tuneBurn(workMs: number, itersPerMs: number, rounds = 6): number {
+  let rate = itersPerMs;
+  for (let round = 0; round < rounds; round++) {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) best = Math.min(best, burn(workMs, rate, i + 1).wallMs);
+    rate = (rate * workMs) / best; // the rate this call really ran at
+    if (Math.abs(best - workMs) <= workMs * 0.02) break;
+  }
+  return rate;
 }
