@@ -49,19 +49,3 @@ export function burn(ms: number, itersPerMs: number, seed = 1): { checksum: numb
   return { checksum, wallMs: performance.now() - s };
 }
 
-/**
- * Tunes `itersPerMs` on the exact call path the stand-ins use (`burn(workMs, …)`), so that one call does `workMs`
- * of work on this thread: V8 may compile `spin` differently when it is called from another site or with another
- * loop length, so a rate measured one way can be several times off the other. Takes the fastest of three calls
- * per round (contention only slows a call down) and stops within 2 % of the target.
- */
-export function tuneBurn(workMs: number, itersPerMs: number, rounds = 6): number {
-  let rate = itersPerMs;
-  for (let round = 0; round < rounds; round++) {
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) best = Math.min(best, burn(workMs, rate, i + 1).wallMs);
-    rate = (rate * workMs) / best; // the rate this call really ran at
-    if (Math.abs(best - workMs) <= workMs * 0.02) break;
-  }
-  return rate;
-}

@@ -4,7 +4,7 @@
  * inside the worker entries of bench/workers/.
  */
 import type { Hand } from '../src/types.js';
-import { burn, tuneBurn } from './burn.js';
+import { burn } from './burn.js';
 
 /** Labels of the stand-in classifier (the kairess takes' classes). */
 export const STAND_IN_LABELS = ['come', 'away', 'spin'] as const;
@@ -17,7 +17,6 @@ export interface Timed<T> {
 
 /** An estimator that returns frame `index mod take length` of a real take after `workMs` of CPU work. */
 export function createStandInEstimator(hands: readonly Hand[], workMs: number, itersPerMs: number) {
-  itersPerMs = tuneBurn(workMs, itersPerMs);
   return (index: number): Timed<Hand[]> => {
     const { checksum, wallMs } = burn(workMs, itersPerMs, index + 1);
     const hand = hands[index % hands.length];
@@ -32,7 +31,6 @@ export function createStandInEstimator(hands: readonly Hand[], workMs: number, i
  * three motion features of the window (net wrist motion in x, in y, and summed fingertip travel).
  */
 export function createStandInClassifier(workMs: number, itersPerMs: number) {
-  itersPerMs = tuneBurn(workMs, itersPerMs);
   return (packed: Float32Array, shape: readonly [number, number, number]): Timed<number[]> => {
     const { checksum, wallMs } = burn(workMs, itersPerMs, packed.length + 1);
     const [n, k, c] = shape;

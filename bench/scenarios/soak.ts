@@ -67,10 +67,10 @@ export function runSoakRow(row: SoakRow, ops: Operators, virtualMinutes = 10): B
   const t0 = performance.now();
   advanceTo(scheduler, 60_000);
   const heapWarm = heapAfterGc();
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = process.memoryUsage.rss();
   for (let t = 120_000; t <= totalMs; t += 60_000) {
     advanceTo(scheduler, t);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }
   const steady = stats;
   // The last frame lands a hair after totalMs (1000 / 240 is not exact); let it and its classification finish.

@@ -213,12 +213,12 @@ export async function runStallRow(row: StallRow, opts: ScenarioOptions, ops: Ope
 
   let failure: unknown;
   const heapBefore = heapAfterGc();
-  probe.rss = process.memoryUsage().rss;
+  probe.rss = process.memoryUsage.rss();
   const sub = out$.subscribe({ error: (e: unknown) => (failure = e) });
   probe.t0 = performance.now();
   probe.tEnd = probe.t0 + opts.durationS * 1000;
   const display = startTicker(SOURCE_INTERVAL_MS, () => {
-    probe.rss = Math.max(probe.rss, process.memoryUsage().rss);
+    probe.rss = Math.max(probe.rss, process.memoryUsage.rss());
   });
   let sourceTicks = 0;
   const source = startTicker(SOURCE_INTERVAL_MS, (dueAt, index) => {
@@ -234,7 +234,7 @@ export async function runStallRow(row: StallRow, opts: ScenarioOptions, ops: Ope
   const droppedWindows = counters.droppedWindows();
   const queuedFrames = counters.queuedFrames();
   const heapGrowth = heapAfterGc() - heapBefore;
-  probe.rss = Math.max(probe.rss, process.memoryUsage().rss);
+  probe.rss = Math.max(probe.rss, process.memoryUsage.rss());
   sub.unsubscribe();
   frames$.complete();
   await stages?.dispose();
