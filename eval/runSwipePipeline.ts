@@ -6,6 +6,7 @@ import { concatMap, from, lastValueFrom, tap, toArray } from 'rxjs';
 import { slidingWindow } from '../src/operators/slidingWindow.js';
 import { stableGestures } from '../src/operators/stableGestures.js';
 import type { GestureTrackerOptions } from '../src/filters/handMathTypes.js';
+import { DEFAULT_MODEL_PIPELINE } from '../src/defaultModelPipeline.js';
 import type { MissingHandPolicy } from '../src/operators/operatorTypes.js';
 import type { GestureEvent, PoseFrame, PoseWindow, Prediction } from '../src/types.js';
 import type { FrameEvent } from './matchSwipeEvents.js';
@@ -19,9 +20,9 @@ import type { FrameEvent } from './matchSwipeEvents.js';
  * with the default 500 ms cooldown against double triggers.
  */
 export const SWIPE_PIPELINE = {
-  window: { frames: 30, durationMs: 1000 },
-  onMissingHand: 'skip' as MissingHandPolicy,
-  tracker: { threshold: 0.9, minConsecutive: 1, cooldownMs: 500 } satisfies GestureTrackerOptions,
+  window: DEFAULT_MODEL_PIPELINE.window,
+  onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
+  tracker: DEFAULT_MODEL_PIPELINE.gestures,
 };
 
 /** Options of {@link runSwipePipeline}. */

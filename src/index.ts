@@ -23,6 +23,7 @@ export { createPipelineMonitor, STAGES } from './monitor/createPipelineMonitor.j
 export { summarizeStats, busyFraction } from './monitor/summarizeStats.js';
 export type { PipelineMonitorOptions, RecordingPipelineMonitor, MonitorTotals, PipelineStatsOptions, StatsRange } from './monitor/monitorTypes.js';
 export { toClassifyFn, type ClassifyFnOptions } from './classifiers/windowClassifierFn.js';
+export { DEFAULT_MODEL_PIPELINE, type ModelPipelineSettings } from './defaultModelPipeline.js';
 
 // Pure hand math
 export { normalizeLandmarks, palmSize } from './filters/normalize.js';

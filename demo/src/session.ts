@@ -11,6 +11,7 @@ import {
   monitorStage,
   pipelineStats,
   slidingWindow,
+  DEFAULT_MODEL_PIPELINE,
   stableGestures,
   type ClassifyPolicy,
   type GestureEvent,
@@ -105,7 +106,7 @@ export function startSession(options: SessionOptions): Subscription {
             // The model saw 30 fps windows in training: resample whatever rate the estimator reaches to that.
             slidingWindow(model.windowSize, {
               monitor,
-              onMissingHand: 'reset',
+              onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
               resample: { frames: model.windowSize, durationMs: (model.windowSize * 1000) / MODEL_FPS },
             }),
             classifyLatest(delayedClassify(model, options.delayMs), { policy, monitor }),
@@ -123,7 +124,7 @@ export function startSession(options: SessionOptions): Subscription {
     predictions$
       .pipe(
         map((p) => p.prediction),
-        stableGestures({ threshold: 0.6, minConsecutive: 3 }),
+        stableGestures(DEFAULT_MODEL_PIPELINE.gestures),
       )
       .subscribe({ next: options.onGesture, error: () => undefined /* reported by the subscription above */ }),
   );
