@@ -82,7 +82,10 @@ function run(name: string, frames$: Observable<SourceFrame<ImageBitmap>>): void 
       pushBounded(probe.classifyMs, result.tookMs);
       showPrediction(result.prediction);
     },
-    onGesture: showGesture,
+    onGesture(event) {
+      pushBounded(probe.gestures, { label: event.label, phase: event.phase });
+      showGesture(event);
+    },
     onStats(stats) {
       probe.stats = stats;
       const now = performance.now();

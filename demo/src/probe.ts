@@ -25,6 +25,8 @@ export interface DemoProbe {
   model: { status: 'none' | 'loading' | 'loaded' | 'error'; source?: string; labels?: string[]; backend?: string };
   predictions: number;
   lastPrediction: { label: string; score: number } | null;
+  /** stableGestures events, oldest first (bounded). */
+  gestures: { label: string; phase: 'start' | 'end' }[];
   /** Duration of each classify call (artificial delay included), ms, last 600. */
   classifyMs: number[];
   delayMs: number;
@@ -50,6 +52,7 @@ export function createProbe(): DemoProbe {
     model: { status: 'none' },
     predictions: 0,
     lastPrediction: null,
+    gestures: [],
     classifyMs: [],
     delayMs: 0,
     policy: 'latest',

@@ -162,6 +162,32 @@ describe('demo on the fake camera', () => {
 });
 
 describe('demo on a video file', () => {
+  it('names the swipes of a real person in a video with the default model', { timeout: 150_000 }, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${origin}/?src=/data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4&landmarker=full`);
+      const named = await page.waitForFunction(
+        () => {
+          const p = (window as unknown as { __posestream: DemoProbe }).__posestream;
+          const swipes = p.gestures.filter((g) => g.phase === 'start' && g.label.startsWith('swipe_'));
+          return swipes.length >= 2 ? swipes.map((g) => g.label) : false;
+        },
+        null,
+        { timeout: 120_000, polling: 250 },
+      );
+      const labels = (await named.jsonValue()) as string[];
+      const p = await probe(page);
+      expect(p.model.status).toBe('loaded');
+      expect(p.errors).toEqual([]);
+      // The clip swipes right, left, right: the demo names horizontal swipes, and mostly those.
+      const horizontal = labels.filter((l) => l === 'swipe_left' || l === 'swipe_right');
+      expect(horizontal.length).toBeGreaterThanOrEqual(Math.ceil(labels.length / 2));
+      expect(browser.foreignRequests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('plays ?src= from /data/, draws the hand and says whether a gesture model is loaded (screenshot)', { timeout: 120_000 }, async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 760 });
