@@ -16,6 +16,7 @@ import { createPipelineMonitor, STAGES } from '../monitor/createPipelineMonitor.
 import { summarizeStats } from '../monitor/summarizeStats.js';
 import { createClassifierWorker } from '../workers/createClassifierWorker.js';
 import { PosestreamError } from '../errors.js';
+import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
 import type { ClassifyPolicy } from '../operators/operatorTypes.js';
 import type { GestureEvent, PipelineStats } from '../types.js';
 
@@ -42,7 +43,7 @@ export function resolveModelJson(model: string): string {
 
 /**
  * Runs `posestream classify`: replays the recording (on its own clock by default, `--timing asap` as fast as it
- * reads), windows it, classifies windows in a worker with `classifyLatest` (`--policy`), turns predictions into
+ * reads), windows it (with `DEFAULT_MODEL_PIPELINE`'s settings unless flags say otherwise), classifies windows in a worker with `classifyLatest` (`--policy`), turns predictions into
  * gesture events with `stableGestures`, and prints the events (`--json`: one object per line) then one stats line.
  * Resolves to the exit code (2 for bad arguments).
  *
@@ -60,9 +61,10 @@ export async function runClassify(argv: string[]): Promise<number> {
       model: { type: 'string', default: DEFAULT_MODEL_DIR },
       policy: { type: 'string', default: 'latest' },
       timing: { type: 'string', default: 'recorded' },
-      window: { type: 'string', default: '30' },
-      threshold: { type: 'string', default: '0.8' },
-      'min-consecutive': { type: 'string', default: '3' },
+      window: { type: 'string', default: String(DEFAULT_MODEL_PIPELINE.window.frames) },
+      'window-ms': { type: 'string', default: String(DEFAULT_MODEL_PIPELINE.window.durationMs) },
+      threshold: { type: 'string', default: String(DEFAULT_MODEL_PIPELINE.gestures.threshold) },
+      'min-consecutive': { type: 'string', default: String(DEFAULT_MODEL_PIPELINE.gestures.minConsecutive) },
       json: { type: 'boolean', default: false },
     },
   });
@@ -71,11 +73,13 @@ export async function runClassify(argv: string[]): Promise<number> {
   const timing = values.timing as 'recorded' | 'asap';
   if (!recording || !['latest', 'drop'].includes(policy) || !['recorded', 'asap'].includes(timing)) {
     process.stderr.write(
-      'usage: posestream classify <recording.ndjson> [--model DIR] [--policy latest|drop] [--timing recorded|asap] [--json]\n',
+      'usage: posestream classify <recording.ndjson> [--model DIR] [--policy latest|drop] [--timing recorded|asap]\n' +
+        '         [--window N] [--window-ms MS (0: no resampling)] [--threshold S] [--min-consecutive K] [--json]\n',
     );
     return 2;
   }
   const windowSize = Number(values.window);
+  const windowMs = Number(values['window-ms']);
   const classifier = createClassifierWorker({ model: resolveModelJson(values.model) });
   const monitor = createPipelineMonitor({ capacity: 1 << 20 });
   const started = monitor.now();
@@ -87,9 +91,18 @@ export async function runClassify(argv: string[]): Promise<number> {
     const events: GestureEvent[] = await lastValueFrom(
       fromRecording(recording, { timing }).pipe(
         monitorStage(monitor, 'source'),
-        slidingWindow(windowSize, { monitor }),
+        // Resampled to the model's frame rate (0 ms: the last N frames as they came), as DEFAULT_MODEL_PIPELINE.
+        slidingWindow(windowSize, {
+          monitor,
+          onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
+          ...(windowMs > 0 ? { resample: { frames: windowSize, durationMs: windowMs } } : {}),
+        }),
         classifyLatest((w) => classifier.classifyWindow(w), { policy, monitor }),
-        stableGestures({ threshold: Number(values.threshold), minConsecutive: Number(values['min-consecutive']) }),
+        stableGestures({
+          ...DEFAULT_MODEL_PIPELINE.gestures,
+          threshold: Number(values.threshold),
+          minConsecutive: Number(values['min-consecutive']),
+        }),
         tap((e) => {
           if (e.phase !== 'end') return;
           const { label, startFrame, endFrame, startT, endT, score } = e;

@@ -26,10 +26,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'posestream-cli-'));
   const takes = await loadKairess(resolve('../shared/data/landmarks/kairess-gesture-recognition'));
   const come = takes.find((t) => t.label === 'come')!;
-  // The real 'come' take, replayed at 8 ms per frame so the recorded-clock replay takes ~4 s.
-  const frames = come.frames.map((f, i) => ({ ...f, timestamp: i * 8 }));
+  // The first 75 frames of the real 'come' take at their own 15 fps: the recorded-clock replay takes 5 s.
+  const frames = come.frames.slice(0, 75);
   comePath = join(dir, 'come.ndjson');
-  await writeFile(comePath, serializeRecording({ header: { format: 'posestream/v1', fps: 125, source: come.file }, frames }));
+  await writeFile(comePath, serializeRecording({ header: { format: 'posestream/v1', fps: 15, source: come.file }, frames }));
 });
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
