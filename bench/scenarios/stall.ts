@@ -123,6 +123,12 @@ async function workerStages(opts: ScenarioOptions, probe: Probe): Promise<Stages
   };
 }
 
+/** A `bufferCount` window as the baselines hand it to the classifier (packed only when sent, like posestream's). */
+function toWindow(frames: PoseFrame[], ops: Operators): WindowLike {
+  const last = frames[frames.length - 1] as PoseFrame;
+  return { capturedAt: last.capturedAt ?? last.timestamp, emittedAt: performance.now(), pack: () => ops.packWindow(frames.map((f) => f.hands[0]!)) };
+}
+
 /** Builds the row's pipeline from frames to "result arrived"; returns it and the drop counters it can read. */
 function pipeline(
   row: Exclude<StallRow, 'option1'>,
@@ -146,10 +152,7 @@ function pipeline(
       }),
       tap((p) => probe.onPose(p)),
       bufferCount(WINDOW, 1),
-      map((frames): WindowLike => {
-        const last = frames[frames.length - 1] as PoseFrame;
-        return { capturedAt: last.capturedAt ?? last.timestamp, emittedAt: performance.now(), pack: () => ops.packWindow(frames.map((f) => f.hands[0]!)) };
-      }),
+      map((frames) => toWindow(frames, ops)),
       tap(() => probe.onWindow()),
       exhaustMap((w) => from(classifyWindow(w))),
     );
@@ -194,10 +197,7 @@ export async function runStallRow(row: StallRow, opts: ScenarioOptions, ops: Ope
       }),
       tap((p) => probe.onPose(p)),
       bufferCount(WINDOW, 1),
-      map((frames): WindowLike => {
-        const last = frames[frames.length - 1] as PoseFrame;
-        return { capturedAt: last.capturedAt ?? last.timestamp, emittedAt: performance.now(), pack: () => ops.packWindow(frames.map((f) => f.hands[0]!)) };
-      }),
+      map((frames) => toWindow(frames, ops)),
       tap(() => probe.onWindow()),
       map((w) => {
         const done = probe.onClassifyStart(w);

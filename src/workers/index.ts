@@ -25,3 +25,4 @@ export { createHandEstimatorWorker } from './createHandEstimatorWorker.js';
 export type { HandEstimatorWorker, HandEstimatorWorkerOptions, HandEstimateTiming } from './createHandEstimatorWorker.js';
 export { createHandLandmarkerWorkerApi, mapHandLandmarkerResult } from './handLandmarkerWorker.js';
 export type { HandLandmarkerOptions, HandLandmarkerWorkerApi, DetectRequest, DetectResult } from './handLandmarkerWorker.js';
+export { nodeBuiltin } from './nodeBuiltin.js';

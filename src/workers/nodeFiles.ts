@@ -1,17 +1,14 @@
+import { nodeBuiltin } from './nodeBuiltin.js';
 type NodeFs = typeof import('node:fs/promises');
 type NodeUrl = typeof import('node:url');
 type NodeModule = typeof import('node:module');
 
-function builtin<T>(id: string): T | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule(id) as T) : undefined;
-}
 
 /** Node's fs/url/module built-ins, or undefined in browsers. @internal */
 export function nodeFiles(): { fs: NodeFs; url: NodeUrl; module: NodeModule } | undefined {
-  const fs = builtin<NodeFs>('node:fs/promises');
-  const url = builtin<NodeUrl>('node:url');
-  const module = builtin<NodeModule>('node:module');
+  const fs = nodeBuiltin<NodeFs>('node:fs/promises');
+  const url = nodeBuiltin<NodeUrl>('node:url');
+  const module = nodeBuiltin<NodeModule>('node:module');
   return fs && url && module ? { fs, url, module } : undefined;
 }
 

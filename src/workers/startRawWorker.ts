@@ -1,5 +1,6 @@
 import type { Endpoint } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { nodeBuiltin } from './nodeBuiltin.js';
 
 /** One started worker, before comlink: its endpoint, a way to stop it and a death notification. @internal */
 export interface RawWorker {
@@ -14,11 +15,6 @@ type NodeWorkerThreads = typeof import('node:worker_threads');
 type NodeModule = typeof import('node:module');
 type NodeUrl = typeof import('node:url');
 
-/** Node's built-ins when running in Node (synchronously, without a static import a bundler would follow). */
-function nodeBuiltin<T>(id: string): T | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule(id) as T) : undefined;
-}
 
 /** True in Node (worker_threads available). @internal */
 export function isNode(): boolean {
