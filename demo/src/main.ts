@@ -102,6 +102,7 @@ function run(name: string, frames$: Observable<SourceFrame<ImageBitmap>>): void 
 function useCamera(): void {
   stage.classList.add('mirrored');
   video.removeAttribute('src');
+  video.load(); // resets the element (a failed video leaves it in an error state that can stall play())
   video.loop = false;
   run('camera', fromCamera({ video, width: 640, height: 480 }));
 }
