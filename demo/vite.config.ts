@@ -57,7 +57,7 @@ export function createDemoConfig(options: DemoConfigOptions = {}): InlineConfig 
     optimizeDeps: {
       // A fixed list, discovered nowhere else: no re-optimisation (and page reload) while the demo runs.
       noDiscovery: true,
-      include: ['rxjs', 'comlink', '1eurofilter', '@mediapipe/tasks-vision', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
+      include: ['rxjs', 'comlink', '1eurofilter', '@mediapipe/tasks-vision', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm'],
     },
     plugins: [
       staticMounts({

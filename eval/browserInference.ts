@@ -38,7 +38,7 @@ export async function timeClassifierInChromium(
     cacheDir: resolve(root, 'node_modules/.vite-eval'),
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
     worker: { format: 'es' },
-    optimizeDeps: { noDiscovery: true, include: ['rxjs', 'comlink', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
+    optimizeDeps: { noDiscovery: true, include: ['rxjs', 'comlink', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm'] },
   });
   await server.listen();
   const address = server.httpServer?.address();

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './trainingTfjs.js';
 import type { GestureModelKind } from './trainTypes.js';
 
 /** Options of {@link createGestureModel}. */

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from './trainingTfjs.js';
 import { cutWindows, extractWindow, type WindowRef } from './cutWindows.js';
 import { gestureReport } from './gestureReport.js';
 import { predictWindows } from './predictWindows.js';

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './trainingTfjs.js';
 import type { GestureReport } from './trainTypes.js';
 import { ModelShapeError } from './trainErrors.js';
 import { WINDOW_FEATURES } from '../filters/windowFeatures.js';

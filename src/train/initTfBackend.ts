@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './trainingTfjs.js';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 /** A tfjs backend the training code runs on in Node: `wasm` (fast, no Conv1D gradient) or `cpu` (pure JS, ~40x slower). */

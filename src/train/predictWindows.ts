@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './trainingTfjs.js';
 import { windowFeatures } from '../filters/windowFeatures.js';
 
 /**

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './trainingTfjs.js';
 import { augmentWindow, mirrorLabel, type AugmentOptions } from './augmentWindow.js';
 import { createGestureModel } from './createGestureModel.js';
 import { createRng, type Rng } from './createRng.js';

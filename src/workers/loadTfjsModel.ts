@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tfjs.js';
 import { localPath, nodeFiles } from './nodeFiles.js';
 import { ModelLoadError } from './workerErrors.js';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tfjs.js';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { nodeFiles } from './nodeFiles.js';
 

@@ -1,5 +1,5 @@
 import { transfer } from 'comlink';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tfjs.js';
 import type { ClassifierInfo, ClassifierInputLayout, ClassifierWorkerApi, TfjsClassifierInit } from './classifierProtocol.js';
 import { loadLabels, loadTfjsModel } from './loadTfjsModel.js';
 import { selectTfjsBackend } from './tfjsBackend.js';

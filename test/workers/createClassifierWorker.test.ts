@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/train/trainingTfjs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initTfBackend } from '../../src/train/initTfBackend.js';
 import type { ClassifierWorker } from '../../src/workers/classifierClient.js';

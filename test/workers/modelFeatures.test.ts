@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/train/trainingTfjs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKairess } from '../../src/data/loadKairess.js';
 import { packWindow } from '../../src/filters/packWindow.js';
