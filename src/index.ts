@@ -75,3 +75,6 @@ export { fromVideoFile } from './streams/fromVideoFile.js';
 export type { FromVideoFileOptions, VideoFileInfo } from './streams/fromVideoFile.js';
 export { CameraError, VideoSourceError, EmptyFrameError, TimestampError, HandEstimatorStateError, reviveBrowserError } from './streams/browserErrors.js';
 export type { CameraErrorReason, VideoSourceErrorReason } from './streams/browserErrors.js';
+
+// The whole live pipeline in one call
+export type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets } from './pipeline/pipelineTypes.js';

@@ -1,0 +1,98 @@
+import type { Observable } from 'rxjs';
+import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
+import type { ClassifyPolicy, MissingHandPolicy } from '../operators/operatorTypes.js';
+import type { FromCameraOptions } from '../streams/fromCamera.js';
+import type { GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
+
+/**
+ * Where the live pipeline's frames come from:
+ * - `{ camera: options }`: `getUserMedia` (`fromCamera`); `options.video` is the element that plays it (show it);
+ * - `{ video: element }`: a `<video>` you play yourself (`fromVideoElement`);
+ * - `{ file: url | Blob }`: a video file, played in `video` (hidden when absent) at its own pace;
+ * - `{ stream: mediaStream }`: a `MediaStream` you opened (its tracks stay yours: never stopped by the pipeline).
+ */
+export type HandGestureSource =
+  | { camera: FromCameraOptions }
+  | { video: HTMLVideoElement }
+  | { file: string | Blob; video?: HTMLVideoElement; loop?: boolean }
+  | { stream: MediaStream; video?: HTMLVideoElement };
+
+/** Where each asset and worker comes from; every field overrides one packaged default (self-hosting, a CDN, Angular). */
+export interface HandGestureAssets {
+  /**
+   * Folder URL holding tasks-vision's `vision_wasm_module_internal.js` and `.wasm` (0.10.35).
+   * @default the copies packaged in posestream (`dist/assets/mediapipe/`), emitted by your bundler
+   */
+  mediapipeWasmBase?: string;
+  /**
+   * Folder URL (ending in `/`) holding `tfjs-backend-wasm.wasm`, `-simd.wasm` and `-threaded-simd.wasm` (4.22.0).
+   * @default the copies packaged in posestream (`dist/assets/tfjs/`), emitted by your bundler
+   */
+  tfjsWasmBase?: string;
+  /**
+   * The hand-landmarker worker: its script URL, or a function making the `Worker`.
+   * @default posestream's `dist/workers/entries/handLandmarker.js`, emitted by your bundler
+   */
+  handLandmarkerWorker?: string | URL | (() => Worker);
+  /**
+   * The classifier worker: its script URL, or a function making the `Worker`.
+   * @default posestream's `dist/workers/entries/classifierWorker.js`, emitted by your bundler
+   */
+  classifierWorker?: string | URL | (() => Worker);
+}
+
+/** Options of `createHandGesturePipeline`. */
+export interface HandGesturePipelineOptions {
+  /** Where frames come from. @default { camera: {} } */
+  source?: HandGestureSource;
+  /** Hand landmarker: a packaged variant or the URL of a `hand_landmarker.task` bundle. @default 'full' */
+  handModel?: 'full' | 'lite' | string | URL;
+  /** Hands to detect per frame. @default 1 */
+  numHands?: number;
+  /** Gesture model: the packaged `'default'` or the URL of a TensorFlow.js model.json (labels.json beside it). @default 'default' */
+  gestureModel?: 'default' | string | URL;
+  /**
+   * Window settings: frames per window, resampled over `durationMs`, and what a frame without a hand does.
+   * @default DEFAULT_MODEL_PIPELINE's (30 frames over 1000 ms, skip frames without a hand)
+   */
+  window?: { frames?: number; durationMs?: number; onMissingHand?: MissingHandPolicy };
+  /** `stableGestures` settings. @default DEFAULT_MODEL_PIPELINE.gestures */
+  gestures?: GestureTrackerOptions;
+  /** `classifyLatest` policy. @default 'latest' */
+  policy?: ClassifyPolicy;
+  /** How often `stats$` emits, ms. @default 500 */
+  statsIntervalMs?: number;
+  /** Asset and worker URL overrides. @default {} (everything packaged) */
+  assets?: HandGestureAssets;
+}
+
+/**
+ * The pipeline's life: `'starting'` (source and models loading), `'running'` (first pose frame seen),
+ * `'error'` (a fatal error: see `errors$`; resources are released), `'disposed'`.
+ */
+export type HandGesturePipelineStatus = 'starting' | 'running' | 'error' | 'disposed';
+
+/** What `createHandGesturePipeline` returns: hot Observables over one running pipeline, and `dispose()`. */
+export interface HandGesturePipeline {
+  /** Gesture start/end events (`stableGestures`). */
+  readonly gestures$: Observable<GestureEvent>;
+  /** The gesture being held now (its start event), or null; replays the current value to new subscribers. */
+  readonly gesture$: Observable<GestureEvent | null>;
+  /** Every classifier prediction. */
+  readonly predictions$: Observable<Prediction>;
+  /** Every pose frame (landmarks for drawing), one per estimated frame. */
+  readonly poses$: Observable<PoseFrame>;
+  /** Pipeline statistics every `statsIntervalMs`; replays the latest. */
+  readonly stats$: Observable<PipelineStats>;
+  /** The pipeline's status; replays the current value. */
+  readonly status$: Observable<HandGesturePipelineStatus>;
+  /** Errors, typed (`CameraError`, `ModelLoadError`, `WorkerError`, ...); a fatal one also sets status `'error'`. */
+  readonly errors$: Observable<Error>;
+  /** The current status (synchronously). */
+  readonly status: HandGesturePipelineStatus;
+  /**
+   * Stops everything: the source (camera tracks stopped), both workers terminated, every Observable completes.
+   * Idempotent; safe at any time, including before the camera has opened.
+   */
+  dispose(): void;
+}
