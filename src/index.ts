@@ -1,8 +1,9 @@
 /**
- * posestream: real-time hand-pose and gesture pipelines on RxJS 7.
- * Sources (src/streams), operators (src/operators), pure hand math (src/filters), recordings, and shared types.
- * Worker factories live in `posestream/workers`; test helpers in `posestream/testing`; training in
- * `posestream/train`; the hand model builder in `posestream/model`; the CLI and Chromium helpers in `posestream/node`.
+ * posestream: real-time hand-pose and gesture pipelines on RxJS 7. Browser-safe (no Node built-in is imported):
+ * the one-call live pipeline, sources, operators, pure hand math, recordings (text, URLs) and shared types.
+ * Worker factories live in `posestream/workers`; test helpers in `posestream/testing`; Node-only pieces (writing
+ * recordings to files, `.npy`/kairess loaders, the CLI and Chromium helpers) in `posestream/node`; training in
+ * `posestream/train`; the hand model builder in `posestream/model`.
  */
 export type * from './types.js';
 export { PosestreamError, InvalidPoseError } from './errors.js';
@@ -20,7 +21,6 @@ export { stableGestures } from './operators/stableGestures.js';
 export { pipelineStats } from './operators/pipelineStats.js';
 export { monitorStage } from './operators/monitorStage.js';
 export { createPipelineMonitor, STAGES } from './monitor/createPipelineMonitor.js';
-export { summarizeStats, busyFraction } from './monitor/summarizeStats.js';
 export type { PipelineMonitorOptions, RecordingPipelineMonitor, MonitorTotals, PipelineStatsOptions, StatsRange } from './monitor/monitorTypes.js';
 export { toClassifyFn, type ClassifyFnOptions } from './classifiers/windowClassifierFn.js';
 export { DEFAULT_MODEL_PIPELINE, type ModelPipelineSettings } from './defaultModelPipeline.js';
@@ -28,16 +28,11 @@ export { DEFAULT_MODEL_PIPELINE, type ModelPipelineSettings } from './defaultMod
 // Pure hand math
 export { normalizeLandmarks, palmSize } from './filters/normalize.js';
 export { createHandSmoother, createLandmarkFilter } from './filters/oneEuro.js';
-export { percentiles, nearestRank } from './filters/percentiles.js';
+export { percentiles } from './filters/percentiles.js';
 export { createGestureTracker } from './filters/gestureTracker.js';
-export { InvalidOptionError, checkNumberOption } from './filters/InvalidOptionError.js';
-export { createRingBuffer } from './filters/ringBuffer.js';
-export type { RingBuffer, RingSnapshot } from './filters/ringBuffer.js';
-export { createPoseWindow } from './filters/createPoseWindow.js';
-export type { WindowEntry, ResampleSpec } from './filters/createPoseWindow.js';
+export { InvalidOptionError } from './filters/InvalidOptionError.js';
+export type { ResampleSpec } from './filters/createPoseWindow.js';
 export { packWindow, VALUES_PER_FRAME } from './filters/packWindow.js';
-export { resampleWindow } from './filters/resampleWindow.js';
-export type { ResampledWindow } from './filters/resampleWindow.js';
 export { validateHand, validatePoseFrame, LANDMARKS_PER_HAND } from './filters/validateHand.js';
 export { selectHand } from './filters/selectHand.js';
 export { windowFeatures, WINDOW_FEATURES } from './filters/windowFeatures.js';
@@ -47,24 +42,12 @@ export type { NormalizeLandmarksOptions, NormalizeHandOptions, OneEuroOptions, G
 export { fromPoseFrames } from './streams/fromPoseFrames.js';
 export type { FromPoseFramesOptions } from './streams/fromPoseFrames.js';
 export { fromRecording } from './streams/fromRecording.js';
-export { recordPoses } from './streams/recordPoses.js';
 export { RECORDING_FORMAT } from './streams/recordingTypes.js';
 export type { RecordingHeader, RecordingLabel, Recording, ReadRecordingResult, RecordingInput, ReadRecordingOptions, FromRecordingOptions, RecordPosesOptions, RecordingWritable, RecordingTarget } from './streams/recordingTypes.js';
 export { readRecording } from './recording/readRecording.js';
 export { serializeRecording } from './recording/serializeRecording.js';
-export { formatHeaderLine, formatFrameLine, formatLabelLine, RECORDING_PRECISION } from './recording/formatRecordingLine.js';
-export { parseRecordingLine } from './recording/parseRecordingLine.js';
-export { createRecordingParser } from './recording/createRecordingParser.js';
-export type { RecordingParser } from './recording/createRecordingParser.js';
-export { openRecordingLines } from './recording/openRecordingLines.js';
-export type { RecordingLines } from './recording/openRecordingLines.js';
-export type { RecordingLine } from './recording/parseRecordingLine.js';
 export { RecordingError } from './recording/RecordingError.js';
 export type { RecordingErrorKind } from './recording/RecordingError.js';
-export { readNpy, NpyFormatError } from './data/readNpy.js';
-export type { NpyArray, NpyDtype } from './data/readNpy.js';
-export { loadKairess, KAIRESS_LABELS } from './data/loadKairess.js';
-export type { KairessTake, LoadKairessOptions } from './data/loadKairess.js';
 
 // Browser sources (camera, <video>, video files)
 export { fromCamera } from './streams/fromCamera.js';

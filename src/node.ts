@@ -1,7 +1,13 @@
 /**
  * `posestream/node`: the Node-only side of posestream: the `posestream` command's sub-commands as functions, and the
- * headless-Chromium helpers `posestream record` runs the browser estimator with.
+ * headless-Chromium helpers `posestream record` runs the browser estimator with, writing recordings to files, and the
+ * `.npy` / kairess data loaders. Tools here need optional peers (see the README); the CLI names what is missing.
  */
+export { recordPoses } from './streams/recordPoses.js';
+export { readNpy, NpyFormatError } from './data/readNpy.js';
+export type { NpyArray, NpyDtype } from './data/readNpy.js';
+export { loadKairess, KAIRESS_LABELS } from './data/loadKairess.js';
+export type { KairessTake, LoadKairessOptions } from './data/loadKairess.js';
 export { main } from './cli/main.js';
 export { runClassify, resolveModelJson, DEFAULT_MODEL_DIR } from './cli/classify.js';
 export { runRecord } from './cli/record.js';
@@ -13,3 +19,4 @@ export { findChromium, ChromiumNotFoundError, CHROMIUM_CANDIDATES } from './brow
 export { launchChromium, CHROMIUM_ARGS, type LaunchChromiumOptions, type LaunchedChromium } from './browser/launchChromium.js';
 export { startPageServer, type StartPageServerOptions, type PageServer } from './browser/startPageServer.js';
 export { staticMounts } from './browser/staticMounts.js';
+export { MissingDependencyError } from './cli/missingDependency.js';

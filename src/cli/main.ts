@@ -3,6 +3,7 @@
  * never pays for Chromium or training code.
  */
 import { PosestreamError } from '../errors.js';
+import { missingDependency } from './missingDependency.js';
 
 type Command = (argv: string[]) => Promise<number | void>;
 
@@ -40,7 +41,9 @@ function usage(): string {
 
 /**
  * Runs the CLI with `argv` (without node and the script); resolves to the process exit code. A `PosestreamError`
- * is printed as one line naming what was wrong; anything else with its stack.
+ * is printed as one line naming what was wrong; anything else with its stack. A command whose optional peer
+ * dependency is not installed (e.g. `record` without `playwright-core`) prints a `MissingDependencyError` naming the
+ * package and the `npm install -D` line that adds it.
  *
  * @example
  * ```ts
@@ -62,7 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const code = await (await command.load())(rest);
     return typeof code === 'number' ? code : 0;
-  } catch (error) {
+  } catch (thrown) {
+    const error = missingDependency(thrown, name) ?? thrown;
     const message = error instanceof PosestreamError ? `${error.name}: ${error.message}` : String(error);
     process.stderr.write(`posestream ${name}: ${message}\n`);
     if (!(error instanceof PosestreamError) && error instanceof Error && error.stack) {

@@ -43,7 +43,7 @@ export interface LoadKairessOptions {
  *
  * @example
  * ```ts
- * import { loadKairess } from 'posestream';
+ * import { loadKairess } from 'posestream/node';
  * const takes = await loadKairess('../shared/data/landmarks/kairess-gesture-recognition');
  * for (const take of takes) console.log(take.label, take.frames.length);
  * ```

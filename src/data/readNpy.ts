@@ -33,7 +33,7 @@ const CTORS = {
  * @example
  * ```ts
  * import { readFile } from 'node:fs/promises';
- * import { readNpy } from 'posestream';
+ * import { readNpy } from 'posestream/node';
  * const { shape, data } = readNpy(await readFile('raw_come.npy'));
  * console.log(shape, data[0]); // [454, 100] ...
  * ```

@@ -28,11 +28,7 @@ export class InvalidOptionError extends PosestreamError {
  * Checks that `value` is a finite number within [min, max] (and an integer when `integer` is set).
  *
  * @throws InvalidOptionError naming `where` and `option` otherwise.
- * @example
- * ```ts
- * import { checkNumberOption } from 'posestream';
- * const beta = checkNumberOption('smoothLandmarks', 'beta', 0.5, { min: 0 });
- * ```
+ * @internal
  */
 export function checkNumberOption(
   where: string,

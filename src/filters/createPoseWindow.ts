@@ -86,14 +86,7 @@ class LazyPoseWindow implements PoseWindow {
  * `pack()` returns the cached array, rebuilt if it was transferred away. The window is a class instance: `frames`,
  * `hands` and `pack` live on its prototype, so an object spread of it does not carry them.
  *
- * @example
- * ```ts
- * import { createPoseWindow, createRingBuffer, type WindowEntry } from 'posestream';
- * const ring = createRingBuffer<WindowEntry>(30);
- * for (const frame of frames) ring.push({ frame, hand: frame.hands[0]! });
- * const window = createPoseWindow(ring.snapshot(), performance.now());
- * window.pack(); // Float32Array(30 * 21 * 3), built now
- * ```
+ * @internal
  */
 export function createPoseWindow(entries: RingSnapshot<WindowEntry>, emittedAt: number, resample?: ResampleSpec): PoseWindow {
   return new LazyPoseWindow(entries, emittedAt, resample);

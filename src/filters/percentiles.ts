@@ -5,11 +5,7 @@ import type { Percentiles } from '../types.js';
  * of the values are less than or equal to it, i.e. `sorted[ceil(p / 100 * n) - 1]` (the minimum for p = 0).
  * Always one of the values, never an interpolation. Returns 0 for an empty array.
  *
- * @example
- * ```ts
- * import { nearestRank } from 'posestream';
- * nearestRank(Float64Array.of(1, 2, 3, 4), 50); // 2
- * ```
+ * @internal
  */
 export function nearestRank(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;

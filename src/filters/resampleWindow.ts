@@ -21,11 +21,7 @@ export interface ResampledWindow {
  * {@link InvalidPoseError} is thrown. This is what lets a classifier trained at 30 fps see the same motion from a
  * 15 fps camera or a stream with dropped frames.
  *
- * @example
- * ```ts
- * import { resampleWindow } from 'posestream';
- * const { hands } = resampleWindow([0, 66, 133], [h0, h1, h2], 5, 133); // 5 hands, 33.25 ms apart
- * ```
+ * @internal
  */
 export function resampleWindow(
   timestamps: ArrayLike<number>,

@@ -50,13 +50,7 @@ class Snapshot<T> implements RingSnapshot<T> {
  *
  * @param capacity Maximum number of items, an integer >= 1, or `Infinity` for a buffer trimmed only by
  *   {@link RingBuffer.dropOldest}.
- * @example
- * ```ts
- * import { createRingBuffer } from 'posestream';
- * const ring = createRingBuffer<number>(3);
- * [1, 2, 3, 4].forEach((n) => ring.push(n));
- * ring.snapshot().toArray(); // [2, 3, 4]
- * ```
+ * @internal
  */
 export function createRingBuffer<T>(capacity: number): RingBuffer<T> {
   if (capacity !== Infinity) checkNumberOption('createRingBuffer', 'capacity', capacity, { min: 1, integer: true });

@@ -11,11 +11,7 @@ const FRAME_STAGES: readonly Stage[] = ['source', 'estimator', 'display'];
  * Events are paired in time order, each `end` with the earliest unfinished `start` (an `end` with no start,
  * e.g. overwritten in a ring buffer, is ignored); a start still unfinished counts up to `to`.
  *
- * @example
- * ```ts
- * import { busyFraction } from 'posestream';
- * busyFraction(monitor.events('classifier'), { from: 0, to: 1000 });
- * ```
+ * @internal
  */
 export function busyFraction(events: readonly StageEvent[], range: StatsRange): number {
   const { from, to } = range;
@@ -61,11 +57,7 @@ export function busyFraction(events: readonly StageEvent[], range: StatsRange): 
  * `pipelineStats` uses it on a monitor's recent events (with the monitor's drop totals); a benchmark can call
  * it on every event of a run to get the same figures for the whole run.
  *
- * @example
- * ```ts
- * import { summarizeStats } from 'posestream';
- * const whole = summarizeStats(allEvents, { from: firstT - 1, to: lastT });
- * ```
+ * @internal
  */
 export function summarizeStats(events: readonly StageEvent[], range: StatsRange): PipelineStats {
   const { from, to } = range;

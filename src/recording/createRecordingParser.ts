@@ -21,16 +21,7 @@ export interface RecordingParser {
  * `onInvalid: 'skip'` skips bad frame/label lines and reports them to `onSkip` (a bad header always throws).
  * `fromRecording` and `readRecording` are built on it; use it directly to read lines from elsewhere.
  *
- * @example
- * ```ts
- * import { createRecordingParser } from 'posestream';
- * const parser = createRecordingParser('<string>');
- * for (const line of text.split('\n')) {
- *   const frame = parser.push(line);
- *   if (frame) console.log(frame.index, frame.hands.length);
- * }
- * const labels = parser.finish();
- * ```
+ * @internal
  */
 export function createRecordingParser(source: string, options: ReadRecordingOptions = {}): RecordingParser {
   const skip = options.onInvalid === 'skip';

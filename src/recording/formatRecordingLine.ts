@@ -2,7 +2,7 @@ import { InvalidPoseError } from '../errors.js';
 import type { Landmark, PoseFrame } from '../types.js';
 import type { RecordingHeader, RecordingLabel } from '../streams/recordingTypes.js';
 
-/** Decimal places written: landmarks (normalised and world) 5, scores 4, timestamps 3 (microseconds). */
+/** Decimal places written: landmarks (normalised and world) 5, scores 4, timestamps 3 (microseconds).  @internal */
 export const RECORDING_PRECISION = { landmark: 5, score: 4, t: 3 } as const;
 
 const round = (v: number, digits: number): number => {
@@ -13,12 +13,7 @@ const round = (v: number, digits: number): number => {
 /**
  * Formats a recording's header as one NDJSON line (no newline). Absent fields are left out.
  *
- * @example
- * ```ts
- * import { formatHeaderLine } from 'posestream';
- * formatHeaderLine({ format: 'posestream/v1', fps: 30, width: 640, height: 480, source: 'camera' });
- * // '{"format":"posestream/v1","fps":30,"width":640,"height":480,"source":"camera"}'
- * ```
+ * @internal
  */
 export function formatHeaderLine(header: RecordingHeader): string {
   const { format, fps, width, height, source } = header;
@@ -31,11 +26,7 @@ export function formatHeaderLine(header: RecordingHeader): string {
  * `"world"`. Throws `InvalidPoseError` for a hand without exactly 21 landmarks or a non-finite number, so what is
  * written can always be read back.
  *
- * @example
- * ```ts
- * import { formatFrameLine } from 'posestream';
- * const line = formatFrameLine({ index: 0, timestamp: 0, hands: [] }); // '{"frame":0,"t":0,"hands":[]}'
- * ```
+ * @internal
  */
 export function formatFrameLine(frame: PoseFrame): string {
   const check = (v: number, what: string): number => {
@@ -67,11 +58,7 @@ export function formatFrameLine(frame: PoseFrame): string {
 /**
  * Formats a label as an NDJSON line (no newline): `{"label":"swipe_left","startFrame":10,"endFrame":40}`.
  *
- * @example
- * ```ts
- * import { formatLabelLine } from 'posestream';
- * formatLabelLine({ label: 'swipe_left', startFrame: 10, endFrame: 40 });
- * ```
+ * @internal
  */
 export function formatLabelLine(label: RecordingLabel): string {
   return JSON.stringify({ label: label.label, startFrame: label.startFrame, endFrame: label.endFrame });

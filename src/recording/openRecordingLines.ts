@@ -1,4 +1,5 @@
 import type { RecordingInput } from '../streams/recordingTypes.js';
+import { nodeBuiltin } from '../workers/nodeBuiltin.js';
 import { RecordingError } from './RecordingError.js';
 
 /** The lines of a recording input and the name errors use for it. */
@@ -15,12 +16,7 @@ export interface RecordingLines {
  * other string a path. A missing file, an HTTP error status or a read failure throws a {@link RecordingError}
  * (when the lines are iterated) that names the path or URL.
  *
- * @example
- * ```ts
- * import { openRecordingLines } from 'posestream';
- * const { source, lines } = openRecordingLines(new URL('https://example.org/take.ndjson'));
- * for await (const line of lines) console.log(source, line);
- * ```
+ * @internal
  */
 export function openRecordingLines(input: RecordingInput, sourceName?: string): RecordingLines {
   if (typeof input === 'string') {
@@ -39,7 +35,8 @@ export function openRecordingLines(input: RecordingInput, sourceName?: string): 
 }
 
 async function* readFileLines(path: string | URL, source: string): AsyncGenerator<string> {
-  const fs = await import('node:fs');
+  const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
+  if (!fs) throw new RecordingError('read-failed', source, undefined, 'reading a file path needs Node (in a browser, pass the text or an http(s) URL)');
   yield* splitLines(guard(fs.createReadStream(path), source));
 }
 

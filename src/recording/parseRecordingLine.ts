@@ -22,12 +22,7 @@ type Fail = (kind: RecordingErrorKind, detail: string) => never;
  * field, a hand with other than 21 landmarks, a non-finite number (`null` or an overflowing literal such as `1e999`)
  * or a value of the wrong type. Blank lines parse to `{ kind: 'blank' }`.
  *
- * @example
- * ```ts
- * import { parseRecordingLine } from 'posestream';
- * const parsed = parseRecordingLine('{"format":"posestream/v1","fps":30}', 1, '<string>', true);
- * // parsed.kind === 'header'
- * ```
+ * @internal
  */
 export function parseRecordingLine(text: string, line: number, source: string, first: boolean): RecordingLine {
   const fail: Fail = (kind, detail) => {

@@ -28,7 +28,8 @@ interface Sink {
  *
  * @example
  * ```ts
- * import { fromPoseFrames, recordPoses } from 'posestream';
+ * import { fromPoseFrames } from 'posestream';
+ * import { recordPoses } from 'posestream/node';
  * fromPoseFrames(frames)
  *   .pipe(recordPoses('take.ndjson', { fps: 30, source: 'camera', labels: [{ label: 'wave', startFrame: 0, endFrame: 29 }] }))
  *   .subscribe();
