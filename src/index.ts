@@ -13,6 +13,7 @@ export { estimateHands } from './operators/estimateHands.js';
 export { slidingWindow } from './operators/slidingWindow.js';
 export { classifyLatest } from './operators/classifyLatest.js';
 export { exhaustLatest } from './operators/exhaustLatest.js';
+export { isRecoveredError } from './operators/isRecoveredError.js';
 export { withWorker, type Disposable } from './operators/withWorker.js';
 export type * from './operators/operatorTypes.js';
 export { normalizeHand } from './operators/normalizeHand.js';
@@ -60,4 +61,5 @@ export { CameraError, VideoSourceError, EmptyFrameError, TimestampError, HandEst
 export type { CameraErrorReason, VideoSourceErrorReason } from './streams/browserErrors.js';
 
 // The whole live pipeline in one call
-export type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets } from './pipeline/pipelineTypes.js';
+export type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets } from './pipeline/pipelineTypes.js';
+export { createHandGesturePipeline } from './pipeline/createHandGesturePipeline.js';

@@ -1,4 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
+import { subscribeLinked } from './subscribeLinked.js';
 import { InvalidPoseError } from '../errors.js';
 import { createPoseWindow, type WindowEntry } from '../filters/createPoseWindow.js';
 import { checkNumberOption, InvalidOptionError } from '../filters/InvalidOptionError.js';
@@ -36,7 +37,8 @@ function nowThisTurn(): number {
  * once the buffered frames cover `durationMs`. Each frame is validated (21 finite landmarks per hand) and a bad one
  * errors the stream with an `InvalidPoseError` naming the frame. `emittedAt` comes from `monitor.now()`, else from
  * `performance.now()` read once per synchronous turn (windows of one synchronous burst share it); a monitor also
- * gets a window `emit` event per window.
+ * gets a window `emit` event per window. Like `bufferCount`, it is linked to its subscriber before subscribing to
+ * the source, so `take(n)` after it stops a synchronous source after the frames that n windows need.
  *
  * @param size Frames per window, an integer >= 1 (ignored when `options.resample` is set). @default 30
  * @example
@@ -108,9 +110,8 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
         return window;
       };
 
-      const sub = source.subscribe({
+      subscribeLinked(source, subscriber, {
         next: (frame) => {
-          if (subscriber.closed) return;
           let window: PoseWindow | undefined;
           try {
             window = onFrame(frame);
@@ -124,7 +125,6 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
         complete: () => subscriber.complete(),
       });
       return () => {
-        sub.unsubscribe();
         ring.clear();
         lastHand = undefined;
       };

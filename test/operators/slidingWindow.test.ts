@@ -6,6 +6,7 @@ import { InvalidPoseError } from '../../src/errors.js';
 import { InvalidOptionError } from '../../src/filters/InvalidOptionError.js';
 import { slidingWindow } from '../../src/operators/slidingWindow.js';
 import type { Hand, Handedness, PipelineMonitor, PoseFrame, PoseWindow, StageEvent } from '../../src/types.js';
+import { expectUnbrokenChain, pulledBefore, takeFromInfinite } from './operatorContract.js';
 
 const scheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 /** A hand whose landmark i sits at (v + i/100, 2v, -v), spread `spread` wide. */
@@ -216,5 +217,16 @@ describe('slidingWindow', () => {
       for (let f = 0; f < 30; f++) for (let i = 0; i < 21; i++) for (let a = 0; a < 3; a++) expected[f * 63 + i * 3 + a] = row(k + f, i * 4 + a);
       expect(packed).toEqual(expected);
     }
+  });
+
+  it('pulls no more from a synchronous source than bufferCount(N, 1), and returns from an infinite one (contract)', () => {
+    for (const [size, n] of [[30, 1], [30, 2], [1, 3], [5, 4]] as const) {
+      const ours = pulledBefore(slidingWindow(size), (i) => frame(i), n);
+      expect(ours.pulled).toBe(pulledBefore(bufferCount(size, 1), (i) => frame(i), n).pulled);
+    }
+    expect(pulledBefore(slidingWindow(30), (i) => frame(i), 2).pulled).toBe(31); // was 1,000,000
+    const endless = takeFromInfinite(slidingWindow(30), (i) => frame(i), 1);
+    expect([endless.taken.map((w) => w.endIndex), endless.completed, endless.pulled]).toEqual([[29], true, 30]);
+    expectUnbrokenChain(slidingWindow(1), frames(4));
   });
 });
