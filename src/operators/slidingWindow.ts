@@ -33,7 +33,8 @@ function nowThisTurn(): number {
  * `pack()` only when read, so windows dropped downstream (by `classifyLatest`) cost O(1) whatever N. A window is
  * emitted once N frames are buffered, then every `hop`-th frame; no partial window is emitted on completion.
  * Frames whose selected hand is missing follow `onMissingHand`. With `resample`, windows hold N evenly spaced
- * instants over the last `durationMs` (linear interpolation by timestamp; timestamps must then increase) and start
+ * instants over the last `durationMs` (linear interpolation by timestamp; timestamps must then never decrease, and of
+ * frames with equal timestamps the later one counts, as a recording allows) and start
  * once the buffered frames cover `durationMs`. Each frame is validated (21 finite landmarks per hand) and a bad one
  * errors the stream with an `InvalidPoseError` naming the frame. `emittedAt` comes from `monitor.now()`, else from
  * `performance.now()` read once per synchronous turn (windows of one synchronous burst share it); a monitor also
@@ -87,9 +88,9 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
         if (spec) {
           if (ring.length > 0) {
             const previous = ring.at(ring.length - 1).frame;
-            if (!(frame.timestamp > previous.timestamp)) {
+            if (frame.timestamp < previous.timestamp) {
               throw new InvalidPoseError(
-                `${WHERE}: frame ${frame.index}: timestamp ${frame.timestamp} is not after frame ${previous.index}'s ${previous.timestamp} (resample needs increasing timestamps)`,
+                `${WHERE}: frame ${frame.index}: timestamp ${frame.timestamp} is before frame ${previous.index}'s ${previous.timestamp} (resample needs timestamps that never decrease)`,
                 frame.index,
               );
             }

@@ -92,11 +92,20 @@ export async function loadTfjsModel(source: string): Promise<tf.LayersModel> {
   }
 }
 
-/** Labels from `labels.json` next to model.json: a JSON array of strings. @internal */
+/**
+ * Labels from `labels.json` next to model.json: a JSON array of strings. When labels.json cannot be read because
+ * model.json itself is missing (a wrong `--model` folder), the error names model.json, not labels.json. @internal
+ */
 export async function loadLabels(source: string): Promise<string[]> {
   const path = localPath(source);
   const where = path !== undefined ? path.replace(/[^/\\]*$/, 'labels.json') : new URL('labels.json', source).href;
-  const text = await readText(where, 'labels', source);
+  let text: string;
+  try {
+    text = await readText(where, 'labels', source);
+  } catch (labelsError) {
+    await readText(path ?? source, 'model', source); // throws, naming model.json, when that is what is missing
+    throw labelsError;
+  }
   let labels: unknown;
   try {
     labels = JSON.parse(text);

@@ -168,7 +168,20 @@ describe('slidingWindow', () => {
       .pipe(slidingWindow(2, { resample: { frames: 2, durationMs: 5 } }))
       .subscribe({ error: (e: unknown) => (error = e) });
     expect((error as InvalidPoseError).frameIndex).toBe(2);
-    expect((error as Error).message).toContain('frame 2: timestamp 5 is not after');
+    expect((error as Error).message).toContain('frame 2: timestamp 5 is before');
+  });
+
+  it('resamples frames with equal timestamps (the recording format allows them): the later one counts', () => {
+    // Was an InvalidPoseError ("timestamp 66 is not after frame 1's 66") that made `posestream classify` reject the file.
+    const seen: PoseWindow[] = [];
+    let error: unknown;
+    from([frame(0, [hand(0)], 0), frame(1, [hand(1)], 66), frame(2, [hand(2)], 66), frame(3, [hand(3)], 132)])
+      .pipe(slidingWindow(3, { resample: { frames: 3, durationMs: 66 } }))
+      .subscribe({ next: (w) => seen.push(w), error: (e: unknown) => (error = e) });
+    expect(error).toBeUndefined();
+    expect(seen.map((w) => w.endIndex)).toEqual([1, 2, 3]);
+    // The window ending at frame 3 (t 66..132): the instant 66 takes frame 2's hand, not frame 1's.
+    expect(seen[2]!.hands.map((h) => h.landmarks[0]!.x)).toEqual([2, 2.5, 3]);
   });
 
   it('rejects bad options with an InvalidOptionError', () => {
