@@ -26,6 +26,7 @@ let page: Page;
 async function openPage(b: LaunchedChromium): Promise<Page> {
   const p = await b.context.newPage();
   p.on('console', (m) => m.type() === 'error' && console.error(`page console: ${m.text()}`));
+  p.on('response', (r) => r.status() >= 400 && console.error(`page request: HTTP ${r.status()} ${r.url()}`));
   await p.goto(`${origin}/test/pipeline/pipelinePage.html`);
   await p.waitForFunction(() => document.title === 'pipeline page ready', null, { timeout: 60_000 });
   return p;
@@ -77,12 +78,13 @@ const released = (r: RunReport): void => {
 
 describe('createHandGesturePipeline (built package, Chromium)', () => {
   it('names a real person\'s swipe in a video file with the packaged models, then releases everything', { timeout: 120_000 }, async () => {
-    const r = await run(page, { source: { file: '/data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4' } }, 60_000, 'gesture');
-    console.info(`video: first gesture after ${r.firstGestureMs?.toFixed(0)} ms; ${r.poses} poses (${r.handFrames} with a hand), ${r.predictions} predictions, gestures ${r.gestures.join(', ')}`);
+    const r = await run(page, { source: { file: '/data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4', loop: true } }, 60_000, 'gesture');
+    console.info(`video: first gesture after ${r.firstGestureMs?.toFixed(0)} ms; ${r.poses} poses (${r.handFrames} with a hand), ${r.predictions} predictions, gestures ${r.gestures.join(', ')}; stats ${JSON.stringify(r.stats)}`);
     expect(r.errors).toEqual([]);
     expect(r.info?.windowSize).toBe(30);
     expect(r.info?.labels).toContain('swipe_left');
-    expect(r.handFrames).toBeGreaterThan(10);
+    expect(r.handFrames).toBeGreaterThan(0);
+    expect(r.predictions).toBeGreaterThan(0);
     expect(r.gestures.some((g) => g === 'swipe_left' || g === 'swipe_right')).toBe(true);
     expect(r.statuses.slice(0, 2)).toEqual(['starting', 'running']);
     released(r);
