@@ -124,6 +124,7 @@ export interface TarEntry {
   /** Path inside the package (`dist/index.js`; npm's `package/` prefix removed). */
   path: string;
   size: number;
+  data: Buffer;
 }
 
 /** The files of a .tgz (ustar, with pax `path` records), read with zlib: no `tar` binary needed. */
@@ -142,7 +143,7 @@ export function listTarball(tarball: string): TarEntry[] {
     const name = paxPath ?? (prefix ? `${prefix}/${text(0, 100)}` : text(0, 100));
     paxPath = undefined;
     if (type === 'x') paxPath = /\d+ path=([^\n]*)\n/.exec(body.toString('utf8'))?.[1];
-    else if (type === '0' || type === '') entries.push({ path: name.replace(/^package\//, ''), size });
+    else if (type === '0' || type === '') entries.push({ path: name.replace(/^package\//, ''), size, data: body });
     at += 512 + Math.ceil(size / 512) * 512;
   }
   return entries;

@@ -81,6 +81,18 @@ describe('the tarball', () => {
     expect(files.filter((f) => /^(test|bench|demo|eval|\.cache)\//.test(f.path) || f.path.endsWith('.tsbuildinfo'))).toEqual([]);
   });
 
+  it('lists in sideEffects every module that imports for side effects or calls at top level', () => {
+    // A module left out is side-effect-free to bundlers: Rolldown then drops what it only reaches for effects
+    // (tfjs-layers' layer registrations behind `export * from '@tensorflow/tfjs-layers'`: "Unknown layer: Reshape").
+    const patterns = ((pkg as unknown as { sideEffects: string[] }).sideEffects).map(
+      (g) => new RegExp(`^${g.slice(2).replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`),
+    );
+    const dist = files.filter((f) => f.path.startsWith('dist/') && f.path.endsWith('.js') && !f.path.startsWith('dist/assets/'));
+    const effectful = dist.filter((f) => /^(import '[^']+';|[A-Za-z_$][\w$.]*\(.*\);)$/m.test(f.data.toString('utf8'))).map((f) => f.path);
+    expect(effectful).toEqual(expect.arrayContaining(['dist/workers/tfjs.js', 'dist/workers/entries/classifierWorker.js']));
+    expect(effectful.filter((path) => !patterns.some((re) => re.test(path)))).toEqual([]);
+  });
+
   it('is publint-clean (suggestions included, strict)', async () => {
     const data = readFileSync(tarball);
     const { messages, pkg: manifest } = await publint({
