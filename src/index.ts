@@ -39,6 +39,7 @@ export type { WindowEntry, ResampleSpec } from './filters/createPoseWindow.js';
 export { packWindow, VALUES_PER_FRAME } from './filters/packWindow.js';
 export { resampleWindow } from './filters/resampleWindow.js';
 export type { ResampledWindow } from './filters/resampleWindow.js';
+export { resampleTrack, locateInstant, lerp } from './filters/resampleTrack.js';
 export { validateHand, validatePoseFrame, LANDMARKS_PER_HAND } from './filters/validateHand.js';
 export { selectHand } from './filters/selectHand.js';
 export { windowFeatures, WINDOW_FEATURES } from './filters/windowFeatures.js';
