@@ -58,8 +58,8 @@ export { formatHeaderLine, formatFrameLine, formatLabelLine, RECORDING_PRECISION
 export { parseRecordingLine } from './recording/parseRecordingLine.js';
 export { createRecordingParser } from './recording/createRecordingParser.js';
 export type { RecordingParser } from './recording/createRecordingParser.js';
-export { openRecordingLines } from './recording/openRecordingLines.js';
-export type { RecordingLines } from './recording/openRecordingLines.js';
+export { openRecordingLines, DEFAULT_MAX_LINE_BYTES } from './recording/openRecordingLines.js';
+export type { RecordingLines, OpenRecordingLinesOptions } from './recording/openRecordingLines.js';
 export type { RecordingLine } from './recording/parseRecordingLine.js';
 export { RecordingError } from './recording/RecordingError.js';
 export type { RecordingErrorKind } from './recording/RecordingError.js';
