@@ -7,11 +7,7 @@
  * The one place both the live window (`resampleWindow`, used by `slidingWindow`) and training (`resampleSequence`)
  * decide which samples an instant interpolates, so a model sees the same input in training and in use.
  *
- * @example
- * ```ts
- * import { locateInstant } from 'posestream';
- * locateInstant([0, 66, 133], 100, 0); // { left: 1, weight: 0.507... }
- * ```
+ * @internal
  */
 export function locateInstant(timestamps: ArrayLike<number>, t: number, from: number): { left: number; weight: number } {
   const m = timestamps.length;
@@ -23,7 +19,7 @@ export function locateInstant(timestamps: ArrayLike<number>, t: number, from: nu
   return { left, weight: (t - ta) / (tb - ta) };
 }
 
-/** Linear interpolation a + (b - a) * w: the one formula of every resampling. */
+/** Linear interpolation a + (b - a) * w: the one formula of every resampling.  @internal */
 export function lerp(a: number, b: number, w: number): number {
   return w === 0 ? a : a + (b - a) * w;
 }
@@ -33,11 +29,7 @@ export function lerp(a: number, b: number, w: number): number {
  * interpolation on `timestamps` (non-decreasing, one per sample), with {@link locateInstant} and {@link lerp}.
  *
  * @returns `instants.length * stride` values.
- * @example
- * ```ts
- * import { resampleTrack } from 'posestream';
- * resampleTrack([0, 100], new Float32Array([0, 10]), 1, [0, 25, 50]); // Float32Array [0, 2.5, 5]
- * ```
+ * @internal
  */
 export function resampleTrack(timestamps: ArrayLike<number>, values: ArrayLike<number>, stride: number, instants: ArrayLike<number>): Float32Array {
   const out = new Float32Array(instants.length * stride);
