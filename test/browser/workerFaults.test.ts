@@ -5,17 +5,43 @@
  * and by a busy loop. The stream must never error and each crash may cost at most 2 values.
  */
 import { resolve } from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedChromium } from '../../src/browser/launchChromium.js';
-import { startPageServer, type PageServer } from '../../src/browser/startPageServer.js';
+import { staticMounts } from '../../src/browser/staticMounts.js';
 import { PHOTOS, SHARED_DATA } from './browserSession.js';
 import type { WorkerFaultsPage } from './workerFaults.js';
 
-let server: PageServer;
+let server: ViteDevServer;
+let origin: string;
 let browser: LaunchedChromium;
 
 beforeAll(async () => {
-  server = await startPageServer({ root: resolve('.'), mounts: { '/shared-data/': SHARED_DATA } });
+  // The repo served from src like an app's dev server: TensorFlow.js pre-bundled (its ESM has CommonJS
+  // dependencies), and the wasm that dist/assets/ holds served where the source's literal URLs point.
+  server = await createServer({
+    root: resolve('.'),
+    configFile: false,
+    logLevel: 'error',
+    clearScreen: false,
+    cacheDir: resolve('node_modules/.vite-worker-faults'),
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
+    worker: { format: 'es' },
+    optimizeDeps: {
+      noDiscovery: true,
+      include: ['rxjs', 'comlink', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm'],
+    },
+    plugins: [
+      staticMounts({
+        '/shared-data/': SHARED_DATA,
+        '/src/assets/mediapipe/': resolve('node_modules/@mediapipe/tasks-vision/wasm'),
+        '/src/assets/tfjs/': resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist'),
+      }),
+    ],
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
@@ -28,7 +54,7 @@ describe('both workers killed every few seconds for a minute under a live pipeli
     const page = await browser.context.newPage();
     const log: string[] = [];
     page.on('console', (m) => log.push(m.text()));
-    await page.goto(`${server.origin}/test/browser/workerFaults.html`);
+    await page.goto(`${origin}/test/browser/workerFaults.html`);
     await page.waitForFunction(() => document.title === 'worker faults ready', null, { timeout: 60_000 });
     const photos = ['thumbs_up.jpg', 'pointing_up.jpg', 'victory.jpg'].map((p) => PHOTOS + p);
     const r = await page.evaluate(

@@ -125,3 +125,16 @@ describe('createFunctionClassifierWorker: faults', () => {
     expect([c.worker.restarts, c.worker.lost, c.worker.generation]).toEqual([1, 1, 1]);
   });
 });
+
+describe('createFunctionClassifierWorker: ready across restarts', () => {
+  it('a load lost to a crash is retried on the restarted worker; ready rejects only when restarts run out', async () => {
+    const module = new URL('../fixtures/workers/exitsAtImportClassifier.ts', import.meta.url);
+    const c = createFunctionClassifierWorker({ module, restart: true, maxRestarts: 2 });
+    workers.push(c);
+    const err = await c.ready.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerError);
+    expect(err).toMatchObject({ recovered: false, source: module.href });
+    expect((err as Error).message).toContain('exited with code 3');
+    expect(c.worker.restarts).toBe(2);
+  });
+});
