@@ -108,7 +108,9 @@ describe('createFunctionClassifierWorker: faults', () => {
     const c = createFunctionClassifierWorker({ module: faulty, timeoutMs: 500 });
     workers.push(c);
     await c.ready;
+    const t0 = performance.now();
     const err = await c.classify(windowStarting(-2), [2, 21, 3]).catch((e: unknown) => e);
+    console.info(`never-answering classify: WorkerTimeoutError after ${Math.round(performance.now() - t0)} ms (timeoutMs 500)`);
     expect(err).toBeInstanceOf(WorkerTimeoutError);
     expect(err).toMatchObject({ workerName: 'function-classifier', call: 'classify', timeoutMs: 500, recovered: false });
     expect((err as Error).message).toContain('faultyClassifier.ts');
