@@ -83,8 +83,9 @@ async function runFaults(options: { photos: string[]; runMs: number; killEveryMs
       return;
     }
     if (now - (kills.at(-1)?.at ?? started) < options.killEveryMs) return;
-    // In turn, skipping a worker that is not up again yet.
-    const preferred: Target = kills.at(-1)?.target === 'hand-landmarker' ? 'classifier' : 'hand-landmarker';
+    // Two classifier kills for each estimator kill (the estimator's restarts cost the classifier its windows),
+    // skipping a worker that is not up again yet.
+    const preferred: Target = kills.length % 3 === 2 ? 'hand-landmarker' : 'classifier';
     const other: Target = preferred === 'classifier' ? 'hand-landmarker' : 'classifier';
     const target = up(preferred) ? preferred : up(other) ? other : undefined;
     if (target === undefined) return;
