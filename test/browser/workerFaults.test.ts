@@ -76,7 +76,7 @@ describe('both workers killed every few seconds for a minute under a live pipeli
     const photos = ['thumbs_up.jpg', 'pointing_up.jpg', 'victory.jpg'].map((p) => PHOTOS + p);
     const r = await page.evaluate(
       (o) => (window as unknown as { workerFaults: WorkerFaultsPage }).workerFaults.runFaults(o),
-      { photos, runMs: 60_000, killEveryMs: 3_000, estimatorTimeoutMs: 8_000, classifierTimeoutMs: 3_000 },
+      { photos, runMs: 60_000, killEveryMs: 4_000, estimatorTimeoutMs: 8_000, classifierTimeoutMs: 3_000 },
     );
     const summary = {
       runMs: r.runMs,

@@ -77,15 +77,15 @@ async function runFaults(options: { photos: string[]; runMs: number; killEveryMs
   const modes: FaultMode[] = ['exit', 'throw', 'hang'];
   const killer = setInterval(() => {
     const now = performance.now();
-    const up = (t: Target) => since[t] >= 1 && restarts.filter((r) => r.target === t).length >= kills.filter((k) => k.target === t).length;
+    // Up again: the classifier has answered since its restart; the estimator has given a window's worth of poses.
+    const up = (t: Target) => since[t] >= (t === 'classifier' ? 1 : 30) && restarts.filter((r) => r.target === t).length >= kills.filter((k) => k.target === t).length;
     if (now - started > options.runMs) {
       if (up('hand-landmarker') && up('classifier')) stop$.next();
       return;
     }
     if (now - (kills.at(-1)?.at ?? started) < options.killEveryMs) return;
-    // Two classifier kills for each estimator kill (the estimator's restarts cost the classifier its windows),
-    // skipping a worker that is not up again yet.
-    const preferred: Target = kills.length % 3 === 2 ? 'hand-landmarker' : 'classifier';
+    // In turn, classifier first, skipping a worker that is not up again yet.
+    const preferred: Target = kills.at(-1)?.target === 'classifier' ? 'hand-landmarker' : 'classifier';
     const other: Target = preferred === 'classifier' ? 'hand-landmarker' : 'classifier';
     const target = up(preferred) ? preferred : up(other) ? other : undefined;
     if (target === undefined) return;
