@@ -110,6 +110,7 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     const r = await run(page, { handModel: '/nope/hand_landmarker.task' }, 30_000, 'error');
     expect(r.errors[0]?.name).toBe('ModelLoadError');
     expect(r.errors[0]?.message).toContain('/nope/hand_landmarker.task');
+    expect(r.errors[0]?.message).toContain('"handModel"'); // the option that set it, as the pipeline names it
     expect(r.statuses).toContain('error');
     released(r);
   });
@@ -117,6 +118,7 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
   it('a gesture model whose window does not match is an error naming the model and both shapes', { timeout: 60_000 }, async () => {
     const r = await run(page, { window: { frames: 20 } }, 30_000, 'error');
     expect(r.errors[0]?.name).toBe('ModelLoadError');
+    console.info(`window mismatch: ${r.errors[0]?.message}`);
     expect(r.errors[0]?.message).toMatch(/30/);
     expect(r.errors[0]?.message).toMatch(/20/);
     released(r);
