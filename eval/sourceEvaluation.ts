@@ -120,8 +120,10 @@ export const TRACKER_GRID: GestureTrackerOptions[] = [0.5, 0.7, 0.8, 0.9, 0.95].
 );
 
 /**
- * Chooses `stableGestures` settings on TRAINING clips only (never on a test source): the grid setting with the
- * fewest errors (missed + false swipes + other events), ties broken towards the stricter setting.
+ * Chooses `stableGestures` settings on TRAINING clips only (never on a test source): among the grid settings with
+ * the fewest errors (missed + false swipes + half the other events), the middle one in grid order (threshold, then
+ * run length, then cooldown): on clips the model was trained on many settings tie, and the middle of the tied
+ * range keeps a margin towards both misses (too strict) and false swipes (too lenient).
  *
  * @example
  * ```ts
@@ -129,17 +131,13 @@ export const TRACKER_GRID: GestureTrackerOptions[] = [0.5, 0.7, 0.8, 0.9, 0.95].
  * ```
  */
 export function chooseTracker(clips: readonly ClipPredictions[], windowMs: number): GestureTrackerOptions {
-  let best = TRACKER_GRID[0] as GestureTrackerOptions;
-  let bestCost = Infinity;
-  for (const tracker of TRACKER_GRID) {
+  const costs = TRACKER_GRID.map((tracker) => {
     const s = scoreClips(clips, tracker, windowMs);
-    const cost = s.falseNegatives + s.falsePositives + 0.5 * s.otherEvents;
-    if (cost <= bestCost) {
-      best = tracker;
-      bestCost = cost;
-    }
-  }
-  return best;
+    return s.falseNegatives + s.falsePositives + 0.5 * s.otherEvents;
+  });
+  const best = Math.min(...costs);
+  const tied = TRACKER_GRID.filter((_, i) => costs[i] === best);
+  return tied[Math.floor((tied.length - 1) / 2)] as GestureTrackerOptions;
 }
 
 /**

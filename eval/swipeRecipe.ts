@@ -38,8 +38,8 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
     timeScales: [0.6, 0.8, 1, 1.4, 2],
     syntheticSwipe: { duration: [0.3, 2.0], clips: 60 },
     syntheticIdle: 150,
-    epochs: 14,
-    perClass: 200,
+    epochs: 10,
+    perClass: 150,
     seed: 1,
   },
   'window-1s': {
@@ -48,8 +48,8 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
     timeScales: [0.6, 0.8, 1, 1.4, 2],
     syntheticSwipe: { duration: [0.3, 1.0], clips: 60 },
     syntheticIdle: 150,
-    epochs: 14,
-    perClass: 200,
+    epochs: 10,
+    perClass: 150,
     seed: 1,
   },
 };
