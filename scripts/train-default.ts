@@ -1,61 +1,52 @@
 /**
- * Trains the shipped default gesture model (`npm run train:default [outDir]`) and writes it to models/default/
+ * Trains the shipped default gesture model (`npm run train:default`) and writes it to models/default/
  * (model.json, weights.bin, labels.json, report.json). Seeded: running it again reproduces the same weights.
- * Data (../shared/data, PROVENANCE.md): every real source of eval/realSources.ts (kairess takes, seniormars swipe
- * and palm clips, ai-forever and other videos recorded with `posestream record`, labels in eval/labels/) plus
- * synthetic swipes and idle hands, cut by the live pipeline's own slidingWindow at several playback speeds, with
- * the recipe the leave-one-source-out table in docs/evaluation.md chose (SHIPPED_RECIPE). The `stableGestures`
- * settings are chosen on these training clips (never on a test source) and printed: DEFAULT_MODEL_PIPELINE
- * (src/defaultModelPipeline.ts) must hold them (test/eval/shippedModel.test.ts checks it against report.json).
+ * Data: ../shared/data (kairess takes + Kazuhito00 hand shapes for synthetic swipes); see docs/training.md.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDefaultDataset } from '../src/train/defaultDataset.js';
 import { saveGestureModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
-import { trainOnWindows } from '../src/train/trainOnWindows.js';
-import { WINDOW_FEATURES } from '../src/filters/windowFeatures.js';
-import { loadRealSources } from '../eval/realSources.js';
-import { chooseTracker, predictClips, scoreClips } from '../eval/sourceEvaluation.js';
-import { realWindows, SHIPPED_RECIPE, SWIPE_RECIPES, syntheticWindows } from '../eval/swipeRecipe.js';
+import { trainGestureModel } from '../src/train/trainGestureModel.js';
+import { formatGestureReport } from '../src/train/gestureReport.js';
 
-/** The model's classes, in output order (labels.json). */
-export const DEFAULT_LABELS = ['none', 'away', 'come', 'spin', 'swipe_left', 'swipe_right', 'swipe_up', 'swipe_down'];
+/** The settings the shipped model was trained with (also written into report.json). */
+export const DEFAULT_TRAINING = { seed: 1, epochs: 20, kind: 'gru' as const, validateEvery: 5, frames: 30, fps: 30, stride: 2, blocks: 5, perClass: 250, batchSize: 64 };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = resolve(root, process.env.POSESTREAM_DATA ?? '../shared/data');
+const data = resolve(root, '../shared/data/landmarks');
 const out = resolve(root, process.argv[2] ?? 'models/default');
-const recipe = SWIPE_RECIPES[process.argv[3] ?? SHIPPED_RECIPE]!;
 
 await initTfBackend('wasm');
 const t0 = performance.now();
-const sources = await loadRealSources(root, dataDir, { onRecord: (v) => process.stderr.write(`recording ${v} (cached afterwards)\n`) });
-const windows = [...realWindows(sources, recipe), ...(await syntheticWindows(dataDir, recipe))];
-const { model, labels, counts } = await trainOnWindows({
-  windows,
-  labels: DEFAULT_LABELS,
-  frames: recipe.window.frames,
-  epochs: recipe.epochs,
-  perClass: recipe.perClass,
-  seed: recipe.seed,
-  onEpoch: (p) => process.stderr.write(`epoch ${p.epoch}/${p.epochs}  loss ${p.loss.toFixed(4)}  acc ${(p.accuracy * 100).toFixed(1)}%\n`),
+const dataset = await buildDefaultDataset({
+  kairessDir: resolve(data, 'kairess-gesture-recognition'),
+  keypointCsv: resolve(data, 'kazuhito00-hand-gesture/keypoint.csv'),
+  seed: DEFAULT_TRAINING.seed,
+  blocks: DEFAULT_TRAINING.blocks,
 });
-const clips = sources.flatMap((s) => s.clips);
-const predictions = await predictClips(model, labels, clips, recipe.window);
-const tracker = chooseTracker(predictions, recipe.window.durationMs);
-const { matches: _matches, ...trainingScore } = scoreClips(predictions, tracker, recipe.window.durationMs);
+const result = await trainGestureModel({
+  ...DEFAULT_TRAINING,
+  sequences: dataset.sequences,
+  trainClips: dataset.trainClips,
+  validationClips: dataset.validationClips,
+  onEpoch: (p) =>
+    process.stderr.write(
+      `epoch ${p.epoch}/${p.epochs}  loss ${p.loss.toFixed(4)}  acc ${(p.accuracy * 100).toFixed(1)}%  val ${(p.validationAccuracy * 100).toFixed(1)}%\n`,
+    ),
+});
 const seconds = (performance.now() - t0) / 1000;
+const rel = (p: string): string => p.slice(p.indexOf('shared/data'));
 const report = {
-  recipe,
-  pipeline: { window: recipe.window, onMissingHand: 'skip', gestures: tracker },
-  trainingWindows: counts,
-  sources: sources.map((s) => ({ name: s.name, path: `../shared/data/${s.path}`, clips: s.clips.length })),
-  trainingEventScore: { ...trainingScore, note: 'on the training clips themselves (in-sample): only what chose the tracker settings; the honest figures are the leave-one-source-out table in docs/evaluation.md' },
-  features: WINDOW_FEATURES,
-  backend: 'wasm',
+  ...result.report,
+  perSource: Object.fromEntries(Object.entries(result.report.perSource).map(([k, v]) => [k.includes('shared/data') ? `../${rel(k)}` : k, v])),
+  counts: {
+    ...result.counts,
+    sources: Object.fromEntries(Object.entries(result.counts.sources).map(([k, v]) => [k.includes('shared/data') ? `../${rel(k)}` : k, v])),
+  },
+  training: { ...DEFAULT_TRAINING, features: result.metadata.features, backend: 'wasm', validation: 'last of 5 time blocks of each kairess take + separately generated synthetic clips' },
 };
-const fps = (recipe.window.frames * 1000) / recipe.window.durationMs;
-await saveGestureModel(out, model, { features: WINDOW_FEATURES, frames: recipe.window.frames, fps, durationMs: recipe.window.durationMs, labels }, report);
-process.stdout.write(`training windows per class: ${JSON.stringify(counts)}\n`);
-process.stdout.write(`stableGestures chosen on the training clips: ${JSON.stringify(tracker)}\n`);
-process.stdout.write(`in-sample events: TP ${trainingScore.truePositives} FP ${trainingScore.falsePositives} FN ${trainingScore.falseNegatives}\n`);
-process.stdout.write(`wrote ${out} in ${seconds.toFixed(1)} s\n`);
+await saveGestureModel(out, result.model, result.metadata, report);
+process.stdout.write(formatGestureReport(result.report));
+process.stdout.write(`\nwrote ${out} in ${seconds.toFixed(1)} s\n`);
