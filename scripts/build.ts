@@ -49,7 +49,7 @@ await esbuild.build({
   target: 'es2022',
   minify: true,
   keepNames: true, // error classes name themselves (`new.target.name`), and the names cross the thread
-  sourcemap: true,
+  sourcemap: false, // a map of the bundled tfjs would be 5 MB in every install
   logLevel: 'warning',
 });
 
