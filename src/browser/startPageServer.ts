@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import { staticMounts } from './staticMounts.js';
 
 /** Options of {@link startPageServer}. */
@@ -38,6 +38,21 @@ function sourceAssetMounts(root: string): Record<string, string> {
 }
 
 /**
+ * Pages served from src/: the worker clients start `./<name>.worker.js` (in dist/, the bundle scripts/build.ts makes
+ * of `entries/<name>`); from the sources that is `src/workers/entries/<name>.ts`.
+ */
+function sourceWorkerEntries(root: string): Plugin {
+  return {
+    name: 'posestream-source-worker-entries',
+    resolveId(id) {
+      const match = /\/src\/workers\/([A-Za-z]+)\.worker\.js(\?.*)?$/.exec(id);
+      const file = match ? join(root, 'src', 'workers', 'entries', `${match[1]}.ts`) : undefined;
+      return file !== undefined && existsSync(file) ? file + (match?.[2] ?? '') : null;
+    },
+  };
+}
+
+/**
  * Starts a Vite dev server on 127.0.0.1 (random port) rooted at the package, so pages under it can import the
  * TypeScript sources, tasks-vision's wasm and the models directly (from `src/`, `/src/assets/{mediapipe,tfjs}/`
  * serve the installed packages' wasm, as `dist/assets/` does when built); `mounts` expose extra local folders/files.
@@ -61,6 +76,7 @@ export async function startPageServer(options: StartPageServerOptions = {}): Pro
     optimizeDeps: { noDiscovery: true, include: [] },
     plugins: [
       staticMounts({ ...sourceAssetMounts(root), ...options.mounts }),
+      sourceWorkerEntries(root),
     ],
   });
   await server.listen();
