@@ -60,4 +60,5 @@ export { CameraError, VideoSourceError, EmptyFrameError, TimestampError, HandEst
 export type { CameraErrorReason, VideoSourceErrorReason } from './streams/browserErrors.js';
 
 // The whole live pipeline in one call
-export type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets } from './pipeline/pipelineTypes.js';
+export type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets } from './pipeline/pipelineTypes.js';
+export { createHandGesturePipeline } from './pipeline/createHandGesturePipeline.js';

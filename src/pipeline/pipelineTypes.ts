@@ -1,8 +1,8 @@
-import type { Observable } from 'rxjs';
+import type { Observable, ObservableInput } from 'rxjs';
 import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
 import type { ClassifyPolicy, MissingHandPolicy } from '../operators/operatorTypes.js';
 import type { FromCameraOptions } from '../streams/fromCamera.js';
-import type { GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
+import type { GestureEvent, PipelineStats, PoseFrame, PoseWindow, Prediction } from '../types.js';
 
 /**
  * Where the live pipeline's frames come from:
@@ -51,6 +51,14 @@ export interface HandGesturePipelineOptions {
   numHands?: number;
   /** Gesture model: the packaged `'default'` or the URL of a TensorFlow.js model.json (labels.json beside it). @default 'default' */
   gestureModel?: 'default' | string | URL;
+  /** Labels of `gestureModel`, in output order. @default read from labels.json beside model.json */
+  gestureLabels?: readonly string[];
+  /**
+   * Wraps each classifier call, e.g. to log, to add latency in a demo, or to combine with your own logic:
+   * receives the window and the worker's `classifyWindow`, returns the prediction (a Promise or Observable).
+   * @default (window, classify) => classify(window)
+   */
+  classifyWith?: (window: PoseWindow, classify: (window: PoseWindow) => Promise<Prediction>) => ObservableInput<Prediction>;
   /**
    * Window settings: frames per window, resampled over `durationMs`, and what a frame without a hand does.
    * @default DEFAULT_MODEL_PIPELINE's (30 frames over 1000 ms, skip frames without a hand)
@@ -68,12 +76,28 @@ export interface HandGesturePipelineOptions {
 
 /**
  * The pipeline's life: `'starting'` (source and models loading), `'running'` (first pose frame seen),
+ * `'ended'` (the source ended, e.g. a video file played to its end; what was emitted stays),
  * `'error'` (a fatal error: see `errors$`; resources are released), `'disposed'`.
  */
-export type HandGesturePipelineStatus = 'starting' | 'running' | 'error' | 'disposed';
+export type HandGesturePipelineStatus = 'starting' | 'running' | 'ended' | 'error' | 'disposed';
+
+/** What the loaded models say about themselves (`HandGesturePipeline.ready`). */
+export interface HandGesturePipelineInfo {
+  /** The gesture model's labels, in output order. */
+  labels: readonly string[];
+  /** Frames per window the gesture model takes. */
+  windowSize: number;
+  /** The TensorFlow.js backend the classifier runs on. */
+  backend: string;
+}
 
 /** What `createHandGesturePipeline` returns: hot Observables over one running pipeline, and `dispose()`. */
 export interface HandGesturePipeline {
+  /**
+   * Resolves once both models are loaded; rejects with the load error (also on `errors$`). Never an unhandled
+   * rejection when you ignore it.
+   */
+  readonly ready: Promise<HandGesturePipelineInfo>;
   /** Gesture start/end events (`stableGestures`). */
   readonly gestures$: Observable<GestureEvent>;
   /** The gesture being held now (its start event), or null; replays the current value to new subscribers. */
