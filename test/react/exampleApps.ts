@@ -84,8 +84,9 @@ export interface LiveCounts {
   tracks: number;
   /** Workers constructed and not yet terminated. */
   workers: number;
-  /** `getUserMedia` calls, and workers ever constructed. */
+  /** `getUserMedia` calls, those that have resolved, and workers ever constructed. */
   cameraOpens: number;
+  cameraResolved: number;
   workersCreated: number;
 }
 
