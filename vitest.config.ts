@@ -19,6 +19,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/globalSetup.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

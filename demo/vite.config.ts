@@ -1,11 +1,10 @@
 /**
- * Vite config of the posestream demo. `npm start` (scripts/start.ts) and the browser test build it with
- * `createDemoConfig()`; `npx vite --config demo/vite.config.ts` works too.
+ * Vite config of the posestream demo. `npm start` (scripts/start.ts) and the browser tests build the library
+ * (`npm run build`) and serve the demo with `createDemoConfig()`; `npx vite --config demo/vite.config.ts` works too.
  *
- * - `posestream` -> src/index.ts, `posestream/workers` -> src/workers/index.ts, and the worker entries as
- *   `posestream/workers/entries/<name>` (imported with `?worker` / `?worker&url`).
- * - Everything is served from 127.0.0.1: the tasks-vision wasm under `/wasm/mediapipe/`, the tfjs wasm under
- *   `/wasm/tfjs/`, the models under `/models/`, and ../shared/data under `/data/`.
+ * The demo imports `posestream` the way an app does: the built package (dist/), whose workers, wasm files and models
+ * reach the page through their `new URL(…, import.meta.url)` references, with no mounts and no plugin. The only
+ * extra is ../shared/data served under `/data/` (the real videos) and any test mounts.
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -24,16 +23,15 @@ export interface DemoConfigOptions {
   /** Folder served under `/data/`. @default ../shared/data next to the project */
   dataDir?: string;
   /**
-   * Folder holding the library the demo runs on: `index`, `workers/index` and `workers/entries/*` (.ts or .js),
-   * e.g. the compiled `dist`.
-   * @default the project's src/
+   * Folder holding the built library the demo runs on (`index.js`, `workers/index.js`, ...).
+   * @default the project's dist/ (`npm run build`)
    */
   libraryRoot?: string;
 }
 
 /** The demo's Vite config (an inline config: pass it to `createServer` as is). */
 export function createDemoConfig(options: DemoConfigOptions = {}): InlineConfig {
-  const lib = resolve(options.libraryRoot ?? resolve(projectRoot, 'src'));
+  const lib = resolve(options.libraryRoot ?? resolve(projectRoot, 'dist'));
   return {
     root: demoDir,
     configFile: false,
@@ -41,10 +39,8 @@ export function createDemoConfig(options: DemoConfigOptions = {}): InlineConfig 
     cacheDir: resolve(projectRoot, 'node_modules/.vite-demo'),
     resolve: {
       alias: [
-        { find: /^posestream\/workers\/entries\/([A-Za-z]+)/, replacement: `${lib}/workers/entries/$1` },
-        { find: /^posestream\/workers$/, replacement: `${lib}/workers/index` },
-        { find: /^posestream\/testing$/, replacement: `${lib}/testing/index` },
-        { find: /^posestream$/, replacement: `${lib}/index` },
+        { find: /^posestream\/workers$/, replacement: `${lib}/workers/index.js` },
+        { find: /^posestream$/, replacement: `${lib}/index.js` },
       ],
     },
     server: {
@@ -57,14 +53,20 @@ export function createDemoConfig(options: DemoConfigOptions = {}): InlineConfig 
     optimizeDeps: {
       // A fixed list, discovered nowhere else: no re-optimisation (and page reload) while the demo runs.
       noDiscovery: true,
-      include: ['rxjs', 'comlink', '1eurofilter', '@mediapipe/tasks-vision', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm'],
+      include: [
+        'rxjs',
+        'comlink',
+        '1eurofilter',
+        '@mediapipe/tasks-vision',
+        '@tensorflow/tfjs-core',
+        '@tensorflow/tfjs-layers',
+        '@tensorflow/tfjs-backend-cpu',
+        '@tensorflow/tfjs-backend-wasm',
+      ],
     },
     plugins: [
       staticMounts({
         '/data/': options.dataDir ?? resolve(projectRoot, '../shared/data'),
-        '/models/': resolve(projectRoot, 'models'),
-        '/wasm/mediapipe/': resolve(projectRoot, 'node_modules/@mediapipe/tasks-vision/wasm'),
-        '/wasm/tfjs/': resolve(projectRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
         ...options.mounts,
       }),
     ],

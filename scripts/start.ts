@@ -1,5 +1,5 @@
 /**
- * `npm start`: builds the hand-landmarker bundle if it is missing (scripts/build-model.ts), then serves the demo
+ * `npm start`: builds the library (scripts/build.ts: hand models, dist/, wasm assets), then serves the demo
  * (demo/) with Vite on 127.0.0.1 and prints its URL.
  *
  *     npx tsx scripts/start.ts [--port 5173] [--lib dist]
@@ -7,7 +7,6 @@
  * `--lib` runs the demo on another build of the library (a folder with index, workers/index, workers/entries/*).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,17 +24,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const models = ['hand_landmarker_full.task', 'hand_landmarker_lite.task'].map((f) => resolve(root, 'models', f));
-if (!models.every((file) => existsSync(file))) {
-  process.stdout.write('start: building the hand-landmarker model bundle (models/*.task)…\n');
-  const build = spawnSync('npx', ['tsx', 'scripts/build-model.ts'], { cwd: root, stdio: 'inherit' });
+if (values.lib === undefined) {
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
-    process.stderr.write(`start: scripts/build-model.ts failed (exit ${build.status ?? build.signal}); see above\n`);
+    process.stderr.write(`start: scripts/build.ts failed (exit ${build.status ?? build.signal}); see above\n`);
     process.exit(1);
   }
-}
-if (!existsSync(resolve(root, 'models/default/model.json'))) {
-  process.stdout.write('start: no default gesture model in models/default/ (the demo runs without gestures)\n');
 }
 
 const options: DemoConfigOptions = { port };

@@ -13,6 +13,7 @@ export { estimateHands } from './operators/estimateHands.js';
 export { slidingWindow } from './operators/slidingWindow.js';
 export { classifyLatest } from './operators/classifyLatest.js';
 export { exhaustLatest } from './operators/exhaustLatest.js';
+export { isRecoveredError } from './operators/isRecoveredError.js';
 export { withWorker, type Disposable } from './operators/withWorker.js';
 export type * from './operators/operatorTypes.js';
 export { normalizeHand } from './operators/normalizeHand.js';

@@ -131,20 +131,34 @@ export type Stage = 'source' | 'estimator' | 'window' | 'classifier' | 'display'
  * - `drop`: the stage dropped a value (a replaced pending frame, a window that arrived while busy).
  * - `start` / `end`: the stage began / finished work on one value (`waitMs` on `start` = how long the value
  *   waited after it became available; `captureT` = capture time of its newest frame).
+ * - `lost`: the work on one value failed and the stage carried on without it (a worker call lost to a crash or a
+ *   timeout); it ends that value's `start` like an `end` does. `message` says why.
+ * - `restart`: a worker of the stage was restarted (`message`: why). The pipeline factory records it from the
+ *   worker's `onRestart`; anyone may record it through {@link PipelineMonitor.record}.
  */
 export interface StageEvent {
   stage: Stage;
-  kind: 'emit' | 'drop' | 'start' | 'end';
+  kind: StageEventKind;
   /** When it happened (the monitor's clock, ms). */
   t: number;
   captureT?: number;
   waitMs?: number;
+  /** For `lost` and `restart`: the error's message. */
+  message?: string;
 }
+
+/** What a {@link StageEvent} says happened. */
+export type StageEventKind = 'emit' | 'drop' | 'start' | 'end' | 'lost' | 'restart';
 
 /** Where operators report what they do. `createPipelineMonitor()` makes one; `pipelineStats` reads it. */
 export interface PipelineMonitor {
   /** The clock every stage uses, ms (performance.now() by default; a scheduler's now() in tests). */
   now(): number;
+  /**
+   * Records one event, stamped with `now()` unless it carries `t`. Public on purpose: code outside the operators
+   * reports what only it sees, e.g. `monitor.record({ stage: 'classifier', kind: 'restart', message: error.message })`
+   * from a worker's `onRestart`.
+   */
   record(event: Omit<StageEvent, 't'> & { t?: number }): void;
 }
 
@@ -166,6 +180,16 @@ export interface PipelineStats {
   /** Totals since the monitor was created. */
   droppedFrames: number;
   droppedWindows: number;
+  /**
+   * Values lost to a failed worker call (`lost` events) at the frame stages ('source', 'estimator', 'display') and
+   * at the window stages ('window', 'classifier'), and worker restarts at any stage: totals since the monitor was
+   * created in `pipelineStats`, counts in the range in `summarizeStats`.
+   */
+  lostFrames: number;
+  lostWindows: number;
+  restarts: number;
+  /** The message of the latest `lost` or `restart` event, when there was one. */
+  lastError?: string;
   /** Fraction (0..1) of the measurement window the classifier spent working. */
   classifierBusy: number;
   /** Capture of a frame to its landmarks arriving (estimator `emit`), ms. */

@@ -4,17 +4,15 @@
  * switch, recording to NDJSON, and loading a user's model. Query parameters: `src`, `model`, `delay` (ms),
  * `policy` (latest|drop), `landmarker` (full|lite), `hands` (1|2).
  */
-import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import { fromCamera, fromVideoElement, type ClassifyPolicy, type PoseFrame, type SourceFrame } from 'posestream';
+import type { ClassifyPolicy, HandGestureSource, PoseFrame } from 'posestream';
 import { byId } from './dom.js';
 import { clearErrors, showError } from './errorsView.js';
-import { defaultModelExists, DEFAULT_MODEL_URL, loadGestureModel, type GestureModel } from './gestureModel.js';
 import { createHud } from './hud.js';
 import { readModelFolder } from './modelFolder.js';
 import { drawHands, fitCanvas } from './overlay.js';
 import { createProbe, pushBounded, watchFrameIntervals } from './probe.js';
 import { createRecorder } from './recorder.js';
-import { startSession, type TimedPrediction } from './session.js';
+import { startSession, type DemoModel, type Session, type TimedPrediction } from './session.js';
 import { showGesture, showPrediction, resetGesture } from './gesturePanel.js';
 
 const params = new URLSearchParams(location.search);
@@ -30,18 +28,22 @@ const probe = createProbe();
 const hud = createHud();
 const intervals = watchFrameIntervals(video, probe, (ms) => hud.interval(ms));
 const recorder = createRecorder(byId('record', HTMLButtonElement), () => probe.source);
-const model$ = new BehaviorSubject<GestureModel | undefined>(undefined);
-const policy$ = new BehaviorSubject<ClassifyPolicy>(params.get('policy') === 'drop' ? 'drop' : 'latest');
 const landmarker = params.get('landmarker') === 'lite' ? 'lite' : 'full';
 const numHands = params.get('hands') === '2' ? 2 : 1;
 const report = (what: string, error: unknown): void => showError(errors, probe, what, error);
 
-let session: Subscription | undefined;
+/** What the page runs: a source, a model (undefined = the packaged default) and a policy; any change restarts. */
+let current: { name: string; source: HandGestureSource } | undefined;
+let model: (DemoModel & { revoke?: () => void }) | undefined;
+let policy: ClassifyPolicy = params.get('policy') === 'drop' ? 'drop' : 'latest';
+let session: Session | undefined;
 let lastPose: PoseFrame | undefined;
 let lastPrediction: TimedPrediction | undefined;
 
-function run(name: string, frames$: Observable<SourceFrame<ImageBitmap>>): void {
-  session?.unsubscribe();
+function restart(): void {
+  if (current === undefined) return;
+  const { name, source } = current;
+  session?.stop();
   recorder.stop();
   clearErrors(errors, probe);
   intervals.reset();
@@ -53,15 +55,22 @@ function run(name: string, frames$: Observable<SourceFrame<ImageBitmap>>): void 
   Object.assign(probe, { source: name, stats: undefined, lastLandmarks: null, poseFrames: 0, handFrames: 0, estimator: 'loading' });
   probe.wristTrack.length = 0;
   probe.classifyMs.length = 0;
+  const modelName = model?.name ?? 'default';
+  probe.model = { status: 'loading', source: modelName };
+  modelStatus.textContent = `loading ${modelName}…`;
   byId('source-name', HTMLElement).textContent = name;
   session = startSession({
-    frames$,
+    source,
     landmarker,
     numHands,
-    model$,
-    policy$,
+    model,
+    policy,
     delayMs: () => probe.delayMs,
-    onEstimatorReady: () => (probe.estimator = 'ready'),
+    onReady(info) {
+      probe.model = { status: 'loaded', source: modelName, labels: [...info.labels], backend: info.backend };
+      modelStatus.textContent = `model ${modelName}: ${info.labels.join(', ')} (${info.windowSize} frames, ${info.backend})`;
+    },
+    onRunning: () => (probe.estimator = 'ready'),
     onPose(frame) {
       lastPose = frame;
       probe.poseFrames++;
@@ -92,9 +101,14 @@ function run(name: string, frames$: Observable<SourceFrame<ImageBitmap>>): void 
       const landmarks = lastPose ? now - (lastPose.capturedAt ?? now) : NaN;
       hud.update(stats, { landmarks, gesture: lastPrediction ? now - lastPrediction.windowCapturedAt : undefined });
     },
-    onError(what, error) {
-      if (what === 'hand estimator') probe.estimator = 'error';
-      report(what, error);
+    onError(error) {
+      // A fatal error stops the session (camera and workers released); the page says what and where.
+      if (probe.model.status === 'loading') {
+        probe.model = { status: 'error', source: modelName };
+        modelStatus.textContent = 'no gesture model loaded';
+      }
+      probe.estimator = 'error';
+      report('pipeline', error);
     },
   });
 }
@@ -104,18 +118,15 @@ function useCamera(): void {
   video.removeAttribute('src');
   video.load(); // resets the element (a failed video leaves it in an error state that can stall play())
   video.loop = false;
-  run('camera', fromCamera({ video, width: 640, height: 480 }));
+  current = { name: 'camera', source: { camera: { video, width: 640, height: 480 } } };
+  restart();
 }
 
 function useVideo(url: string, name = url): void {
   stage.classList.remove('mirrored');
   video.srcObject = null;
-  video.loop = true;
-  video.src = url;
-  run(name, fromVideoElement(video, { completeOnEnded: false }));
-  video.play().catch((error: unknown) => {
-    if (video.error === null) report('video', error); // decode/format errors come through the pipeline
-  });
+  current = { name, source: { file: url, video, loop: true } };
+  restart();
 }
 
 function useFile(file: File | undefined): void {
@@ -123,21 +134,10 @@ function useFile(file: File | undefined): void {
   useVideo(URL.createObjectURL(file), file.name);
 }
 
-async function loadModel(url: string, options: { labels?: string[]; name?: string; onDispose?: () => void } = {}): Promise<void> {
-  const name = options.name ?? url;
-  probe.model = { status: 'loading', source: name };
-  modelStatus.textContent = `loading ${name}…`;
-  try {
-    const model = await loadGestureModel(url, options);
-    model$.value?.dispose();
-    model$.next(model);
-    probe.model = { status: 'loaded', source: name, labels: model.labels, backend: model.backend };
-    modelStatus.textContent = `model ${name}: ${model.labels.join(', ')} (${model.windowSize} frames, ${model.backend})`;
-  } catch (error) {
-    probe.model = { status: 'error', source: name };
-    modelStatus.textContent = model$.value ? `still using ${model$.value.name}` : 'no gesture model loaded';
-    report('gesture model', error);
-  }
+function useModel(next: (DemoModel & { revoke?: () => void }) | undefined): void {
+  model?.revoke?.();
+  model = next;
+  restart();
 }
 
 // Controls.
@@ -148,11 +148,11 @@ const setDelay = (ms: number): void => {
 };
 delayInput.addEventListener('input', () => setDelay(Number(delayInput.value)));
 setDelay(Number(params.get('delay') ?? 0));
-policySelect.value = policy$.value;
-probe.policy = policy$.value;
+policySelect.value = policy;
+probe.policy = policy;
 policySelect.addEventListener('change', () => {
-  probe.policy = policySelect.value === 'drop' ? 'drop' : 'latest';
-  policy$.next(probe.policy);
+  policy = probe.policy = policySelect.value === 'drop' ? 'drop' : 'latest';
+  restart();
 });
 byId('use-camera', HTMLButtonElement).addEventListener('click', useCamera);
 byId('video-file', HTMLInputElement).addEventListener('change', (e) => useFile((e.target as HTMLInputElement).files?.[0]));
@@ -165,27 +165,21 @@ stage.addEventListener('drop', (e) => {
 });
 byId('model-form', HTMLFormElement).addEventListener('submit', (e) => {
   e.preventDefault();
-  const url = byId('model-url', HTMLInputElement).value.trim() || DEFAULT_MODEL_URL;
-  void loadModel(url);
+  const url = byId('model-url', HTMLInputElement).value.trim();
+  useModel(url === '' ? undefined : { url: new URL(url, location.href).href, name: url });
 });
 byId('model-folder', HTMLInputElement).addEventListener('change', (e) => {
   const files = (e.target as HTMLInputElement).files;
   if (files === null || files.length === 0) return;
   readModelFolder(files).then(
-    (folder) => loadModel(folder.modelUrl, { labels: folder.labels, name: folder.name, onDispose: folder.revoke }),
+    (folder) => useModel({ url: folder.modelUrl, labels: folder.labels, name: folder.name, revoke: folder.revoke }),
     (error: unknown) => report('gesture model', error),
   );
 });
 
-// Start: the source first (the video must not wait for models), then the gesture model.
+// Start: the model named by ?model= (else the packaged default) on ?src= (else the camera).
+const modelParam = params.get('model');
+if (modelParam !== null && modelParam !== '') model = { url: new URL(modelParam, location.href).href, name: modelParam };
 const src = params.get('src');
 if (src !== null && src !== '') useVideo(src);
 else useCamera();
-const modelParam = params.get('model');
-if (modelParam !== null && modelParam !== '') void loadModel(modelParam);
-else
-  void defaultModelExists().then((exists) => {
-    if (exists) return loadModel(DEFAULT_MODEL_URL);
-    modelStatus.textContent = 'no gesture model loaded';
-    return undefined;
-  });

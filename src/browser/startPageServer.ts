@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { staticMounts } from './staticMounts.js';
@@ -18,8 +21,26 @@ export interface PageServer {
 }
 
 /**
+ * Pages served from `src/` get the wasm files the packaged `dist/assets/` holds (the worker code refers to
+ * `../assets/...` next to itself) from the installed packages.
+ */
+function sourceAssetMounts(root: string): Record<string, string> {
+  if (!existsSync(join(root, 'src', 'workers'))) return {};
+  const require = createRequire(join(root, 'package.json'));
+  const dir = (pkg: string, sub: string): string | undefined =>
+    (require.resolve.paths(pkg) ?? []).map((modules) => join(modules, pkg, sub)).find((candidate) => existsSync(candidate));
+  const mounts: Record<string, string> = {};
+  const mediapipe = dir('@mediapipe/tasks-vision', 'wasm');
+  const tfjs = dir('@tensorflow/tfjs-backend-wasm', 'dist');
+  if (mediapipe !== undefined) mounts['/src/assets/mediapipe/'] = mediapipe;
+  if (tfjs !== undefined) mounts['/src/assets/tfjs/'] = tfjs;
+  return mounts;
+}
+
+/**
  * Starts a Vite dev server on 127.0.0.1 (random port) rooted at the package, so pages under it can import the
- * TypeScript sources, tasks-vision's wasm and the models directly; `mounts` expose extra local folders/files.
+ * TypeScript sources, tasks-vision's wasm and the models directly (from `src/`, `/src/assets/{mediapipe,tfjs}/`
+ * serve the installed packages' wasm, as `dist/assets/` does when built); `mounts` expose extra local folders/files.
  *
  * @example
  * ```ts
@@ -39,7 +60,7 @@ export async function startPageServer(options: StartPageServerOptions = {}): Pro
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
     plugins: [
-      staticMounts(options.mounts ?? {}),
+      staticMounts({ ...sourceAssetMounts(root), ...options.mounts }),
     ],
   });
   await server.listen();

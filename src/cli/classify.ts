@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lastValueFrom, tap, toArray } from 'rxjs';
+import { lastValueFrom, map, tap, toArray } from 'rxjs';
 import { fromRecording } from '../streams/fromRecording.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
 import { classifyLatest } from '../operators/classifyLatest.js';
@@ -16,6 +16,7 @@ import { createPipelineMonitor, STAGES } from '../monitor/createPipelineMonitor.
 import { summarizeStats } from '../monitor/summarizeStats.js';
 import { createClassifierWorker } from '../workers/createClassifierWorker.js';
 import { PosestreamError } from '../errors.js';
+import { checkNumberOption, InvalidOptionError } from '../filters/InvalidOptionError.js';
 import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
 import type { ClassifyPolicy } from '../operators/operatorTypes.js';
 import type { GestureEvent, PipelineStats } from '../types.js';
@@ -45,7 +46,10 @@ export function resolveModelJson(model: string): string {
  * Runs `posestream classify`: replays the recording (on its own clock by default, `--timing asap` as fast as it
  * reads), windows it (with `DEFAULT_MODEL_PIPELINE`'s settings unless flags say otherwise), classifies windows in a worker with `classifyLatest` (`--policy`), turns predictions into
  * gesture events with `stableGestures`, and prints the events (`--json`: one object per line) then one stats line.
- * Resolves to the exit code (2 for bad arguments).
+ * The recording is a path, a `file:` URL or an `http(s):` URL. Latency figures are on one clock (`performance.now()`):
+ * a frame is captured when the replay emits it (`--timing recorded`, so `durationMs` is the recording's own length)
+ * or when it is read (`--timing asap`); `captureToResultP95Ms` is capture of a window's newest frame to its result.
+ * Bad arguments throw an `InvalidOptionError` (the CLI prints it with the usage, exit code 2).
  *
  * @example
  * ```ts
@@ -71,25 +75,31 @@ export async function runClassify(argv: string[]): Promise<number> {
   const [recording] = positionals;
   const policy = values.policy as ClassifyPolicy;
   const timing = values.timing as 'recorded' | 'asap';
-  if (!recording || !['latest', 'drop'].includes(policy) || !['recorded', 'asap'].includes(timing)) {
-    process.stderr.write(
-      'usage: posestream classify <recording.ndjson> [--model DIR] [--policy latest|drop] [--timing recorded|asap]\n' +
-        '         [--window N] [--window-ms MS (0: no resampling)] [--threshold S] [--min-consecutive K] [--json]\n',
-    );
-    return 2;
-  }
-  const windowSize = Number(values.window);
-  const windowMs = Number(values['window-ms']);
+  const where = 'posestream classify';
+  if (!recording) throw new InvalidOptionError(where, 'recording', 'a recording path or URL', undefined);
+  if (positionals.length > 1) throw new InvalidOptionError(where, 'recording', 'a single recording', positionals.join(' '));
+  if (!['latest', 'drop'].includes(policy)) throw new InvalidOptionError(where, '--policy', "'latest' or 'drop'", policy);
+  if (!['recorded', 'asap'].includes(timing)) throw new InvalidOptionError(where, '--timing', "'recorded' or 'asap'", timing);
+  const number = (flag: string, text: string, range: { min: number; max?: number; integer?: boolean }): number =>
+    checkNumberOption(where, `--${flag}`, text.trim() === '' ? NaN : Number(text), range);
+  const windowSize = number('window', values.window, { min: 1, integer: true });
+  const windowMs = number('window-ms', values['window-ms'], { min: 0 });
+  const threshold = number('threshold', values.threshold, { min: 0, max: 1 });
+  const minConsecutive = number('min-consecutive', values['min-consecutive'], { min: 1, integer: true });
   const classifier = createClassifierWorker({ model: resolveModelJson(values.model) });
+  // One clock (performance.now()) for the monitor and for every frame's capturedAt: with '--timing recorded' the
+  // replay stamps frames when it emits them, with 'asap' a frame is captured when it is read.
   const monitor = createPipelineMonitor({ capacity: 1 << 20 });
-  const started = monitor.now();
   const print = (line: object | string): void => {
     process.stdout.write(typeof line === 'string' ? `${line}\n` : `${JSON.stringify(line)}\n`);
   };
   try {
     await classifier.ready;
+    // The run starts once the model is loaded, with the replay: durationMs is then the recording's own length.
+    const started = monitor.now();
     const events: GestureEvent[] = await lastValueFrom(
-      fromRecording(recording, { timing }).pipe(
+      fromRecording(recording, { timing, now: monitor.now }).pipe(
+        map((frame) => (frame.capturedAt === undefined ? { ...frame, capturedAt: monitor.now() } : frame)),
         monitorStage(monitor, 'source'),
         // Resampled to the model's frame rate (0 ms: the last N frames as they came), as DEFAULT_MODEL_PIPELINE.
         slidingWindow(windowSize, {
@@ -100,8 +110,8 @@ export async function runClassify(argv: string[]): Promise<number> {
         classifyLatest((w) => classifier.classifyWindow(w), { policy, monitor }),
         stableGestures({
           ...DEFAULT_MODEL_PIPELINE.gestures,
-          threshold: Number(values.threshold),
-          minConsecutive: Number(values['min-consecutive']),
+          threshold,
+          minConsecutive,
         }),
         tap((e) => {
           if (e.phase !== 'end') return;

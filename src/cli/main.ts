@@ -4,12 +4,15 @@
  */
 import { PosestreamError } from '../errors.js';
 import { missingDependency } from './missingDependency.js';
+import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 
 type Command = (argv: string[]) => Promise<number | void>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   classify: {
-    summary: 'classify <recording.ndjson> [--model DIR] [--policy latest|drop] [--json]',
+    summary:
+      'classify <recording.ndjson|URL> [--model DIR] [--policy latest|drop] [--timing recorded|asap] [--window N]\n' +
+      '           [--window-ms MS (0: no resampling)] [--threshold S] [--min-consecutive K] [--json]',
     load: async () => (await import('./classify.js')).runClassify,
   },
   record: {
@@ -39,11 +42,19 @@ function usage(): string {
   return `usage:\n${lines.join('\n')}\n`;
 }
 
+/** Whether `error` is a bad command line: an unknown flag or a missing or bad flag value. */
+function isUsageError(error: unknown): boolean {
+  if (error instanceof InvalidOptionError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
 /**
- * Runs the CLI with `argv` (without node and the script); resolves to the process exit code. A `PosestreamError`
- * is printed as one line naming what was wrong; anything else with its stack. A command whose optional peer
- * dependency is not installed (e.g. `record` without `playwright-core`) prints a `MissingDependencyError` naming the
- * package and the `npm install -D` line that adds it.
+ * Runs the CLI with `argv` (without node and the script); resolves to the process exit code. A bad command line
+ * (an unknown flag, a flag without its value, an out-of-range value) prints what was wrong and the command's usage,
+ * exit code 2; a `PosestreamError` is printed as one line naming what was wrong (exit 1); anything else with its
+ * stack. A command whose optional peer dependency is not installed (e.g. `record` without `playwright-core`) prints a
+ * `MissingDependencyError` naming the package and the `npm install -D` line that adds it.
  *
  * @example
  * ```ts
@@ -67,6 +78,10 @@ export async function main(argv: string[]): Promise<number> {
     return typeof code === 'number' ? code : 0;
   } catch (thrown) {
     const error = missingDependency(thrown, name) ?? thrown;
+    if (isUsageError(error)) {
+      process.stderr.write(`posestream ${name}: ${(error as Error).message}\nusage: posestream ${command.summary}\n`);
+      return 2;
+    }
     const message = error instanceof PosestreamError ? `${error.name}: ${error.message}` : String(error);
     process.stderr.write(`posestream ${name}: ${message}\n`);
     if (!(error instanceof PosestreamError) && error instanceof Error && error.stack) {

@@ -17,7 +17,8 @@ export interface ResampledWindow {
  * The instants are `tEnd - durationMs + k * durationMs / (frames - 1)` (just `tEnd` when `frames` is 1); landmarks
  * (and world landmarks when both neighbours have them) are linearly interpolated by timestamp, the score too;
  * handedness comes from the nearer sample. An instant that falls exactly on a sample reuses that sample's hand.
- * `timestamps` must be strictly increasing and the first must be at or before `tEnd - durationMs`, else an
+ * `timestamps` must never decrease (of samples with equal timestamps the later one is used, as a recording with two
+ * frames at the same `t` allows) and the first must be at or before `tEnd - durationMs`, else an
  * {@link InvalidPoseError} is thrown. This is what lets a classifier trained at 30 fps see the same motion from a
  * 15 fps camera or a stream with dropped frames.
  *
@@ -34,8 +35,8 @@ export function resampleWindow(
     throw new InvalidPoseError(`resampleWindow: got ${m} timestamps and ${hands.length} hands, expected the same non-zero count`);
   }
   for (let i = 1; i < m; i++) {
-    if (!((timestamps[i] as number) > (timestamps[i - 1] as number))) {
-      throw new InvalidPoseError(`resampleWindow: timestamps must increase, got ${timestamps[i - 1]} then ${timestamps[i]} at sample ${i}`);
+    if (!((timestamps[i] as number) >= (timestamps[i - 1] as number))) {
+      throw new InvalidPoseError(`resampleWindow: timestamps must never decrease, got ${timestamps[i - 1]} then ${timestamps[i]} at sample ${i}`);
     }
   }
   const tEnd = timestamps[m - 1] as number;

@@ -1,5 +1,5 @@
 import { checkNumberOption, InvalidOptionError } from '../filters/InvalidOptionError.js';
-import type { Stage, StageEvent } from '../types.js';
+import type { Stage, StageEvent, StageEventKind } from '../types.js';
 import type { MonitorTotals, PipelineMonitorOptions, RecordingPipelineMonitor } from './monitorTypes.js';
 
 /**
@@ -12,7 +12,7 @@ import type { MonitorTotals, PipelineMonitorOptions, RecordingPipelineMonitor } 
  * ```
  */
 export const STAGES: readonly Stage[] = ['source', 'estimator', 'window', 'classifier', 'display'];
-const KINDS: readonly StageEvent['kind'][] = ['emit', 'drop', 'start', 'end'];
+const KINDS: readonly StageEventKind[] = ['emit', 'drop', 'start', 'end', 'lost', 'restart'];
 
 /** One stage's events in a fixed-size ring of typed arrays (NaN marks an absent optional field). */
 interface Ring {
@@ -20,13 +20,15 @@ interface Ring {
   t: Float64Array;
   captureT: Float64Array;
   waitMs: Float64Array;
+  /** Messages of `lost` / `restart` events (sparse). */
+  message: (string | undefined)[];
   next: number;
   size: number;
 }
 
 function ring(capacity: number): Ring {
   const f = () => new Float64Array(capacity);
-  return { kind: new Uint8Array(capacity), t: f(), captureT: f(), waitMs: f(), next: 0, size: 0 };
+  return { kind: new Uint8Array(capacity), t: f(), captureT: f(), waitMs: f(), message: [], next: 0, size: 0 };
 }
 
 function perStage(): Record<Stage, number> {
@@ -34,11 +36,18 @@ function perStage(): Record<Stage, number> {
 }
 
 /**
- * Creates a pipeline monitor: the place operators report `emit` / `drop` / `start` / `end` events to.
+ * Creates a pipeline monitor: the place operators report `emit` / `drop` / `start` / `end` / `lost` / `restart`
+ * events to.
  *
  * Events are kept per stage in ring buffers of `capacity` entries (typed arrays, allocated once), so memory is
- * bounded however long the pipeline runs; the oldest events are overwritten first. Totals of emits and drops
- * are counted separately and never forgotten. `record()` stamps events with `now()` unless they carry `t`.
+ * bounded however long the pipeline runs; the oldest events are overwritten first. Totals of emits, drops, losses
+ * and restarts (and the message of the latest loss or restart) are kept separately and never forgotten.
+ * `record()` stamps events with `now()` unless they carry `t`; it is public, so code that sees faults the
+ * operators cannot (a worker's `onRestart`) reports them the same way.
+ *
+ * One clock: `now` (by default `performance.now()`) stamps every event, and every `captureT` an operator reports
+ * must be on the same clock, i.e. a frame's `capturedAt` must come from `monitor.now()` (or the clock it wraps).
+ * Sources that stamp `capturedAt` take a `now` option for this; `fromRecording` uses its scheduler's `now()`.
  * Read it with `pipelineStats(monitor)`, or `events()` / `totals()` directly.
  *
  * @throws InvalidOptionError for a capacity that is not a positive integer; `record()` throws one for an
@@ -59,6 +68,9 @@ export function createPipelineMonitor(options: PipelineMonitorOptions = {}): Rec
   const rings = new Map<Stage, Ring>(STAGES.map((s) => [s, ring(capacity)]));
   const emitted = perStage();
   const dropped = perStage();
+  const lost = perStage();
+  const restarts = perStage();
+  let lastError: string | undefined;
   let recorded = 0;
 
   return {
@@ -78,11 +90,16 @@ export function createPipelineMonitor(options: PipelineMonitorOptions = {}): Rec
       r.t[i] = t;
       r.captureT[i] = event.captureT ?? NaN;
       r.waitMs[i] = event.waitMs ?? NaN;
+      r.message[i] = event.message;
       r.next = (i + 1) % capacity;
       r.size = Math.min(r.size + 1, capacity);
       recorded++;
       if (event.kind === 'emit') emitted[event.stage]++;
       else if (event.kind === 'drop') dropped[event.stage]++;
+      else if (event.kind === 'lost' || event.kind === 'restart') {
+        (event.kind === 'lost' ? lost : restarts)[event.stage]++;
+        lastError = event.message ?? `${event.kind} at ${event.stage}`;
+      }
     },
     events(stage, since = -Infinity) {
       const r = rings.get(stage);
@@ -98,12 +115,16 @@ export function createPipelineMonitor(options: PipelineMonitorOptions = {}): Rec
         const waitMs = r.waitMs[i]!;
         if (!Number.isNaN(captureT)) e.captureT = captureT;
         if (!Number.isNaN(waitMs)) e.waitMs = waitMs;
+        const message = r.message[i];
+        if (message !== undefined) e.message = message;
         out.push(e);
       }
       return out;
     },
     totals(): MonitorTotals {
-      return { emitted: { ...emitted }, dropped: { ...dropped }, recorded };
+      const totals: MonitorTotals = { emitted: { ...emitted }, dropped: { ...dropped }, lost: { ...lost }, restarts: { ...restarts }, recorded };
+      if (lastError !== undefined) totals.lastError = lastError;
+      return totals;
     },
   };
 }

@@ -22,6 +22,12 @@ export interface MonitorTotals {
   emitted: Record<Stage, number>;
   /** `drop` events per stage. */
   dropped: Record<Stage, number>;
+  /** `lost` events per stage (values lost to a failed worker call). */
+  lost: Record<Stage, number>;
+  /** `restart` events per stage (worker restarts). */
+  restarts: Record<Stage, number>;
+  /** The message of the latest `lost` or `restart` event (`'<kind> at <stage>'` when it had none). */
+  lastError?: string;
   /** Every event recorded. */
   recorded: number;
 }

@@ -1,5 +1,6 @@
 import type { ObservableInput } from 'rxjs';
 import { exhaustLatest } from './exhaustLatest.js';
+import { isRecoveredError } from './isRecoveredError.js';
 import type { ClassifyLatestOptions, CountingOperator } from './operatorTypes.js';
 
 /**
@@ -10,7 +11,9 @@ import type { ClassifyLatestOptions, CountingOperator } from './operatorTypes.js
  * the pending value starts, synchronously (no scheduler hop). Completion of the source waits for the in-flight and
  * pending values, so the last window of a stream is never lost. With `policy: 'drop'` it is `exhaustMap`: every
  * value that arrives while busy is dropped. Every value the inner emits is forwarded; the classifier is free when
- * the inner completes. Errors of the source, of the inner, or thrown by `classify` error the stream. The returned
+ * the inner completes. A call that rejects with an error `skipError` accepts (by default: the worker was restarted,
+ * `error.recovered === true`) loses only that window (a `'lost'` monitor event) and the pending window starts;
+ * other errors of the source, of the inner, or thrown by `classify` error the stream. The returned
  * operator's `dropped` counts drops over all its subscriptions. Monitor events go to the `'classifier'` stage;
  * a window's wait is measured from its `emittedAt`.
  *
@@ -26,6 +29,7 @@ export function classifyLatest<W, R>(
   options: ClassifyLatestOptions<W> = {},
 ): CountingOperator<W, R> {
   return exhaustLatest(classify, {
+    skipError: isRecoveredError,
     ...options,
     stage: 'classifier',
     captureT: (value) => numberField(value, 'capturedAt'),

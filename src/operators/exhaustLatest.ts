@@ -1,6 +1,7 @@
 import { from, Observable, type ObservableInput, type Subscription } from 'rxjs';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 import type { CountingOperator, ExhaustLatestOptions } from './operatorTypes.js';
+import { subscribeLinked } from './subscribeLinked.js';
 
 /**
  * `exhaustMap` that never loses the newest value: one inner at a time, and while it runs only the most recent
@@ -10,9 +11,15 @@ import type { CountingOperator, ExhaustLatestOptions } from './operatorTypes.js'
  * value (a newer one replaces it; the replaced one counts as dropped); the moment the inner completes, the pending
  * value starts synchronously (no scheduler hop). Completion of the source waits for the in-flight and pending
  * values. With `policy: 'drop'` it is plain `exhaustMap`: every value that arrives while busy is dropped. Every
- * value an inner emits is forwarded. Errors of the source, of an inner, or thrown by `project` error the stream.
- * The returned operator's `dropped` counts drops over all its subscriptions. `estimateHands` and `classifyLatest`
- * are this operator with a monitor stage attached.
+ * value an inner emits is forwarded. An inner error for which `skipError` returns true counts the value as lost
+ * (a `'lost'` monitor event with the error's message) and the operator carries on as if that inner had completed;
+ * any other error of the source, of an inner, or thrown by `project` errors the stream. A pending value that never
+ * starts (unsubscribe, error) goes to `onDiscard`.
+ *
+ * It keeps RxJS's subscription contract: the source and every inner are linked to the subscriber before they are
+ * subscribed, so a synchronous source stops at `take(n)` after as many values as `exhaustMap` pulls, and all
+ * state is per subscription. The returned operator's `dropped` counts drops over all its subscriptions.
+ * `estimateHands` and `classifyLatest` are this operator with a monitor stage attached.
  *
  * @param project Starts the work for one value (a worker call); tests inject `cold()` marbles.
  * @example
@@ -25,22 +32,23 @@ export function exhaustLatest<T, R>(
   project: (value: T) => ObservableInput<R>,
   options: ExhaustLatestOptions<T> = {},
 ): CountingOperator<T, R> {
-  const { policy = 'latest', monitor, stage = 'classifier', onDrop, captureT = defaultCaptureT, readySince } = options;
+  const { policy = 'latest', monitor, stage = 'classifier', onDrop, onDiscard, skipError, captureT = defaultCaptureT, readySince } = options;
   if (policy !== 'latest' && policy !== 'drop') {
     throw new InvalidOptionError('exhaustLatest', 'policy', "'latest' or 'drop'", policy);
+  }
+  if (skipError !== undefined && typeof skipError !== 'function') {
+    throw new InvalidOptionError('exhaustLatest', 'skipError', 'a function', skipError);
   }
   let droppedTotal = 0;
 
   const operator = (source: Observable<T>): Observable<R> =>
     new Observable<R>((subscriber) => {
-      let busy = false;
       let pending: { value: T; arrivedAt: number } | undefined;
       let sourceDone = false;
       let dropped = 0;
+      // `busy` while an inner runs; `inner` is its subscription (unset when it finished synchronously).
+      let busy = false;
       let inner: Subscription | undefined;
-      // The value in flight; one observer serves every inner (an inner completes at most once).
-      let current: T | undefined;
-      let starts = 0;
 
       const drop = (value: T): void => {
         dropped++;
@@ -49,25 +57,22 @@ export function exhaustLatest<T, R>(
         onDrop?.(value, dropped);
       };
 
-      const innerObserver = {
-        next: (result: R) => {
-          monitor?.record({ stage, kind: 'emit', captureT: captureT(current as T) });
-          subscriber.next(result);
-        },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => {
-          const value = current as T;
-          current = undefined;
-          inner = undefined;
-          busy = false;
-          monitor?.record({ stage, kind: 'end', captureT: captureT(value) });
-          next();
-        },
+      // Frees the in-flight slot; then starts the pending value, or completes once the source is done.
+      const release = (): void => {
+        busy = false;
+        inner = undefined;
+        if (subscriber.closed) return;
+        if (pending) {
+          const { value, arrivedAt } = pending;
+          pending = undefined;
+          start(value, arrivedAt);
+        } else if (sourceDone) {
+          subscriber.complete();
+        }
       };
 
       const start = (value: T, arrivedAt: number | undefined): void => {
         busy = true;
-        current = value;
         if (monitor) {
           const now = monitor.now();
           const since = readySince?.(value) ?? arrivedAt ?? now;
@@ -80,27 +85,32 @@ export function exhaustLatest<T, R>(
           subscriber.error(error);
           return;
         }
-        const id = ++starts;
-        const sub = from(input).subscribe(innerObserver);
+        // Each inner has its own observer, so a late call from an inner that was already replaced does nothing.
+        let finished = false;
+        const sub = subscribeLinked(from(input), subscriber, {
+          next: (result) => {
+            monitor?.record({ stage, kind: 'emit', captureT: captureT(value) });
+            subscriber.next(result);
+          },
+          error: (error: unknown) => {
+            finished = true;
+            if (!skipError?.(error)) return subscriber.error(error);
+            const message = error instanceof Error ? error.message : String(error);
+            monitor?.record({ stage, kind: 'lost', captureT: captureT(value), message });
+            release();
+          },
+          complete: () => {
+            finished = true;
+            monitor?.record({ stage, kind: 'end', captureT: captureT(value) });
+            release();
+          },
+        });
         // Unless it already finished synchronously (and maybe started the next one).
-        if (busy && starts === id) inner = sub;
+        if (!finished) inner = sub;
       };
 
-      // Starts the pending value, or completes once the source is done and nothing is left.
-      const next = (): void => {
-        if (subscriber.closed) return;
-        if (pending) {
-          const { value, arrivedAt } = pending;
-          pending = undefined;
-          start(value, arrivedAt);
-        } else if (sourceDone) {
-          subscriber.complete();
-        }
-      };
-
-      const sourceSub = source.subscribe({
+      subscribeLinked(source, subscriber, {
         next: (value) => {
-          if (subscriber.closed) return;
           if (!busy) return start(value, undefined);
           if (policy === 'drop') return drop(value);
           if (pending) drop(pending.value);
@@ -109,16 +119,16 @@ export function exhaustLatest<T, R>(
         error: (error: unknown) => subscriber.error(error),
         complete: () => {
           sourceDone = true;
-          if (!busy) next();
+          if (!busy) release();
         },
       });
 
       return () => {
-        sourceSub.unsubscribe();
         inner?.unsubscribe();
+        const left = pending;
         inner = undefined;
-        current = undefined;
         pending = undefined;
+        if (left && onDiscard) onDiscard(left.value);
       };
     });
 

@@ -21,6 +21,15 @@ export interface EstimateHandsOptions<I = unknown> {
    * @default true
    */
   closeDropped?: boolean;
+  /**
+   * Which inner errors lose only the value instead of ending the stream. When the call for a value errors and this
+   * returns true, the value is counted as lost (a `'lost'` event with the error's message on the monitor) and the
+   * operator carries on as if the call had completed: the pending value, if any, starts. The default skips the
+   * errors of a worker that was restarted after a crash or timeout (`createClassifierWorker({ restart: true })`
+   * rejects the lost call with an Error whose `recovered` is `true`); any other error still errors the stream.
+   * @default (error) => error instanceof Error && error.recovered === true
+   */
+  skipError?: (error: unknown) => boolean;
 }
 
 /** What to do with a frame that has no selected hand. */
@@ -82,6 +91,15 @@ export interface ClassifyLatestOptions<W = unknown> {
    * @default undefined
    */
   onDrop?: (value: W, dropped: number) => void;
+  /**
+   * Which inner errors lose only the value instead of ending the stream. When the call for a value errors and this
+   * returns true, the value is counted as lost (a `'lost'` event with the error's message on the monitor) and the
+   * operator carries on as if the call had completed: the pending value, if any, starts. The default skips the
+   * errors of a worker that was restarted after a crash or timeout (`createClassifierWorker({ restart: true })`
+   * rejects the lost call with an Error whose `recovered` is `true`); any other error still errors the stream.
+   * @default (error) => error instanceof Error && error.recovered === true
+   */
+  skipError?: (error: unknown) => boolean;
 }
 
 /** Options of `exhaustLatest`. */
@@ -107,6 +125,19 @@ export interface ExhaustLatestOptions<T = unknown> {
    * @default undefined
    */
   onDrop?: (value: T, dropped: number) => void;
+  /**
+   * Called with the pending value when the subscription ends before it could start (unsubscribe, or an error of
+   * the source or of an inner), so a value holding memory (an `ImageBitmap`) can be freed.
+   * @default undefined
+   */
+  onDiscard?: (value: T) => void;
+  /**
+   * Which inner errors lose only the value instead of ending the stream: when the inner for a value errors and
+   * this returns true, the value is counted as lost (a `'lost'` event with the error's message on the monitor)
+   * and the operator carries on as if the inner had completed (the pending value, if any, starts).
+   * @default undefined (every inner error errors the stream)
+   */
+  skipError?: (error: unknown) => boolean;
   /**
    * The capture time of a value (monitor clock), reported as `captureT`.
    * @default the value's `capturedAt`, else its `timestamp`

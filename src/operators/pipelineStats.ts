@@ -12,7 +12,8 @@ import type { PipelineStats, StageEvent } from '../types.js';
  * `windowMs`, or the monitor's age while it is younger than that (`stats.windowMs` says which). Figures are
  * those of `summarizeStats` (fps per stage, classifier busy fraction with an unfinished call counted up to
  * now, nearest-rank percentiles of landmark age, window wait and capture-to-start / -result latencies),
- * except `droppedFrames` / `droppedWindows`, which are the monitor's totals since creation. The first snapshot
+ * except `droppedFrames` / `droppedWindows`, `lostFrames` / `lostWindows`, `restarts` and `lastError`, which are the
+ * monitor's totals since creation (so a fault stays visible after it leaves the window). The first snapshot
  * comes after one interval; the timer runs on `scheduler` and stops when unsubscribed.
  *
  * @throws InvalidOptionError for a non-positive `intervalMs` or `windowMs`.
@@ -44,6 +45,11 @@ export function pipelineStats(
       const totals = monitor.totals();
       stats.droppedFrames = totals.dropped.source + totals.dropped.estimator + totals.dropped.display;
       stats.droppedWindows = totals.dropped.window + totals.dropped.classifier;
+      stats.lostFrames = totals.lost.source + totals.lost.estimator + totals.lost.display;
+      stats.lostWindows = totals.lost.window + totals.lost.classifier;
+      stats.restarts = STAGES.reduce((n, stage) => n + totals.restarts[stage], 0);
+      if (totals.lastError !== undefined) stats.lastError = totals.lastError;
+      else delete stats.lastError;
       return stats;
     }),
   );

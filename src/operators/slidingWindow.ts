@@ -1,4 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
+import { subscribeLinked } from './subscribeLinked.js';
 import { InvalidPoseError } from '../errors.js';
 import { createPoseWindow, type WindowEntry } from '../filters/createPoseWindow.js';
 import { checkNumberOption, InvalidOptionError } from '../filters/InvalidOptionError.js';
@@ -32,11 +33,13 @@ function nowThisTurn(): number {
  * `pack()` only when read, so windows dropped downstream (by `classifyLatest`) cost O(1) whatever N. A window is
  * emitted once N frames are buffered, then every `hop`-th frame; no partial window is emitted on completion.
  * Frames whose selected hand is missing follow `onMissingHand`. With `resample`, windows hold N evenly spaced
- * instants over the last `durationMs` (linear interpolation by timestamp; timestamps must then increase) and start
+ * instants over the last `durationMs` (linear interpolation by timestamp; timestamps must then never decrease, and of
+ * frames with equal timestamps the later one counts, as a recording allows) and start
  * once the buffered frames cover `durationMs`. Each frame is validated (21 finite landmarks per hand) and a bad one
  * errors the stream with an `InvalidPoseError` naming the frame. `emittedAt` comes from `monitor.now()`, else from
  * `performance.now()` read once per synchronous turn (windows of one synchronous burst share it); a monitor also
- * gets a window `emit` event per window.
+ * gets a window `emit` event per window. Like `bufferCount`, it is linked to its subscriber before subscribing to
+ * the source, so `take(n)` after it stops a synchronous source after the frames that n windows need.
  *
  * @param size Frames per window, an integer >= 1 (ignored when `options.resample` is set). @default 30
  * @example
@@ -85,9 +88,9 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
         if (spec) {
           if (ring.length > 0) {
             const previous = ring.at(ring.length - 1).frame;
-            if (!(frame.timestamp > previous.timestamp)) {
+            if (frame.timestamp < previous.timestamp) {
               throw new InvalidPoseError(
-                `${WHERE}: frame ${frame.index}: timestamp ${frame.timestamp} is not after frame ${previous.index}'s ${previous.timestamp} (resample needs increasing timestamps)`,
+                `${WHERE}: frame ${frame.index}: timestamp ${frame.timestamp} is before frame ${previous.index}'s ${previous.timestamp} (resample needs timestamps that never decrease)`,
                 frame.index,
               );
             }
@@ -108,9 +111,8 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
         return window;
       };
 
-      const sub = source.subscribe({
+      subscribeLinked(source, subscriber, {
         next: (frame) => {
-          if (subscriber.closed) return;
           let window: PoseWindow | undefined;
           try {
             window = onFrame(frame);
@@ -124,7 +126,6 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
         complete: () => subscriber.complete(),
       });
       return () => {
-        sub.unsubscribe();
         ring.clear();
         lastHand = undefined;
       };

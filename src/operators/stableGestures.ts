@@ -1,4 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
+import { subscribeLinked } from './subscribeLinked.js';
 import { createGestureTracker } from '../filters/gestureTracker.js';
 import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
 import type { GestureEvent, Prediction } from '../types.js';
@@ -12,7 +13,8 @@ import type { GestureEvent, Prediction } from '../types.js';
  * `windowEndTimestamp`) must pass before predictions count towards a new gesture. Events carry
  * startFrame/endFrame and startT/endT (the `windowEndIndex` / `windowEndTimestamp` of the first and last
  * agreeing prediction; for `start`, the current one) and the mean score of the run. On error the gesture in
- * progress gets no `end`: the error is passed on. Each subscription has its own state.
+ * progress gets no `end`: the error is passed on. Each subscription has its own state, and is linked to its
+ * subscriber before it subscribes to the source (a synchronous source stops at `take(n)`).
  *
  * @example
  * ```ts
@@ -26,7 +28,7 @@ export function stableGestures(options: GestureTrackerOptions = {}): OperatorFun
   return (source) =>
     new Observable<GestureEvent>((subscriber) => {
       const tracker = createGestureTracker(options);
-      const subscription = source.subscribe({
+      subscribeLinked(source, subscriber, {
         next(prediction) {
           for (const event of tracker.push(prediction)) subscriber.next(event);
         },
@@ -38,6 +40,5 @@ export function stableGestures(options: GestureTrackerOptions = {}): OperatorFun
           subscriber.complete();
         },
       });
-      return () => subscription.unsubscribe();
     });
 }

@@ -10,7 +10,8 @@ export interface Disposable {
  * disposes of it (terminating the worker) when the subscriber unsubscribes, or the stream completes or errors.
  *
  * Each subscription gets its own worker; nothing is started before a subscription. If `create` or `stage` throws,
- * the stream errors (and a worker already created is disposed of).
+ * the stream errors (and a worker already created is disposed of). The subscription is linked before the source
+ * is subscribed, so a synchronous source stops at `take(n)` and the worker is disposed of exactly once.
  *
  * @param create Makes the worker client, e.g. `() => createClassifierWorker({ model })`.
  * @param stage Builds the operator that uses it, e.g. `(c) => classifyLatest((w) => c.classifyWindow(w))`.
@@ -33,18 +34,19 @@ export function withWorker<W extends Disposable, T, R>(
   return (source) =>
     new Observable<R>((subscriber) => {
       let worker: W | undefined;
+      let op: OperatorFunction<T, R>;
       try {
         worker = create();
-        const subscription = source.pipe(stage(worker)).subscribe(subscriber);
-        const held = worker;
-        return () => {
-          subscription.unsubscribe();
-          held.dispose();
-        };
+        op = stage(worker);
       } catch (error) {
         worker?.dispose();
         subscriber.error(error);
-        return undefined;
+        return;
       }
+      const held = worker;
+      // Disposed of once, when the subscriber is torn down (unsubscribe, completion, error).
+      subscriber.add(() => held.dispose());
+      // The subscriber itself goes upstream (RxJS passes a Subscriber through), so a synchronous source sees it close.
+      source.pipe(op).subscribe(subscriber);
     });
 }

@@ -1,6 +1,7 @@
 import { createClassifierWorker } from '../workers/createClassifierWorker.js';
 import { createHandEstimatorWorker } from '../workers/createHandEstimatorWorker.js';
 import type { PipelineMonitor, PoseFrame, PoseWindow, Prediction, SourceFrame } from '../types.js';
+import type { WorkerRestartEvent } from '../workers/workerTypes.js';
 import type { HandGesturePipelineInfo, HandGesturePipelineOptions } from './pipelineTypes.js';
 
 /** The two workers of the live pipeline, as the pipeline calls them. @internal */
@@ -13,37 +14,38 @@ export interface PipelineWorkers {
   dispose(): void;
 }
 
-/** A worker option (URL or factory) as a factory of module Workers. */
-function workerFactory(option: string | URL | (() => Worker) | undefined, name: string): (() => Worker) | undefined {
-  if (option === undefined || typeof option === 'function') return option;
-  return () => new Worker(option, { type: 'module', name });
-}
-
 /**
  * Starts the hand estimator and classifier workers with the pipeline's options (packaged models and assets unless
- * overridden); a worker restart is recorded on the monitor.
+ * overridden). Both restart after a crash or a timeout (the value in flight is lost and counted, the stream goes on);
+ * each restart is recorded on the monitor, so `stats$` shows it.
  * @internal
  */
 export function createPipelineWorkers(
   options: HandGesturePipelineOptions,
   frames: number,
-  _monitor: PipelineMonitor,
+  monitor: PipelineMonitor,
 ): PipelineWorkers {
   const assets = options.assets ?? {};
   const handModel = options.handModel ?? 'full';
-  const estimatorWorker = workerFactory(assets.handLandmarkerWorker, 'hand-landmarker');
+  // A crash or a timeout costs the value in flight only: the worker restarts, the operators count it lost.
+  const restart = (stage: 'estimator' | 'classifier') => ({
+    restart: true,
+    onRestart: (e: WorkerRestartEvent) => monitor.record({ stage, kind: 'restart', message: e.cause.message }),
+  });
   const estimator = createHandEstimatorWorker({
     ...(handModel === 'full' || handModel === 'lite' ? { model: handModel } : { modelAssetPath: String(handModel) }),
     numHands: options.numHands ?? 1,
     ...(assets.mediapipeWasmBase !== undefined ? { wasmBaseUrl: assets.mediapipeWasmBase } : {}),
-    ...(estimatorWorker ? { worker: estimatorWorker } : {}),
+    ...(assets.handLandmarkerWorker !== undefined ? { worker: assets.handLandmarkerWorker } : {}),
+    ...restart('estimator'),
   });
   const classifier = createClassifierWorker({
     model: options.gestureModel ?? 'default',
     windowSize: frames, // a model taking other windows fails to load, naming both shapes
     ...(options.gestureLabels !== undefined ? { labels: options.gestureLabels } : {}),
     ...(assets.tfjsWasmBase !== undefined ? { wasmPaths: assets.tfjsWasmBase } : {}),
-    ...(assets.classifierWorker !== undefined ? { entry: assets.classifierWorker as never } : {}),
+    ...(assets.classifierWorker !== undefined ? { worker: assets.classifierWorker } : {}),
+    ...restart('classifier'),
   });
   let disposed = false;
   return {

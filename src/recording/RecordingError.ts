@@ -8,6 +8,7 @@ import { PosestreamError } from '../errors.js';
  * - `bad-landmarks`: a hand with other than 21 landmarks (or a landmark that is not `[x, y, z]`);
  * - `non-finite`: NaN/Infinity where a number is required;
  * - `out-of-order`: a frame index or `t` that goes backwards;
+ * - `line-too-long`: a line longer than `maxLineBytes` (the reader stops there, without parsing it);
  * - `label-out-of-range`: a label whose frames are not in the recording;
  * - `not-found`: a missing file; `http-status`: a URL answered with an error status; `read-failed`: any other I/O
  *   failure; `write-failed`: a recording could not be written.
@@ -21,6 +22,7 @@ export type RecordingErrorKind =
   | 'bad-landmarks'
   | 'non-finite'
   | 'out-of-order'
+  | 'line-too-long'
   | 'label-out-of-range'
   | 'not-found'
   | 'http-status'

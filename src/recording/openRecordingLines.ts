@@ -9,38 +9,61 @@ export interface RecordingLines {
   lines: Iterable<string> | AsyncIterable<string>;
 }
 
+/** The longest line `openRecordingLines` accepts by default: 1 MiB (a two-hand frame line with world landmarks is about 3 KB). */
+export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+/** Options of {@link openRecordingLines}. */
+export interface OpenRecordingLinesOptions {
+  /** Name used in errors instead of the path / URL / `'<string>'` / `'<stream>'`. @default derived from the input */
+  sourceName?: string;
+  /**
+   * The longest line accepted, in UTF-8 bytes (without the `\n`; a `\r` before it counts). A longer line throws a `RecordingError` of
+   * kind `'line-too-long'` naming the source and line as soon as that many bytes have been read, so a file that is
+   * one huge line is neither held in memory nor parsed. `Infinity` accepts any length (still read in linear time).
+   * @default 1048576 (1 MiB)
+   */
+  maxLineBytes?: number;
+}
+
 /**
- * Opens a recording input as lines, streaming: text is split in place; a file path or `file:` URL is read with
- * `fs.createReadStream` (Node only, loaded on demand); an `http(s):` URL is fetched and its body read chunk by chunk;
- * an async iterable (e.g. a Node `Readable`) is decoded as UTF-8. A string starting with `{` (or blank) is text, any
- * other string a path. A missing file, an HTTP error status or a read failure throws a {@link RecordingError}
+ * Opens a recording input as lines, streaming: text is split lazily, line by line; a file path or `file:` URL is
+ * read with `fs.createReadStream` (Node only, loaded on demand); an `http(s):` URL is fetched and its body read chunk
+ * by chunk; an async iterable (e.g. a Node `Readable`) is decoded as UTF-8. A string starting with `{` (or blank) is
+ * text, an `http:`/`https:`/`file:` URL string is that URL, any other string a path. Lines are split in time linear
+ * in their length, and a line longer than `maxLineBytes` throws a {@link RecordingError} (`'line-too-long'`, with the
+ * source and 1-based line). A missing file, an HTTP error status or a read failure throws a {@link RecordingError}
  * (when the lines are iterated) that names the path or URL.
  *
  * @internal
  */
-export function openRecordingLines(input: RecordingInput, sourceName?: string): RecordingLines {
+export function openRecordingLines(input: RecordingInput, options: string | OpenRecordingLinesOptions = {}): RecordingLines {
+  const { sourceName, maxLineBytes = DEFAULT_MAX_LINE_BYTES } = typeof options === 'string' ? { sourceName: options } : options;
+  if (!(maxLineBytes > 0)) throw new RecordingError('bad-value', sourceName ?? '<options>', undefined, `maxLineBytes must be > 0, got ${maxLineBytes}`);
   if (typeof input === 'string') {
-    if (/^\s*(\{|$)/.test(input)) return { source: sourceName ?? '<string>', lines: input.split(/\r?\n/) };
-    return { source: sourceName ?? input, lines: readFileLines(input, sourceName ?? input) };
+    if (/^\s*(\{|$)/.test(input)) {
+      const source = sourceName ?? '<string>';
+      return { source, lines: splitText(input, source, maxLineBytes) };
+    }
+    if (/^(https?|file):\/\//i.test(input)) return openRecordingLines(new URL(input), { ...(sourceName ? { sourceName } : {}), maxLineBytes });
+    return { source: sourceName ?? input, lines: readFileLines(input, sourceName ?? input, maxLineBytes) };
   }
   if (input instanceof URL) {
-    if (input.protocol === 'file:') return { source: sourceName ?? input.href, lines: readFileLines(input, sourceName ?? input.href) };
-    if (input.protocol === 'http:' || input.protocol === 'https:') {
-      return { source: sourceName ?? input.href, lines: fetchLines(input, sourceName ?? input.href) };
-    }
+    const source = sourceName ?? input.href;
+    if (input.protocol === 'file:') return { source, lines: readFileLines(input, source, maxLineBytes) };
+    if (input.protocol === 'http:' || input.protocol === 'https:') return { source, lines: fetchLines(input, source, maxLineBytes) };
     throw new RecordingError('read-failed', input.href, undefined, `unsupported URL protocol ${input.protocol}`);
   }
   const source = sourceName ?? '<stream>';
-  return { source, lines: splitLines(guard(input, source)) };
+  return { source, lines: splitLines(guard(input, source), source, maxLineBytes) };
 }
 
-async function* readFileLines(path: string | URL, source: string): AsyncGenerator<string> {
+async function* readFileLines(path: string | URL, source: string, maxLineBytes: number): AsyncGenerator<string> {
   const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
   if (!fs) throw new RecordingError('read-failed', source, undefined, 'reading a file path needs Node (in a browser, pass the text or an http(s) URL)');
-  yield* splitLines(guard(fs.createReadStream(path), source));
+  yield* splitLines(guard(fs.createReadStream(path), source), source, maxLineBytes);
 }
 
-async function* fetchLines(url: URL, source: string): AsyncGenerator<string> {
+async function* fetchLines(url: URL, source: string, maxLineBytes: number): AsyncGenerator<string> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -64,7 +87,7 @@ async function* fetchLines(url: URL, source: string): AsyncGenerator<string> {
       await reader.cancel().catch(() => undefined);
     }
   }
-  yield* splitLines(guard(chunks(), source));
+  yield* splitLines(guard(chunks(), source), source, maxLineBytes);
 }
 
 /** Re-throws I/O errors as RecordingErrors naming the source. */
@@ -79,20 +102,85 @@ async function* guard<T>(chunks: AsyncIterable<T>, source: string): AsyncGenerat
   }
 }
 
-async function* splitLines(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  let rest = '';
-  for await (const chunk of chunks) {
-    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let start = 0;
-    let nl = rest.indexOf('\n');
-    while (nl >= 0) {
-      yield rest.slice(start, nl > start && rest[nl - 1] === '\r' ? nl - 1 : nl);
-      start = nl + 1;
-      nl = rest.indexOf('\n', start);
-    }
-    rest = rest.slice(start);
+function tooLong(source: string, line: number, maxLineBytes: number): RecordingError {
+  return new RecordingError('line-too-long', source, line, `line longer than maxLineBytes (${maxLineBytes} bytes)`);
+}
+
+/** UTF-8 length of `text[from, to)`, stopping early once it exceeds `limit`. */
+function utf8Length(text: string, from: number, to: number, limit: number): number {
+  let n = 0;
+  for (let i = from; i < to && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < to) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
-  rest += decoder.decode();
-  if (rest !== '') yield rest;
+  return n;
+}
+
+/** Splits recording text lazily (a consumer that stops early splits nothing more). */
+function* splitText(text: string, source: string, maxLineBytes: number): Generator<string> {
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    // A line of n UTF-16 units holds at least n and at most 3n UTF-8 bytes.
+    if (nl - start > maxLineBytes || (3 * (nl - start) > maxLineBytes && utf8Length(text, start, nl, maxLineBytes) > maxLineBytes)) {
+      throw tooLong(source, line, maxLineBytes);
+    }
+    if (nl === text.length && start === nl) return; // no empty line after a final newline
+    yield text.slice(start, end);
+    start = nl + 1;
+  }
+}
+
+/**
+ * Splits a stream of text or bytes into lines in time linear in the input: each chunk is searched once, the pieces
+ * of a line are kept in a list and decoded once when its newline arrives; a line over `maxLineBytes` throws.
+ */
+async function* splitLines(chunks: AsyncIterable<string | Uint8Array>, source: string, maxLineBytes: number): AsyncGenerator<string> {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder('utf-8');
+  let pieces: Uint8Array[] = [];
+  let length = 0;
+  let line = 1;
+  const take = (last: Uint8Array): string => {
+    let bytes = last;
+    if (pieces.length > 0) {
+      bytes = new Uint8Array(length + last.length);
+      let at = 0;
+      for (const p of pieces) {
+        bytes.set(p, at);
+        at += p.length;
+      }
+      bytes.set(last, at);
+    }
+    pieces = [];
+    length = 0;
+    line++;
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
+    return decoder.decode(bytes.subarray(0, end));
+  };
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    let start = 0;
+    let nl = bytes.indexOf(10, start);
+    while (nl >= 0) {
+      if (length + nl - start > maxLineBytes) throw tooLong(source, line, maxLineBytes);
+      yield take(bytes.subarray(start, nl));
+      start = nl + 1;
+      nl = bytes.indexOf(10, start);
+    }
+    if (start < bytes.length) {
+      length += bytes.length - start;
+      if (length > maxLineBytes) throw tooLong(source, line, maxLineBytes);
+      // Copy: the stream may reuse its buffer for the next chunk.
+      pieces.push(new Uint8Array(bytes.subarray(start)));
+    }
+  }
+  if (length > 0) yield take(new Uint8Array(0));
 }

@@ -16,12 +16,16 @@ const HIGH_WATER = 256;
  * streams and URLs are read line by line, never whole. Each frame gets `index` and `timestamp` (= `t`) from its
  * line and `width`/`height` from the header.
  *
- * Timing `'asap'` emits frames as they are read (synchronously on subscribe for text). Timing `'recorded'` replays
- * on the recording's own clock: frame k is emitted `t_k - t_0` ms after subscription on `scheduler`, with
- * `capturedAt = scheduler.now()`, so inside `TestScheduler.run` it replays in virtual time.
+ * Timing `'asap'` emits frames as they are read (synchronously on subscribe for text, stopping as soon as the
+ * subscriber unsubscribes: text is split lazily). Timing `'recorded'` replays on the recording's own clock: frame k
+ * is emitted `t_k - t_0` ms after subscription on `scheduler`, with `capturedAt = now()`: `performance.now()` by
+ * default (the clock of `createPipelineMonitor` and of the live sources, so latency figures compare like with like),
+ * the scheduler's clock when a `scheduler` is given (inside `TestScheduler.run` it replays in virtual time).
  *
  * A bad line ends the stream with a `RecordingError` naming the source, the 1-based line and what was wrong, after
- * every frame read before it; with `onInvalid: 'skip'` bad frame/label lines are skipped and reported to `onSkip`.
+ * every frame read before it; with `onInvalid: 'skip'` bad frame/label lines are skipped and reported to `onSkip`
+ * (a frame out of order with both neighbours is the one skipped). A line longer than `maxLineBytes` (default 1 MiB)
+ * is a `'line-too-long'` error, found without reading the rest of the line.
  * Labels go to `onLabel` once the recording has been read and checked (use `readRecording` to get everything at once).
  * Unsubscribing stops reading and closes the file or stream.
  *
@@ -36,7 +40,11 @@ export function fromRecording(input: RecordingInput, options: FromRecordingOptio
   return new Observable<PoseFrame>((subscriber) => {
     const scheduler = options.scheduler ?? asyncScheduler;
     const recorded = options.timing === 'recorded';
-    const { source, lines } = openRecordingLines(input, options.sourceName);
+    const { source, lines } = openRecordingLines(input, {
+      ...(options.sourceName !== undefined ? { sourceName: options.sourceName } : {}),
+      ...(options.maxLineBytes !== undefined ? { maxLineBytes: options.maxLineBytes } : {}),
+    });
+    const now = options.now ?? (options.scheduler ? () => scheduler.now() : () => performance.now());
     const parser = createRecordingParser(source, options);
     const startedAt = scheduler.now();
     const queue: PoseFrame[] = [];
@@ -66,17 +74,11 @@ export function fromRecording(input: RecordingInput, options: FromRecordingOptio
       const delay = Math.max(0, startedAt + (frame.timestamp - t0) - scheduler.now());
       active = scheduler.schedule(() => {
         active = undefined;
-        subscriber.next({ ...frame, capturedAt: scheduler.now() });
+        subscriber.next({ ...frame, capturedAt: now() });
         pump();
       }, delay);
     };
-    const take = (text: string) => {
-      const frame = parser.push(text);
-      if (!headerSent && parser.header) {
-        headerSent = true;
-        options.onHeader?.(parser.header);
-      }
-      if (!frame) return;
+    const emit = (frame: PoseFrame) => {
       if (recorded) {
         queue.push(frame);
         pump();
@@ -84,10 +86,21 @@ export function fromRecording(input: RecordingInput, options: FromRecordingOptio
         subscriber.next(frame);
       }
     };
+    const take = (text: string) => {
+      const frame = parser.push(text);
+      if (!headerSent && parser.header) {
+        headerSent = true;
+        options.onHeader?.(parser.header);
+      }
+      if (frame) emit(frame);
+    };
     const end = (error?: { error: unknown }) => {
       if (subscriber.closed) return;
       if (!error) {
         try {
+          const held = parser.flush();
+          if (held) emit(held);
+          if (subscriber.closed) return;
           const labels = parser.finish();
           if (options.onLabel) for (const label of labels) options.onLabel(label);
         } catch (err) {

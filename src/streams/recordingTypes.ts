@@ -55,6 +55,13 @@ export interface ReadRecordingOptions {
   onSkip?: (error: RecordingError) => void;
   /** Name used in error messages instead of the path / URL / `'<string>'` / `'<stream>'`. @default derived from the input */
   sourceName?: string;
+  /**
+   * The longest line accepted, in UTF-8 bytes: a longer line is a `RecordingError` of kind `'line-too-long'` naming
+   * the source and line, raised as soon as that many bytes of it were read. `Infinity` accepts any length (lines are
+   * split in linear time either way).
+   * @default 1048576 (1 MiB; a two-hand frame line with world landmarks is about 3 KB)
+   */
+  maxLineBytes?: number;
 }
 
 /** Options of `fromRecording`. */
@@ -65,8 +72,14 @@ export interface FromRecordingOptions extends ReadRecordingOptions {
    * @default 'asap'
    */
   timing?: 'asap' | 'recorded';
-  /** The scheduler `'recorded'` timing waits on (and reads `now()` from). @default asyncScheduler */
+  /** The scheduler `'recorded'` timing waits on. @default asyncScheduler */
   scheduler?: SchedulerLike;
+  /**
+   * The clock `'recorded'` timing stamps `capturedAt` with, ms. It must be the pipeline monitor's clock (pass
+   * `monitor.now`) for latency figures to mean anything.
+   * @default `performance.now()` (the default monitor clock); `scheduler.now()` when a `scheduler` is given
+   */
+  now?: () => number;
   /** Called once with the header, before the first frame. @default undefined */
   onHeader?: (header: RecordingHeader) => void;
   /**

@@ -5,13 +5,25 @@ import type { PoseWindow, Prediction, WindowClassifier } from '../types.js';
 import type { ClassifierInfo, ClassifierWorkerApi } from './classifierProtocol.js';
 import { spawnWorker } from './spawnWorker.js';
 import { reviveWorkerError } from './workerErrors.js';
-import type { SpawnWorkerOptions, WorkerEntry, WorkerHandle } from './workerTypes.js';
+import type { SpawnWorkerOptions, WorkerEntry, WorkerHandle, WorkerSource } from './workerTypes.js';
 
-/** Options every classifier worker shares (plus `spawnWorker`'s: name, restart, maxRestarts, onRestart, onError). */
-export interface ClassifierWorkerCommonOptions extends SpawnWorkerOptions {
+/**
+ * Options every classifier worker shares, plus `spawnWorker`'s (name, restart, maxRestarts, onRestart, onError;
+ * `timeoutMs` defaults to 10000 here and `callTimeoutMs.init`, the model load, to 60000).
+ */
+export interface ClassifierWorkerCommonOptions extends Omit<SpawnWorkerOptions, 'source' | 'setBy' | 'entryName'> {
   /**
-   * Worker entry to start instead of the packaged one (for bundlers that need a static `new URL(...)`).
-   * @default the packaged entry next to this module
+   * The worker: its script URL, or a function making the `Worker` (self-hosting, a CDN, or Angular's CLI,
+   * which does not bundle workers inside `node_modules`: copy the entry and pass its URL). In Node a URL or
+   * path of a worker_threads entry.
+   * @default the packaged entry, referenced as `new Worker(new URL('./entries/<name>.js', import.meta.url))` so
+   * that your bundler emits it (Node: the entry file next to this module)
+   */
+  worker?: WorkerSource;
+  /**
+   * Former name of `worker` (a URL or path only).
+   * @deprecated use `worker`
+   * @default undefined
    */
   entry?: WorkerEntry;
   /**
@@ -35,23 +47,43 @@ export interface ClassifierWorker extends WindowClassifier {
   dispose(): Promise<void>;
 }
 
-/** The packaged entry `name`, as .ts when running from src and .js from dist. @internal */
+/**
+ * Node: the packaged entry `name`, as .ts when running from src and .js from dist. Written so that no bundler
+ * takes it for an asset (browsers use the literal `new Worker(new URL(...))` in each client file).
+ * @internal
+ */
 export function packagedEntry(name: string): URL {
-  const ext = /\.ts$/.test(new URL(import.meta.url).pathname) ? '.ts' : '.js';
-  return new URL(`./entries/${name}${ext}`, import.meta.url);
+  const here = import.meta.url;
+  const ext = /\.ts$/.test(new URL(here).pathname) ? '.ts' : '.js';
+  return new URL('./entries/' + name + ext, here);
 }
+
+/** Default timeouts of classifier calls, ms. @internal */
+export const CLASSIFIER_TIMEOUT_MS = 10_000;
+/** Default timeout of the model load (`init`), ms. @internal */
+export const CLASSIFIER_INIT_TIMEOUT_MS = 60_000;
 
 /**
  * Starts a classifier worker, sends `init` (again after each restart) and wraps it as a {@link ClassifierWorker}.
  * @internal
  */
 export function createClassifierClient<I>(
-  entry: WorkerEntry,
+  packaged: WorkerSource,
   init: I,
   source: string,
-  options: ClassifierWorkerCommonOptions,
+  options: ClassifierWorkerCommonOptions & { factory: string },
 ): ClassifierWorker {
-  const worker = spawnWorker<ClassifierWorkerApi<I>>(entry, options);
+  const { worker: workerOption, entry, factory, ...spawnOptions } = options;
+  const chosen = workerOption ?? entry;
+  const worker = spawnWorker<ClassifierWorkerApi<I>>(chosen ?? packaged, {
+    timeoutMs: CLASSIFIER_TIMEOUT_MS,
+    ...spawnOptions,
+    callTimeoutMs: { init: CLASSIFIER_INIT_TIMEOUT_MS, ...options.callTimeoutMs },
+    source,
+    ...(chosen !== undefined
+      ? { setBy: `${factory}'s "${workerOption !== undefined ? 'worker' : 'entry'}" option` }
+      : { entryName: `the packaged ${factory} worker` }),
+  });
   let info: ClassifierInfo | undefined;
   let initialised: { generation: number; promise: Promise<ClassifierInfo> } | undefined;
 
@@ -80,7 +112,9 @@ export function createClassifierClient<I>(
     async classify(window, shape) {
       const loaded = await ensureInit();
       if (loaded.windowSize !== undefined && shape[0] !== loaded.windowSize) {
-        throw new InvalidPoseError(`${source} takes windows of ${loaded.windowSize} frames; got ${shape[0]}`);
+        throw new InvalidPoseError(
+          `model ${source} takes windows of ${loaded.windowSize} frames (shape [${loaded.windowSize}, 21, 3]); got a window of shape [${shape.join(', ')}]`,
+        );
       }
       if (window.length !== shape[0] * shape[1] * shape[2]) {
         throw new InvalidPoseError(`window for ${source} has ${window.length} values; shape [${shape.join(', ')}] needs ${shape[0] * shape[1] * shape[2]}`);

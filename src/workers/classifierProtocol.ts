@@ -17,8 +17,14 @@ export interface ClassifierInfo {
 
 /** Init message of the TensorFlow.js classifier worker. */
 export interface TfjsClassifierInit {
-  /** model.json URL (http:, https:, file:) or, in Node, a file path. */
+  /** model.json URL (http:, https:, file:, data:) or, in Node, a file path. */
   model: string;
+  /** Weight file name in the manifest -> its URL (bundlers rename each file). Absent: next to model.json. */
+  weightUrls?: Readonly<Record<string, string>> | undefined;
+  /** labels.json URL. Absent: next to model.json. */
+  labelsUrl?: string | undefined;
+  /** How load errors name the option that set the model. */
+  modelOption?: string | undefined;
   /** Class labels in model output order; absent, `labels.json` next to model.json is read. */
   labels?: readonly string[] | undefined;
   /** Expected window size; the model's input must match it. */

@@ -1,9 +1,15 @@
 import { createClassifierClient, packagedEntry, type ClassifierWorker, type ClassifierWorkerCommonOptions } from './classifierClient.js';
+import type { TfjsClassifierInit } from './classifierProtocol.js';
+import { isNode } from './startRawWorker.js';
 
 /** Options of {@link createClassifierWorker}. */
 export interface ClassifierWorkerOptions extends ClassifierWorkerCommonOptions {
-  /** model.json of a TensorFlow.js LayersModel: a URL (http:, https:, file:) or, in Node, a file path. */
-  model: string | URL;
+  /**
+   * The gesture model: `'default'` (the model packaged in posestream) or the model.json of a TensorFlow.js
+   * LayersModel: a URL (http:, https:, file:) or, in Node, a file path; its weights and `labels.json` sit next to it.
+   * @default 'default'
+   */
+  model?: 'default' | string | URL;
   /**
    * Class labels in model output order.
    * @default read from `labels.json` next to model.json
@@ -20,41 +26,59 @@ export interface ClassifierWorkerOptions extends ClassifierWorkerCommonOptions {
    */
   backend?: 'auto' | 'wasm' | 'cpu';
   /**
-   * Browsers: URL prefix (ending in '/') where your app serves `@tensorflow/tfjs-backend-wasm/dist/*.wasm`.
-   * In Node the installed package's files are used.
-   * @default the wasm package's default (next to the worker script)
+   * Browsers: URL prefix (ending in '/') where your app serves `tfjs-backend-wasm.wasm`, `-simd.wasm` and
+   * `-threaded-simd.wasm` (4.22.0). In Node the installed package's files are used.
+   * @default the copies packaged in posestream (`dist/assets/tfjs/`), emitted by your bundler
    */
   wasmPaths?: string;
+}
+
+/** The packaged default gesture model's three files, each its own literal URL so that bundlers emit them. */
+function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 'labelsUrl'> {
+  return {
+    model: new URL('../../models/default/model.json', import.meta.url).href,
+    weightUrls: { 'weights.bin': new URL('../../models/default/weights.bin', import.meta.url).href },
+    labelsUrl: new URL('../../models/default/labels.json', import.meta.url).href,
+  };
 }
 
 /**
  * Runs a TensorFlow.js gesture classifier in a worker (Node worker_threads or a browser module Worker).
  *
- * The worker loads the LayersModel on the wasm backend (cpu fallback), checks that it takes
- * `[null, N, 21, 3]` or `[null, N, 63]` and outputs one score per label, then scores packed windows
- * (transferred, not copied). Load problems (404, corrupt model.json or weights, wrong shapes) reject `ready`
- * and every `classify` with a `ModelLoadError` naming the model; a dead worker rejects with a `WorkerError`.
- * `classifyWindow` is what `classifyLatest` calls. `dispose()` terminates the worker.
+ * The worker loads the LayersModel (the packaged `'default'` unless `model` says otherwise) on the wasm backend
+ * (cpu fallback), checks that it takes `[null, N, 21, 3]` or `[null, N, 63]` and outputs one score per label,
+ * then scores packed windows (transferred, not copied). Load problems (404, corrupt model.json or weights,
+ * wrong shapes) reject `ready` and every `classify` with a `ModelLoadError` naming the model and the option
+ * that set it; an exception while scoring rejects with a `ClassifierError`; a dead worker, or a call slower
+ * than `timeoutMs` (10 s; the load: 60 s), rejects with a `WorkerError` / `WorkerTimeoutError`. With
+ * `restart: true` the worker is respawned (and the model reloaded) after a crash or timeout: only the calls in
+ * flight are lost (`recovered: true`). `classifyWindow` is what `classifyLatest` calls; `dispose()` terminates.
+ * Every asset has an override: `worker`, `wasmPaths`, `model`.
  *
  * @example
  * ```ts
  * import { classifyLatest, slidingWindow } from 'posestream';
  * import { createClassifierWorker } from 'posestream/workers';
- * const classifier = createClassifierWorker({ model: '/models/gestures/model.json', wasmPaths: '/wasm/' });
+ * const classifier = createClassifierWorker({ model: 'default', restart: true });
  * const predictions$ = poses$.pipe(slidingWindow(30), classifyLatest((w) => classifier.classifyWindow(w)));
  * ```
  */
-export function createClassifierWorker(options: ClassifierWorkerOptions): ClassifierWorker {
-  const source = options.model instanceof URL ? options.model.href : options.model;
-  const init = {
-    model: source,
+export function createClassifierWorker(options: ClassifierWorkerOptions = {}): ClassifierWorker {
+  const model = options.model ?? 'default';
+  const files =
+    model === 'default'
+      ? defaultModelFiles()
+      : { model: model instanceof URL ? model.href : model };
+  const init: TfjsClassifierInit = {
+    ...files,
     labels: options.labels,
     windowSize: options.windowSize,
     backend: options.backend,
     wasmPaths: options.wasmPaths,
+    modelOption: model === 'default' ? 'the packaged model "default" (override: model)' : 'the "model" option',
   };
-  return createClassifierClient(options.entry ?? packagedEntry('classifierWorker'), init, source, {
-    name: 'classifier',
-    ...options,
-  });
+  const packaged = isNode()
+    ? packagedEntry('classifierWorker')
+    : () => new Worker(new URL('./entries/classifierWorker.js', import.meta.url), { type: 'module', name: 'classifier' });
+  return createClassifierClient(packaged, init, files.model, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
 }

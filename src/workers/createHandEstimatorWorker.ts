@@ -1,11 +1,14 @@
 /**
- * Main-thread side of the hand-landmarker worker: starts the worker, initialises it, and turns
- * `SourceFrame`s into `PoseFrame`s with the image transferred (never copied).
+ * Main-thread side of the hand-landmarker worker: starts the worker (through `spawnWorker`: timeouts, restart),
+ * initialises it (again after each restart), and turns `SourceFrame`s into `PoseFrame`s with the image
+ * transferred (never copied).
  */
-import * as Comlink from 'comlink';
+import { transfer, type Remote } from 'comlink';
 import type { PoseFrame, SourceFrame } from '../types.js';
 import type { DetectRequest, HandLandmarkerOptions, HandLandmarkerWorkerApi } from './handLandmarkerWorker.js';
 import { EmptyFrameError, HandEstimatorStateError, reviveBrowserError } from '../streams/browserErrors.js';
+import { spawnWorker } from './spawnWorker.js';
+import type { SpawnWorkerOptions, WorkerHandle, WorkerSource } from './workerTypes.js';
 
 /** How long one frame took: inside the worker (`detectForVideo` only) and the whole round trip from this thread. */
 export interface HandEstimateTiming {
@@ -14,13 +17,27 @@ export interface HandEstimateTiming {
   roundTripMs: number;
 }
 
-/** Options of {@link createHandEstimatorWorker}: the landmarker options plus where the worker comes from. */
-export interface HandEstimatorWorkerOptions extends HandLandmarkerOptions {
+/** Default timeout of one `detect` call, ms. */
+const DETECT_TIMEOUT_MS = 10_000;
+/** Default timeout of `init` (wasm runtime and model download), ms. */
+const INIT_TIMEOUT_MS = 60_000;
+
+/**
+ * Options of {@link createHandEstimatorWorker}: the landmarker options, where the worker comes from, and
+ * `spawnWorker`'s fault handling (`restart`, `maxRestarts`, `onRestart`, `onError`; `timeoutMs` defaults to
+ * 10000 per frame here and `callTimeoutMs.init`, the wasm and model load, to 60000).
+ */
+export interface HandEstimatorWorkerOptions
+  extends HandLandmarkerOptions,
+    Pick<SpawnWorkerOptions, 'name' | 'restart' | 'maxRestarts' | 'timeoutMs' | 'callTimeoutMs' | 'onRestart' | 'onError'> {
   /**
-   * The worker to talk to, or a function making it (it must run `posestream/workers`' hand-landmarker entry).
-   * @default a module Worker started from `./entries/handLandmarker.js` next to this module
+   * The worker: its script URL, a function making it, or a `Worker` (not restartable). It must run
+   * `posestream/workers`' hand-landmarker entry (`posestream/workers/entries/handLandmarker`). For self-hosting,
+   * a CDN, or Angular's CLI (which does not bundle workers inside `node_modules`).
+   * @default the packaged entry, referenced as `new Worker(new URL('./entries/handLandmarker.js', import.meta.url))`
+   * so that your bundler emits it
    */
-  worker?: Worker | (() => Worker);
+  worker?: WorkerSource;
   /** Called after every frame with its timings (side channel: `PoseFrame` has no timing field). @default undefined */
   onTiming?: (timing: HandEstimateTiming) => void;
 }
@@ -31,6 +48,8 @@ export interface HandEstimatorWorker {
   estimate(frame: SourceFrame<ImageBitmap | VideoFrame>): Promise<PoseFrame>;
   /** Resolves once the wasm runtime and model are loaded; rejects with `ModelLoadError` naming the model URL. */
   ready: Promise<void>;
+  /** The worker behind it (state, `restarts`, `lost`). */
+  readonly worker: WorkerHandle<Remote<HandLandmarkerWorkerApi>>;
   /** Terminates the worker; pending and later `estimate` calls reject with `HandEstimatorStateError`. */
   dispose(): void;
 }
@@ -40,68 +59,77 @@ export interface HandEstimatorWorker {
  *
  * `estimate` plugs straight into `estimateHands(estimate)`, which keeps only the latest frame while the worker is
  * busy. Frames are fed in VIDEO mode (timestamps forced strictly increasing, see `timestampPolicy`); errors are
- * the typed classes (`ModelLoadError`, `EmptyFrameError`, `TimestampError`, `HandEstimatorStateError`).
- * Handedness follows tasks-vision's convention (the opposite of the legacy `@mediapipe/hands` solution).
+ * the typed classes (`ModelLoadError` naming the URL and the option that sets it, `EmptyFrameError`,
+ * `TimestampError`, `HandEstimatorStateError`, and `WorkerError` / `WorkerTimeoutError` when the worker dies or
+ * a frame takes longer than `timeoutMs`). With `restart: true` a crashed or hung worker is replaced and
+ * re-initialised: only the frame in flight is lost (its call rejects with `recovered: true`), and
+ * `worker.restarts` / `worker.lost` count it. Handedness follows tasks-vision's convention (the opposite of the
+ * legacy `@mediapipe/hands` solution). The packaged worker, wasm runtime and models are referenced with literal
+ * `new URL(..., import.meta.url)` so that your bundler emits them; `worker`, `wasmBaseUrl` and
+ * `modelAssetPath` override each.
  *
  * @example
  * ```ts
  * import { fromCamera, estimateHands } from 'posestream';
  * import { createHandEstimatorWorker } from 'posestream/workers';
- * const estimator = createHandEstimatorWorker({ model: 'lite', numHands: 2 });
+ * const estimator = createHandEstimatorWorker({ model: 'lite', numHands: 2, restart: true });
  * const poses$ = fromCamera().pipe(estimateHands(estimator.estimate));
  * ```
  */
 export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = {}): HandEstimatorWorker {
-  const { worker: workerOption, onTiming, ...landmarkerOptions } = options;
-  const worker =
-    typeof workerOption === 'function'
-      ? workerOption()
-      : (workerOption ??
-        new Worker(new URL('./entries/handLandmarker.js', import.meta.url), { type: 'module', name: 'hand-landmarker' }));
-  const api = Comlink.wrap<HandLandmarkerWorkerApi>(worker);
-  const modelSource = options.modelAssetPath ?? `models/hand_landmarker_${options.model ?? 'full'}.task`;
-  const pending = new Set<(error: unknown) => void>();
-  let failure: unknown;
+  const { worker: workerOption, onTiming, name, restart, maxRestarts, timeoutMs, callTimeoutMs, onRestart, onError, ...landmarkerOptions } =
+    options;
+  // Relative URLs against the page (inside the worker, `location` is the worker script's).
+  const page = (globalThis as { location?: { href: string } }).location?.href;
+  if (landmarkerOptions.modelAssetPath !== undefined) landmarkerOptions.modelAssetPath = new URL(landmarkerOptions.modelAssetPath, page).href;
+  if (landmarkerOptions.wasmBaseUrl !== undefined) landmarkerOptions.wasmBaseUrl = new URL(landmarkerOptions.wasmBaseUrl, page).href;
+  const modelSource = landmarkerOptions.modelAssetPath ?? `posestream's models/hand_landmarker_${options.model ?? 'full'}.task`;
+  const worker = spawnWorker<HandLandmarkerWorkerApi>(
+    workerOption ?? (() => new Worker(new URL('./entries/handLandmarker.js', import.meta.url), { type: 'module', name: 'hand-landmarker' })),
+    {
+      name: name ?? 'hand-landmarker',
+      timeoutMs: timeoutMs ?? DETECT_TIMEOUT_MS,
+      callTimeoutMs: { init: INIT_TIMEOUT_MS, ...callTimeoutMs },
+      source: modelSource,
+      ...(workerOption !== undefined
+        ? { setBy: `createHandEstimatorWorker's "worker" option` }
+        : { entryName: 'the packaged hand-landmarker worker' }),
+      ...(restart !== undefined ? { restart } : {}),
+      ...(maxRestarts !== undefined ? { maxRestarts } : {}),
+      ...(onRestart ? { onRestart } : {}),
+      ...(onError ? { onError } : {}),
+    },
+  );
   let disposed = false;
+  let initialised: { generation: number; promise: Promise<void> } | undefined;
 
-  /** Runs a worker call so that a worker death or dispose() rejects it instead of leaving it hanging. */
-  const call = <T>(run: () => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      if (failure !== undefined) return reject(failure);
-      pending.add(reject);
-      run().then(
-        (value) => (pending.delete(reject), resolve(value)),
-        (error: unknown) => (pending.delete(reject), reject(reviveBrowserError(error, modelSource))),
-      );
-    });
+  /** Maps a worker-side error back to its class; calls cut short by dispose() read as disposed. */
+  const revive = (error: unknown): unknown =>
+    disposed ? new HandEstimatorStateError('hand landmarker worker disposed') : reviveBrowserError(error, modelSource);
 
-  const failAll = (error: unknown): void => {
-    failure ??= error;
-    for (const reject of [...pending]) reject(failure);
-    pending.clear();
+  /** `init` once per worker generation (again after a restart). */
+  const ensureInit = (): Promise<void> => {
+    if (initialised?.generation !== worker.generation) {
+      const promise = worker.api.init(landmarkerOptions).catch((error: unknown) => Promise.reject(revive(error)));
+      initialised = { generation: worker.generation, promise };
+    }
+    return initialised.promise;
   };
-
-  const onError = (event: ErrorEvent): void => {
-    event.preventDefault();
-    failAll(
-      new HandEstimatorStateError(`hand landmarker worker failed: ${event.message || 'could not be loaded or crashed'}`),
-    );
-  };
-  worker.addEventListener('error', onError);
-
-  const ready = call(() => api.init(landmarkerOptions));
+  const ready = ensureInit();
   ready.catch(() => undefined); // observed through `ready` / `estimate`; never an unhandled rejection
 
   return {
     ready,
+    worker,
     async estimate(frame: SourceFrame<ImageBitmap | VideoFrame>): Promise<PoseFrame> {
+      const image = frame.image;
       try {
-        await ready;
+        if (disposed) throw new HandEstimatorStateError(`hand landmarker worker disposed (frame ${frame.index})`);
+        await ensureInit();
       } catch (error) {
-        frame.image.close();
+        image.close();
         throw error;
       }
-      const image = frame.image;
       const [width, height] =
         'displayWidth' in image ? [image.displayWidth, image.displayHeight] : [image.width, image.height];
       if (!width || !height) {
@@ -111,22 +139,22 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
           frame.index,
         );
       }
-      const request: DetectRequest = { image: frame.image, index: frame.index, timestamp: frame.timestamp };
+      const request: DetectRequest = { image, index: frame.index, timestamp: frame.timestamp };
       if (frame.capturedAt !== undefined) request.capturedAt = frame.capturedAt;
       const start = performance.now();
-      const { frame: pose, detectMs } = await call(() =>
-        api.detect(Comlink.transfer(request, [frame.image as unknown as Transferable])),
-      );
-      onTiming?.({ index: frame.index, detectMs, roundTripMs: performance.now() - start });
-      return pose;
+      let result;
+      try {
+        result = await worker.api.detect(transfer(request, [image as unknown as Transferable]));
+      } catch (error) {
+        throw revive(error);
+      }
+      onTiming?.({ index: frame.index, detectMs: result.detectMs, roundTripMs: performance.now() - start });
+      return result.frame;
     },
     dispose(): void {
       if (disposed) return;
       disposed = true;
-      failAll(new HandEstimatorStateError('hand landmarker worker disposed'));
-      worker.removeEventListener('error', onError);
-      api[Comlink.releaseProxy]();
-      worker.terminate();
+      void worker.terminate();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
 import type { ClassifierInfo, ClassifierWorkerApi, FunctionClassifierInit } from './classifierProtocol.js';
 import { entryUrl } from './startRawWorker.js';
-import { ModelLoadError } from './workerErrors.js';
+import { ClassifierError, ModelLoadError } from './workerErrors.js';
 
 /** What a user's classifier module default-exports. */
 export type WindowClassifierFunction = (
@@ -45,7 +45,16 @@ export function createFunctionClassifierService(): ClassifierWorkerApi<FunctionC
     },
     async classify(window, shape) {
       if (!fn) throw new Error(`classifier worker (${source}): classify() before init()`);
-      const out = await fn(window, shape);
+      let out: Float32Array | number[];
+      try {
+        out = await fn(window, shape);
+      } catch (err) {
+        const e = err instanceof Error ? err : new Error(String(err));
+        const error = new ClassifierError(source, `classifier module ${source} threw on a window of shape [${shape.join(', ')}]: ${e.name}: ${e.message}`, { cause: err });
+        // The module's own frames, under this error's first line (only name, message and stack cross to the page).
+        error.stack = `${error.name}: ${error.message}\n${(e.stack ?? '').split('\n').slice(1).join('\n')}`;
+        throw error;
+      }
       const scores = Float32Array.from(out); // a copy: the module may reuse its array
       return transfer(scores, [scores.buffer]);
     },

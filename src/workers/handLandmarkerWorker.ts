@@ -3,7 +3,7 @@
  * frame in, one {@link PoseFrame} out. `entries/handLandmarker.ts` exposes it with comlink; it can also run
  * on a page's main thread (tests, debugging).
  */
-import { FilesetResolver, HandLandmarker } from '@mediapipe/tasks-vision';
+import { HandLandmarker } from '@mediapipe/tasks-vision';
 import type { HandLandmarkerResult } from '@mediapipe/tasks-vision';
 import type { Hand, Handedness, Landmark, PoseFrame } from '../types.js';
 import { EmptyFrameError, HandEstimatorStateError, TimestampError } from '../streams/browserErrors.js';
@@ -13,11 +13,12 @@ import { ModelLoadError } from './workerErrors.js';
 export interface HandLandmarkerOptions {
   /** Maximum number of hands to detect. @default 1 */
   numHands?: number;
-  /** Bundled model variant, used when `modelAssetPath` is not given. @default 'full' */
+  /** Packaged model variant, used when `modelAssetPath` is not given. @default 'full' */
   model?: 'full' | 'lite';
   /**
    * URL of a `hand_landmarker.task` bundle (e.g. Google's official one, served by your app). Overrides `model`.
-   * @default the package's `models/hand_landmarker_<model>.task`, resolved against this module's URL
+   * A relative URL is resolved against the page.
+   * @default the package's `models/hand_landmarker_<model>.task`, emitted by your bundler
    */
   modelAssetPath?: string;
   /** tasks-vision delegate. @default 'CPU' */
@@ -29,8 +30,9 @@ export interface HandLandmarkerOptions {
   /** @default 0.5 */
   minTrackingConfidence?: number;
   /**
-   * Folder (URL) holding tasks-vision's `vision_wasm_module_internal.{js,wasm}`. Serve it from your own origin.
-   * @default '/node_modules/@mediapipe/tasks-vision/wasm' on the page's origin (what a Vite dev server serves)
+   * Folder URL holding tasks-vision's `vision_wasm_module_internal.js` and `.wasm` (0.10.35). Serve it from your
+   * own origin or a CDN. A relative URL is resolved against the page.
+   * @default the copies packaged in posestream (`dist/assets/mediapipe/`), emitted by your bundler
    */
   wasmBaseUrl?: string;
   /**
@@ -104,23 +106,59 @@ function imageSize(image: ImageBitmap | VideoFrame): { width: number; height: nu
     : { width: image.width, height: image.height };
 }
 
-async function loadModel(url: string): Promise<Uint8Array> {
+/** tasks-vision's `WasmFileset` (not exported by its typings). */
+type WasmFileset = Parameters<typeof HandLandmarker.createFromOptions>[0];
+
+/** The packaged hand model, each variant its own literal URL so that bundlers emit both. */
+function packagedModelUrl(model: 'full' | 'lite' | undefined): string {
+  return model === 'lite'
+    ? new URL('../../models/hand_landmarker_lite.task', import.meta.url).href
+    : new URL('../../models/hand_landmarker_full.task', import.meta.url).href;
+}
+
+/** tasks-vision's module-worker runtime: the packaged copies (literal URLs) or `wasmBaseUrl`'s. */
+function visionFileset(wasmBaseUrl: string | undefined): WasmFileset {
+  if (wasmBaseUrl !== undefined) {
+    const base = wasmBaseUrl.replace(/\/$/, '');
+    return { wasmLoaderPath: `${base}/vision_wasm_module_internal.js`, wasmBinaryPath: `${base}/vision_wasm_module_internal.wasm` };
+  }
+  return {
+    wasmLoaderPath: new URL('../assets/mediapipe/vision_wasm_module_internal.js', import.meta.url).href,
+    wasmBinaryPath: new URL('../assets/mediapipe/vision_wasm_module_internal.wasm', import.meta.url).href,
+  };
+}
+
+/** Absolute URL: relative ones against the page (`location` is the worker script's inside a worker). */
+function absolute(url: string): string {
+  return new URL(url, (globalThis as { location?: { href: string } }).location?.href).href;
+}
+
+async function loadModel(url: string, setBy: string): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetch(url);
   } catch (cause) {
-    throw new ModelLoadError(url, `hand model ${url}: could not be fetched (${String(cause)})`, { cause });
+    throw new ModelLoadError(url, `hand model ${url}: could not be fetched (${String(cause)}; ${setBy})`, { cause });
   }
   if (!response.ok) {
-    throw new ModelLoadError(url, `hand model ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+    throw new ModelLoadError(url, `hand model ${url}: HTTP ${response.status} ${response.statusText} (${setBy})`.replace('  (', ' ('));
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   // A .task bundle is a zip archive: it starts with the local-file-header signature PK\3\4.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-    throw new ModelLoadError(url, `hand model ${url}: not a .task bundle (${bytes.length} bytes, no zip signature; expected hand_landmarker.task)`,
+    throw new ModelLoadError(url, `hand model ${url}: not a .task bundle (${bytes.length} bytes, no zip signature; expected hand_landmarker.task; ${setBy})`,
     );
   }
   return bytes;
+}
+
+/** After tasks-vision failed: the runtime file that is missing, if one is (else undefined). */
+async function missingRuntimeFile(fileset: WasmFileset): Promise<{ url: string; status: string } | undefined> {
+  for (const url of [fileset.wasmLoaderPath, fileset.wasmBinaryPath]) {
+    const status = await fetch(url, { method: 'HEAD' }).then((r) => (r.ok ? undefined : `HTTP ${r.status}`), (e: unknown) => String(e));
+    if (status !== undefined) return { url, status };
+  }
+  return undefined;
 }
 
 /**
@@ -149,18 +187,13 @@ export function createHandLandmarkerWorkerApi(): HandLandmarkerWorkerApi {
       if (state !== 'new') throw new HandEstimatorStateError(`hand landmarker: init called while ${state}`);
       state = 'initializing';
       policy = options.timestampPolicy ?? 'bump';
-      const modelUrl =
-        options.modelAssetPath !== undefined
-          ? new URL(options.modelAssetPath, self.location.href).href
-          : options.model === 'lite'
-            ? new URL('../../models/hand_landmarker_lite.task', import.meta.url).href
-            : new URL('../../models/hand_landmarker_full.task', import.meta.url).href;
-      const wasmBase = new URL(options.wasmBaseUrl ?? '/node_modules/@mediapipe/tasks-vision/wasm', self.location.href).href;
+      const modelUrl = options.modelAssetPath !== undefined ? absolute(options.modelAssetPath) : packagedModelUrl(options.model);
+      const modelSetBy =
+        options.modelAssetPath !== undefined ? 'set by the "modelAssetPath" option' : `packaged model '${options.model ?? 'full'}'; override with "modelAssetPath"`;
+      const fileset = visionFileset(options.wasmBaseUrl !== undefined ? absolute(options.wasmBaseUrl) : undefined);
+      const wasmSetBy = options.wasmBaseUrl !== undefined ? 'set by the "wasmBaseUrl" option' : 'packaged; override with "wasmBaseUrl"';
       try {
-        const [model, fileset] = await Promise.all([
-          loadModel(modelUrl),
-          FilesetResolver.forVisionTasks(wasmBase.replace(/\/$/, ''), true),
-        ]);
+        const model = await loadModel(modelUrl, modelSetBy);
         try {
           landmarker = await HandLandmarker.createFromOptions(fileset, {
             baseOptions: { modelAssetBuffer: model, delegate: options.delegate ?? 'CPU' },
@@ -172,7 +205,11 @@ export function createHandLandmarkerWorkerApi(): HandLandmarkerWorkerApi {
           });
         } catch (cause) {
           const why = cause instanceof Error ? cause.message : String(cause);
-          throw new ModelLoadError(modelUrl, `hand model ${modelUrl}: rejected by tasks-vision (wasm ${wasmBase}): ${why}`, {
+          const missing = await missingRuntimeFile(fileset);
+          if (missing !== undefined) {
+            throw new ModelLoadError(missing.url, `tasks-vision runtime ${missing.url}: ${missing.status} (${wasmSetBy}): ${why}`, { cause });
+          }
+          throw new ModelLoadError(modelUrl, `hand model ${modelUrl}: rejected by tasks-vision (wasm ${fileset.wasmBinaryPath}): ${why}`, {
             cause,
           });
         }

@@ -4,8 +4,8 @@
  */
 export { spawnWorker } from './spawnWorker.js';
 export { exposeWorker } from './exposeWorker.js';
-export type { SpawnWorkerOptions, WorkerEntry, WorkerHandle, WorkerRestartEvent, WorkerState } from './workerTypes.js';
-export { WorkerError, ModelLoadError, ClassifierOutputError } from './workerErrors.js';
+export type { NodeWorkerLike, SpawnWorkerOptions, WorkerEntry, WorkerHandle, WorkerRestartEvent, WorkerSource, WorkerState } from './workerTypes.js';
+export { WorkerError, WorkerTimeoutError, ModelLoadError, ClassifierOutputError, ClassifierError, type WorkerErrorOptions } from './workerErrors.js';
 export { createClassifierWorker, type ClassifierWorkerOptions } from './createClassifierWorker.js';
 export { createFunctionClassifierWorker, type FunctionClassifierWorkerOptions } from './createFunctionClassifierWorker.js';
 export type { ClassifierWorker, ClassifierWorkerCommonOptions } from './classifierClient.js';

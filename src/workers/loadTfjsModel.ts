@@ -19,7 +19,7 @@ async function readText(where: string, what: string, model: string): Promise<str
 }
 
 /** An IOHandler reading model.json and its weight files from disk (Node, no tfjs-node). */
-function fileHandler(path: string): tf.io.IOHandler {
+function fileHandler(path: string, weightUrls: Readonly<Record<string, string>>): tf.io.IOHandler {
   const dir = path.replace(/[^/\\]*$/, '');
   return {
     load: async () => {
@@ -38,10 +38,12 @@ function fileHandler(path: string): tf.io.IOHandler {
         const parts: Uint8Array[] = [];
         for (const group of manifest) {
           for (const file of group.paths) {
+            const mapped = weightUrls[file];
+            const where = mapped !== undefined ? (localPath(mapped) ?? mapped) : dir + file;
             try {
-              parts.push(await nodeFiles()!.fs.readFile(dir + file));
+              parts.push(await nodeFiles()!.fs.readFile(where));
             } catch (err) {
-              throw new ModelLoadError(path, `could not read weights ${dir + file} of ${path}: ${(err as Error).message}`);
+              throw new ModelLoadError(path, `could not read weights ${where} of ${path}: ${(err as Error).message}`);
             }
           }
           specs.push(...group.weights);
@@ -69,13 +71,19 @@ function checkWeightBytes(artifacts: tf.io.ModelArtifacts, source: string): void
 }
 
 /**
- * Loads a TensorFlow.js LayersModel from a model.json URL (http:, https:, file:) or a Node file path, with
- * errors (missing, 404, corrupt JSON or weights) naming it.
+ * Loads a TensorFlow.js LayersModel from a model.json URL (http:, https:, file:, data:) or a Node file path, with
+ * errors (missing, 404, corrupt JSON or weights) naming it. `weightUrls` maps the manifest's weight file names
+ * to their URLs (a bundler renames each file; model.json may even be inlined as a data: URL); absent, the
+ * weights sit next to model.json.
  * @internal
  */
-export async function loadTfjsModel(source: string): Promise<tf.LayersModel> {
+export async function loadTfjsModel(source: string, weightUrls: Readonly<Record<string, string>> = {}): Promise<tf.LayersModel> {
   const path = localPath(source);
-  const inner = path !== undefined ? fileHandler(path) : tf.io.http(source);
+  const mapped = Object.keys(weightUrls).length > 0;
+  const inner =
+    path !== undefined
+      ? fileHandler(path, weightUrls)
+      : tf.io.http(source, mapped ? { weightUrlConverter: async (file) => weightUrls[file] ?? new URL(file, source).href } : {});
   const handler: tf.io.IOHandler = {
     load: async () => {
       const artifacts = await inner.load!();
@@ -92,11 +100,26 @@ export async function loadTfjsModel(source: string): Promise<tf.LayersModel> {
   }
 }
 
-/** Labels from `labels.json` next to model.json: a JSON array of strings. @internal */
-export async function loadLabels(source: string): Promise<string[]> {
+/**
+ * Labels from `labelsUrl` or `labels.json` next to model.json: a JSON array of strings. When labels.json cannot be
+ * read because model.json itself is missing (a wrong `--model` folder), the error names model.json, not labels.json.
+ * @internal
+ */
+export async function loadLabels(source: string, labelsUrl?: string): Promise<string[]> {
   const path = localPath(source);
-  const where = path !== undefined ? path.replace(/[^/\\]*$/, 'labels.json') : new URL('labels.json', source).href;
-  const text = await readText(where, 'labels', source);
+  const where =
+    labelsUrl !== undefined
+      ? (localPath(labelsUrl) ?? labelsUrl)
+      : path !== undefined
+        ? path.replace(/[^/\\]*$/, 'labels.json')
+        : new URL('labels.json', source).href;
+  let text: string;
+  try {
+    text = await readText(where, 'labels', source);
+  } catch (labelsError) {
+    if (labelsUrl === undefined) await readText(path ?? source, 'model', source); // throws, naming model.json, when that is what is missing
+    throw labelsError;
+  }
   let labels: unknown;
   try {
     labels = JSON.parse(text);

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { nodeBuiltin } from './nodeBuiltin.js';
+import type { NodeWorkerLike } from './workerTypes.js';
 
 /** One started worker, before comlink: its endpoint, a way to stop it and a death notification. @internal */
 export interface RawWorker {
@@ -41,6 +42,31 @@ function tsxApiUrl(): string {
   return url.pathToFileURL(pkg.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
 }
 
+/** What `startRawWorker` starts: a module URL, a function making a worker, or a worker already made. @internal */
+export type RawWorkerSource = URL | (() => Worker | NodeWorkerLike) | Worker | NodeWorkerLike;
+
+/** True for a Node worker_threads Worker (an EventEmitter), false for a browser Worker. */
+function isNodeWorker(w: Worker | NodeWorkerLike): w is NodeWorkerLike {
+  return typeof (w as { on?: unknown }).on === 'function' && typeof (w as { addEventListener?: unknown }).addEventListener !== 'function';
+}
+
+/** Node: listens for the thread's error/exit; `exit` after our own terminate() reads "was terminated". */
+function attachNode(worker: NodeWorkerLike, onDeath: DeathListener): RawWorker {
+  let terminating = false;
+  worker.on('error', (err: unknown) => onDeath(`failed: ${err instanceof Error ? err.message : String(err)}`, err));
+  worker.on('messageerror', (err: Error) => onDeath(`sent a message that could not be read: ${err.message}`, err));
+  worker.on('exit', (code: number) =>
+    onDeath(terminating ? 'was terminated' : `exited with code ${code}`, new Error(`exit code ${code}`)),
+  );
+  return {
+    endpoint: nodeEndpoint(worker),
+    terminate: async () => {
+      terminating = true;
+      await worker.terminate();
+    },
+  };
+}
+
 /**
  * Node: a `.ts` entry is imported through a tiny bootstrap that registers tsx first (Node 20 ignores
  * `--import` in a worker's execArgv), a `.js` entry is started directly.
@@ -53,28 +79,18 @@ function startNode(wt: NodeWorkerThreads, url: URL, name: string, execArgv: stri
   const worker = ts
     ? new wt.Worker(boot, { eval: true, name, execArgv, workerData: { tsxApi: tsxApiUrl(), entry: url.href } })
     : new wt.Worker(url, { name, execArgv });
-  let terminating = false;
-  worker.on('error', (err) => onDeath(`failed: ${err instanceof Error ? err.message : String(err)}`, err));
-  worker.on('messageerror', (err) => onDeath(`sent a message that could not be read: ${err.message}`, err));
-  worker.on('exit', (code) =>
-    onDeath(terminating ? 'was terminated' : `exited with code ${code}`, new Error(`exit code ${code}`)),
-  );
-  return {
-    endpoint: nodeEndpoint(worker),
-    terminate: async () => {
-      terminating = true;
-      await worker.terminate();
-    },
-  };
+  return attachNode(worker, onDeath);
 }
 
-/** Browser: a module Worker; an `error` event (load failure or uncaught error) is fatal. */
-function startBrowser(url: URL, name: string, onDeath: DeathListener): RawWorker {
-  const worker = new Worker(url, { type: 'module', name });
+/**
+ * Browser: an `error` event (load failure, 404, uncaught error) is fatal. A worker that ends silently
+ * (`close()`, killed by the browser) sends nothing: call timeouts find it.
+ */
+function attachBrowser(worker: Worker, onDeath: DeathListener): RawWorker {
   worker.addEventListener('error', (ev) => {
     ev.preventDefault();
     worker.terminate();
-    onDeath(`failed: ${ev.message || 'could not be loaded or threw an uncaught error'}`, ev.error ?? ev);
+    onDeath(`failed: ${ev.message || 'could not be loaded (404, wrong MIME type or a syntax error) or threw an uncaught error'}`, ev.error ?? ev);
   });
   worker.addEventListener('messageerror', () => {
     worker.terminate();
@@ -89,8 +105,19 @@ function startBrowser(url: URL, name: string, onDeath: DeathListener): RawWorker
   };
 }
 
-/** Starts a worker thread (Node) or module Worker (browser) for `url`. @internal */
-export function startRawWorker(url: URL, name: string, execArgv: string[], onDeath: DeathListener): RawWorker {
-  const wt = nodeBuiltin<NodeWorkerThreads>('node:worker_threads');
-  return wt ? startNode(wt, url, name, execArgv, onDeath) : startBrowser(url, name, onDeath);
+/**
+ * Starts a worker: a URL as a worker thread (Node) or module Worker (browser); a function is called for a fresh
+ * worker (each start); a worker already made is used as is. Throws if the worker cannot be constructed.
+ * @internal
+ */
+export function startRawWorker(source: RawWorkerSource, name: string, execArgv: string[], onDeath: DeathListener): RawWorker {
+  if (source instanceof URL) {
+    const wt = nodeBuiltin<NodeWorkerThreads>('node:worker_threads');
+    return wt ? startNode(wt, source, name, execArgv, onDeath) : attachBrowser(new Worker(source, { type: 'module', name }), onDeath);
+  }
+  const worker = typeof source === 'function' ? source() : source;
+  if (worker === null || typeof worker !== 'object' || typeof worker.postMessage !== 'function') {
+    throw new TypeError(`expected a Worker, got ${worker === null ? 'null' : typeof worker}`);
+  }
+  return isNodeWorker(worker) ? attachNode(worker, onDeath) : attachBrowser(worker, onDeath);
 }

@@ -3,7 +3,7 @@ import * as tf from './tfjs.js';
 import type { ClassifierInfo, ClassifierInputLayout, ClassifierWorkerApi, TfjsClassifierInit } from './classifierProtocol.js';
 import { loadLabels, loadTfjsModel } from './loadTfjsModel.js';
 import { selectTfjsBackend } from './tfjsBackend.js';
-import { ModelLoadError } from './workerErrors.js';
+import { ClassifierError, ModelLoadError } from './workerErrors.js';
 import { featureTransformFor, type FeatureTransform } from './modelFeatures.js';
 
 const shapeText = (shape: readonly (number | null)[]): string => `[${shape.map((d) => (d === null ? 'null' : d)).join(', ')}]`;
@@ -49,18 +49,25 @@ export function createTfjsClassifierService(): ClassifierWorkerApi<TfjsClassifie
     async init(options) {
       const source = String(options.model);
       const backend = await selectTfjsBackend(options.backend ?? 'auto', options.wasmPaths);
-      const labels = options.labels ? [...options.labels] : await loadLabels(source);
-      const loaded = await loadTfjsModel(source);
       try {
-        info = { ...checkModel(loaded, source, labels, options.windowSize), backend };
-        transform = featureTransformFor(loaded.getUserDefinedMetadata(), source);
+        const labels = options.labels ? [...options.labels] : await loadLabels(source, options.labelsUrl);
+        const loaded = await loadTfjsModel(source, options.weightUrls);
+        try {
+          info = { ...checkModel(loaded, source, labels, options.windowSize), backend };
+          transform = featureTransformFor(loaded.getUserDefinedMetadata(), source);
+        } catch (err) {
+          loaded.dispose();
+          throw err;
+        }
+        model?.dispose();
+        model = loaded;
+        return info;
       } catch (err) {
-        loaded.dispose();
+        if (err instanceof ModelLoadError && options.modelOption !== undefined) {
+          throw new ModelLoadError(err.source, `${err.message} (model set by ${options.modelOption})`, { cause: err });
+        }
         throw err;
       }
-      model?.dispose();
-      model = loaded;
-      return info;
     },
     async classify(window, shape) {
       if (!model || !info) throw new Error('classifier worker: classify() before init()');
@@ -71,9 +78,14 @@ export function createTfjsClassifierService(): ClassifierWorkerApi<TfjsClassifie
       const dims = info.inputLayout === 'nx21x3' ? [1, n, 21, 3] : [1, n, 63];
       const m = model;
       const input = transform ? transform(window, n) : window;
-      const out = tf.tidy(() => m.predict(tf.tensor(input, dims, 'float32')) as tf.Tensor);
-      const scores = new Float32Array(await out.data());
-      out.dispose();
+      let scores: Float32Array;
+      try {
+        const out = tf.tidy(() => m.predict(tf.tensor(input, dims, 'float32')) as tf.Tensor);
+        scores = new Float32Array(await out.data());
+        out.dispose();
+      } catch (err) {
+        throw new ClassifierError(info.source, `model ${info.source} failed on a window of shape [${shape.join(', ')}]: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
       return transfer(scores, [scores.buffer]);
     },
   };

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +13,7 @@ const run = promisify(execFile);
 const bin = resolve('bin/posestream.js');
 let dir: string;
 let comePath: string;
+let server: Server | undefined;
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -33,7 +36,15 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
+  if (server) await new Promise((done) => server!.close(done));
 });
+
+/** The stats line of a `--json` run. */
+function statsOf(stdout: string): Record<string, number> {
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+}
+/** The 75-frame take at 15 fps lasts 74 / 15 s on its own clock. */
+const TAKE_MS = (74 / 15) * 1000;
 
 describe('posestream classify', () => {
   it('prints gesture events and one stats line (--json) for a real take with the default model', async () => {
@@ -58,6 +69,58 @@ describe('posestream classify', () => {
     expect(stats.policy).toBe('latest');
     expect(stats.classifierBusy as number).toBeGreaterThan(0);
     expect(stats.classifierBusy as number).toBeLessThanOrEqual(1);
+    // One clock: latencies are small and non-negative (was -1795979533150.1: epoch capture times against
+    // performance.now()), and the run lasts as long as the recording, not the recording plus the model load.
+    expect(stats.captureToResultP95Ms as number).toBeGreaterThanOrEqual(0);
+    expect(stats.captureToResultP95Ms as number).toBeLessThan(stats.durationMs as number);
+    expect(stats.durationMs as number).toBeGreaterThanOrEqual(TAKE_MS - 40);
+    expect(stats.durationMs as number).toBeLessThan(TAKE_MS + 4000);
+  });
+
+  it("--timing asap: capture is when a frame is read, so latencies are non-negative (was the recording's t against process uptime)", async () => {
+    const { code, stdout, stderr } = await cli(['classify', comePath, '--json', '--timing', 'asap']);
+    expect([code, stderr]).toEqual([0, '']);
+    const stats = statsOf(stdout);
+    expect(stats.captureToResultP95Ms).toBeGreaterThanOrEqual(0);
+    expect(stats.captureToResultP95Ms).toBeLessThanOrEqual(stats.durationMs!);
+    expect(stats.windowWaitP95Ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('accepts consecutive frames with equal t (the format says t never decreases)', async () => {
+    const text = await readFile(comePath, 'utf8');
+    const lines = text.trim().split('\n');
+    const t19 = (JSON.parse(lines[20]!) as { t: number }).t;
+    lines[21] = JSON.stringify({ ...(JSON.parse(lines[21]!) as object), t: t19 }); // frame 20 at frame 19's t
+    const equal = join(dir, 'equal-t.ndjson');
+    await writeFile(equal, lines.join('\n') + '\n');
+    const { code, stdout, stderr } = await cli(['classify', equal, '--json', '--timing', 'asap']);
+    expect(stderr).toBe(''); // was "InvalidPoseError: slidingWindow: frame 20: timestamp … is not after …", no file or line
+    expect(code).toBe(0);
+    expect(statsOf(stdout).framesPerSec).toBeGreaterThan(0);
+  });
+
+  it('reads an http:// recording (was treated as a path: "no such file")', async () => {
+    const body = await readFile(comePath);
+    server = createServer((req, res) => {
+      res.writeHead(req.url === '/come.ndjson' ? 200 : 404);
+      res.end(req.url === '/come.ndjson' ? body : 'nope');
+    });
+    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    const ok = await cli(['classify', `http://127.0.0.1:${port}/come.ndjson`, '--json', '--timing', 'asap']);
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    const missing = await cli(['classify', `http://127.0.0.1:${port}/missing.ndjson`, '--json', '--timing', 'asap']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`http://127.0.0.1:${port}/missing.ndjson: HTTP 404`);
+  });
+
+  it('prints the usage with exit code 2, never a stack trace, for an unknown flag or a bad value', async () => {
+    for (const args of [['--frobnicate'], ['--window-ms', '-5'], ['--window-ms=-5'], ['--window', '0'], ['--threshold', 'high'], ['--json', 'a.ndjson']]) {
+      const { code, stderr } = await cli(['classify', comePath, ...args]);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toContain('usage: posestream classify');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('names the file and line of a malformed recording and exits 1', async () => {

@@ -30,9 +30,11 @@ describe('resampleWindow', () => {
     expect(resampleWindow([0, 50, 100], hands, 1, 100).hands).toEqual([hands[2]]);
   });
 
-  it('throws an InvalidPoseError when samples do not cover the duration, are not increasing, or do not match', () => {
+  it('throws an InvalidPoseError when samples do not cover the duration, go backwards, or do not match', () => {
     expect(() => resampleWindow([10, 50], [hand(0), hand(1)], 3, 100)).toThrow(/cover 40 ms, expected at least 100 ms/);
-    expect(() => resampleWindow([0, 50, 50], [hand(0), hand(1), hand(2)], 3, 10)).toThrow(InvalidPoseError);
+    expect(() => resampleWindow([0, 50, 40], [hand(0), hand(1), hand(2)], 3, 10)).toThrow(InvalidPoseError);
+    // Equal timestamps are allowed: the later sample counts.
+    expect(resampleWindow([0, 50, 50, 100], [hand(0), hand(1), hand(2), hand(3)], 3, 100).hands.map((h) => h.landmarks[0]!.x)).toEqual([0, 2, 3]);
     expect(() => resampleWindow([0], [], 3, 10)).toThrow(/1 timestamps and 0 hands/);
   });
 });

@@ -36,6 +36,23 @@ describe('createPipelineMonitor', () => {
     expect(totals.recorded).toBe(21);
   });
 
+  it("counts 'lost' and 'restart' events per stage, keeps their messages and the latest one as lastError", () => {
+    const monitor = createPipelineMonitor({ now: () => 5 });
+    expect(monitor.totals().lastError).toBeUndefined();
+    monitor.record({ stage: 'classifier', kind: 'lost', captureT: 1, message: 'worker crashed' });
+    // What the pipeline factory records from a worker's onRestart, through the public record().
+    monitor.record({ stage: 'classifier', kind: 'restart', message: 'worker crashed' });
+    monitor.record({ stage: 'estimator', kind: 'lost', t: 7 });
+    expect(monitor.events('classifier')).toEqual([
+      { stage: 'classifier', kind: 'lost', t: 5, captureT: 1, message: 'worker crashed' },
+      { stage: 'classifier', kind: 'restart', t: 5, message: 'worker crashed' },
+    ]);
+    const totals = monitor.totals();
+    expect(totals.lost).toEqual({ source: 0, estimator: 1, window: 0, classifier: 1, display: 0 });
+    expect(totals.restarts).toEqual({ source: 0, estimator: 0, window: 0, classifier: 1, display: 0 });
+    expect(totals.lastError).toBe('lost at estimator');
+  });
+
   it('stays bounded over a long run (ten minutes at 60 fps on every stage)', () => {
     const monitor = createPipelineMonitor({ now: () => 0, capacity: 256 });
     const stages: Stage[] = ['source', 'estimator', 'window', 'classifier', 'display'];

@@ -52,6 +52,21 @@ describe('summarizeStats', () => {
     expect(s.captureToResult).toEqual({ p50: 161, p95: 161, p99: 161, max: 161, count: 1 });
   });
 
+  it('counts lost frames and windows and restarts, keeps the latest message, and ends a busy call at its loss', () => {
+    const events: StageEvent[] = [
+      start(100, { captureT: 90 }),
+      { stage: 'classifier', kind: 'lost', t: 300, captureT: 90, message: 'classifier crashed' },
+      { stage: 'classifier', kind: 'restart', t: 310, message: 'classifier crashed' },
+      { stage: 'estimator', kind: 'lost', t: 400, message: 'estimate timed out after 500 ms' },
+      { stage: 'estimator', kind: 'lost', t: 600, message: 'outside the range' },
+    ];
+    const s = summarizeStats(events, { from: 0, to: 500 });
+    expect([s.lostFrames, s.lostWindows, s.restarts, s.lastError]).toEqual([1, 1, 1, 'estimate timed out after 500 ms']);
+    expect(s.classifierBusy).toBeCloseTo(0.4, 12); // 100..300, not up to the end of the range
+    expect(s.captureToResult.count).toBe(0); // a lost call has no result
+    expect(summarizeStats([], { from: 0, to: 1 }).lastError).toBeUndefined();
+  });
+
   it('gives zeros for an empty range', () => {
     const s = summarizeStats([], { from: 10, to: 10 });
     expect(s.windowMs).toBe(0);

@@ -1,9 +1,10 @@
-import { Observable, of, Subject, throwError } from 'rxjs';
+import { exhaustMap, Observable, of, Subject, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../src/filters/InvalidOptionError.js';
 import { classifyLatest } from '../../src/operators/classifyLatest.js';
 import type { PipelineMonitor, StageEvent } from '../../src/types.js';
+import { expectUnbrokenChain, pulledBefore, takeFromInfinite } from './operatorContract.js';
 
 const scheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const upper = { a: 'A', b: 'B', c: 'C', d: 'D' } as Record<string, string>;
@@ -151,5 +152,30 @@ describe('classifyLatest', () => {
 
   it('rejects an unknown policy with an InvalidOptionError', () => {
     expect(() => classifyLatest(() => of(1), { policy: 'queue' as 'drop' })).toThrow(InvalidOptionError);
+  });
+
+  it('pulls no more from a synchronous source than exhaustMap, and returns from an infinite one (contract)', () => {
+    for (const n of [1, 2, 5]) {
+      expect(pulledBefore(classifyLatest((w: number) => of(w)), (i) => i, n)).toEqual(pulledBefore(exhaustMap((w: number) => of(w)), (i) => i, n));
+    }
+    expect(pulledBefore(classifyLatest((w: number) => of(w)), (i) => i, 2).pulled).toBe(2); // was 1,000,000
+    expect(takeFromInfinite(classifyLatest((w: number) => of(w)), (i) => i, 2)).toEqual({ taken: [0, 1], completed: true, pulled: 2 });
+    expectUnbrokenChain(classifyLatest((w: string) => of(w)), { a: 'a', b: 'b', c: 'c', d: 'd' });
+  });
+
+  it('loses only the window of a call lost to a worker restart (error.recovered) and classifies the pending one', () => {
+    const ts = scheduler();
+    const events: StageEvent[] = [];
+    const monitor: PipelineMonitor = { now: () => ts.now(), record: (e) => events.push({ t: ts.now(), ...e }) };
+    const lostCall = Object.assign(new Error('classifier worker crashed; restarted'), { recovered: true });
+    ts.run(({ cold, hot, expectObservable }) => {
+      const classify = (w: string): Observable<string> => (w === 'a' ? cold<string>('---#', undefined, lostCall) : cold('--(x|)', { x: upper[w] ?? w }));
+      expectObservable(hot('ab----c---|').pipe(classifyLatest(classify, { monitor }))).toBe('-----B--C-|');
+      // skipError is an option: turned off, the same error ends the stream.
+      expectObservable(hot('ab----c---|').pipe(classifyLatest(classify, { skipError: () => false }))).toBe('---#', undefined, lostCall);
+      // An error without `recovered` still ends the stream by default.
+      expectObservable(hot('a|').pipe(classifyLatest(() => cold<string>('-#', undefined, new Error('bad model'))))).toBe('-#', undefined, new Error('bad model'));
+    });
+    expect(events.filter((e) => e.kind === 'lost')).toEqual([{ stage: 'classifier', kind: 'lost', t: 3, message: 'classifier worker crashed; restarted' }]);
   });
 });

@@ -1,9 +1,10 @@
-import { of, Subject, type Observable } from 'rxjs';
+import { exhaustMap, of, Subject, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { InvalidPoseError } from '../../src/errors.js';
 import { estimateHands } from '../../src/operators/estimateHands.js';
 import type { Hand, PipelineMonitor, PoseFrame, SourceFrame, StageEvent } from '../../src/types.js';
+import { expectUnbrokenChain, pulledBefore, takeFromInfinite } from './operatorContract.js';
 
 const scheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const hand = (v: number, count = 21): Hand => ({
@@ -165,5 +166,51 @@ describe('estimateHands', () => {
       frames$.next(f2); // replaces f1 as the pending frame: f1 is dropped
       expect([f0.image.closed, f1.image.closed, f2.image.closed]).toEqual([false, closeDropped, false]);
     }
+  });
+
+  it('pulls no more from a synchronous source than exhaustMap, and returns from an infinite one (contract)', () => {
+    const op = () => estimateHands((f: SourceFrame<string>) => of(pose(f)));
+    for (const n of [1, 2, 5]) {
+      expect(pulledBefore(op(), source, n).pulled).toBe(pulledBefore(exhaustMap((f: SourceFrame<string>) => of(pose(f))), source, n).pulled);
+    }
+    expect(pulledBefore(op(), source, 2).pulled).toBe(2); // was 1,000,000
+    const endless = takeFromInfinite(op(), source, 2);
+    expect([endless.taken.map((p) => p.index), endless.completed, endless.pulled]).toEqual([[0, 1], true, 2]);
+    expectUnbrokenChain(op(), { a: frames.a, b: frames.b, c: frames.c, d: frames.d });
+  });
+
+  it('closes the pending frame\'s image when the subscription ends first: on unsubscribe and on an estimator error', () => {
+    const make = (index: number) => {
+      const image = { closed: false, close() { this.closed = true; } };
+      return { index, timestamp: index, image, width: 1, height: 1 } satisfies SourceFrame<typeof image>;
+    };
+    // Unsubscribe while frame 1 is pending.
+    const frames$ = new Subject<ReturnType<typeof make>>();
+    const inFlight = new Subject<PoseFrame>();
+    const sub = frames$.pipe(estimateHands(() => inFlight)).subscribe();
+    const [f0, f1] = [make(0), make(1)];
+    frames$.next(f0);
+    frames$.next(f1);
+    sub.unsubscribe();
+    expect([f0.image.closed, f1.image.closed]).toEqual([false, true]); // f0 belongs to the estimator
+    // The estimator errors while frame 3 is pending.
+    const more$ = new Subject<ReturnType<typeof make>>();
+    const failing = new Subject<PoseFrame>();
+    const out = collect(more$.pipe(estimateHands(() => failing)));
+    const [f2, f3] = [make(2), make(3)];
+    more$.next(f2);
+    more$.next(f3);
+    failing.error(new Error('worker crashed'));
+    expect(out.error).toBeInstanceOf(Error);
+    expect(f3.image.closed).toBe(true);
+  });
+
+  it('loses only the frame of a call lost to a worker restart (error.recovered), unless skipError says otherwise', () => {
+    const lostCall = Object.assign(new Error('estimator timed out; restarted'), { recovered: true });
+    scheduler().run(({ cold, hot, expectObservable }) => {
+      const estimate = (f: SourceFrame<string>): Observable<PoseFrame> => (f.index === 0 ? cold('---#', undefined, lostCall) : cold('--(p|)', { p: pose(f) }));
+      expectObservable(hot('ab---|', frames).pipe(estimateHands(estimate))).toBe('-----(b|)', { b: poses.b });
+      expectObservable(hot('ab---|', frames).pipe(estimateHands(estimate, { skipError: () => false }))).toBe('---#', undefined, lostCall);
+    });
   });
 });

@@ -30,8 +30,9 @@ function knownRun(): StageEvent[] {
   return events;
 }
 
-function stats(partial: Omit<PipelineStats, 'fps'> & { fps: Partial<PipelineStats['fps']> }): PipelineStats {
-  return { ...partial, fps: { source: 0, estimator: 0, window: 0, classifier: 0, display: 0, ...partial.fps } };
+type Faults = 'lostFrames' | 'lostWindows' | 'restarts';
+function stats(partial: Omit<PipelineStats, 'fps' | Faults> & Partial<Pick<PipelineStats, Faults>> & { fps: Partial<PipelineStats['fps']> }): PipelineStats {
+  return { lostFrames: 0, lostWindows: 0, restarts: 0, ...partial, fps: { source: 0, estimator: 0, window: 0, classifier: 0, display: 0, ...partial.fps } };
 }
 
 describe('pipelineStats', () => {
@@ -100,6 +101,33 @@ describe('pipelineStats', () => {
             windowWait: none,
             captureToStart: none,
             captureToResult: none,
+          }),
+        },
+      );
+    });
+  });
+
+  it('shows faults: lost frames and windows, restarts and the last error, as totals that outlive the window', () => {
+    const ts = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    ts.run(({ expectObservable }) => {
+      const monitor = createPipelineMonitor({ now: () => ts.now() });
+      ts.schedule(() => monitor.record({ stage: 'classifier', kind: 'start', captureT: 0 }), 100);
+      ts.schedule(() => monitor.record({ stage: 'classifier', kind: 'lost', captureT: 0, message: 'worker crashed' }), 300);
+      ts.schedule(() => monitor.record({ stage: 'classifier', kind: 'restart', message: 'worker crashed' }), 310);
+      ts.schedule(() => monitor.record({ stage: 'estimator', kind: 'lost', message: 'estimate timed out after 500 ms' }), 700);
+      expectObservable(pipelineStats(monitor, { intervalMs: 1000, windowMs: 500, scheduler: ts }), '^ 2500ms !').toBe(
+        '1000ms a 999ms b',
+        {
+          // (500, 1000]: the classifier call ended (lost) at 300, outside the window: busy 0.
+          a: stats({
+            windowMs: 500, fps: {}, droppedFrames: 0, droppedWindows: 0, lostFrames: 1, lostWindows: 1, restarts: 1,
+            lastError: 'estimate timed out after 500 ms', classifierBusy: 0,
+            landmarkAge: none, windowWait: none, captureToStart: none, captureToResult: none,
+          }),
+          b: stats({
+            windowMs: 500, fps: {}, droppedFrames: 0, droppedWindows: 0, lostFrames: 1, lostWindows: 1, restarts: 1,
+            lastError: 'estimate timed out after 500 ms', classifierBusy: 0,
+            landmarkAge: none, windowWait: none, captureToStart: none, captureToResult: none,
           }),
         },
       );

@@ -6,6 +6,7 @@ import { InvalidPoseError } from '../../src/errors.js';
 import { InvalidOptionError } from '../../src/filters/InvalidOptionError.js';
 import { slidingWindow } from '../../src/operators/slidingWindow.js';
 import type { Hand, Handedness, PipelineMonitor, PoseFrame, PoseWindow, StageEvent } from '../../src/types.js';
+import { expectUnbrokenChain, pulledBefore, takeFromInfinite } from './operatorContract.js';
 
 const scheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 /** A hand whose landmark i sits at (v + i/100, 2v, -v), spread `spread` wide. */
@@ -167,7 +168,20 @@ describe('slidingWindow', () => {
       .pipe(slidingWindow(2, { resample: { frames: 2, durationMs: 5 } }))
       .subscribe({ error: (e: unknown) => (error = e) });
     expect((error as InvalidPoseError).frameIndex).toBe(2);
-    expect((error as Error).message).toContain('frame 2: timestamp 5 is not after');
+    expect((error as Error).message).toContain('frame 2: timestamp 5 is before');
+  });
+
+  it('resamples frames with equal timestamps (the recording format allows them): the later one counts', () => {
+    // Was an InvalidPoseError ("timestamp 66 is not after frame 1's 66") that made `posestream classify` reject the file.
+    const seen: PoseWindow[] = [];
+    let error: unknown;
+    from([frame(0, [hand(0)], 0), frame(1, [hand(1)], 66), frame(2, [hand(2)], 66), frame(3, [hand(3)], 132)])
+      .pipe(slidingWindow(3, { resample: { frames: 3, durationMs: 66 } }))
+      .subscribe({ next: (w) => seen.push(w), error: (e: unknown) => (error = e) });
+    expect(error).toBeUndefined();
+    expect(seen.map((w) => w.endIndex)).toEqual([1, 2, 3]);
+    // The window ending at frame 3 (t 66..132): the instant 66 takes frame 2's hand, not frame 1's.
+    expect(seen[2]!.hands.map((h) => h.landmarks[0]!.x)).toEqual([2, 2.5, 3]);
   });
 
   it('rejects bad options with an InvalidOptionError', () => {
@@ -216,5 +230,16 @@ describe('slidingWindow', () => {
       for (let f = 0; f < 30; f++) for (let i = 0; i < 21; i++) for (let a = 0; a < 3; a++) expected[f * 63 + i * 3 + a] = row(k + f, i * 4 + a);
       expect(packed).toEqual(expected);
     }
+  });
+
+  it('pulls no more from a synchronous source than bufferCount(N, 1), and returns from an infinite one (contract)', () => {
+    for (const [size, n] of [[30, 1], [30, 2], [1, 3], [5, 4]] as const) {
+      const ours = pulledBefore(slidingWindow(size), (i) => frame(i), n);
+      expect(ours.pulled).toBe(pulledBefore(bufferCount(size, 1), (i) => frame(i), n).pulled);
+    }
+    expect(pulledBefore(slidingWindow(30), (i) => frame(i), 2).pulled).toBe(31); // was 1,000,000
+    const endless = takeFromInfinite(slidingWindow(30), (i) => frame(i), 1);
+    expect([endless.taken.map((w) => w.endIndex), endless.completed, endless.pulled]).toEqual([[29], true, 30]);
+    expectUnbrokenChain(slidingWindow(1), frames(4));
   });
 });

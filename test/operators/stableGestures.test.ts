@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../src/filters/InvalidOptionError.js';
 import { stableGestures } from '../../src/operators/stableGestures.js';
 import type { GestureEvent, Prediction } from '../../src/types.js';
+import { expectUnbrokenChain, pulledBefore, takeFromInfinite } from './operatorContract.js';
 
 const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -101,5 +102,15 @@ describe('stableGestures', () => {
 
   it('checks options when the operator is made', () => {
     expect(() => stableGestures({ threshold: -0.1 })).toThrow(InvalidOptionError);
+  });
+
+  it('stops a synchronous source at take(n) and returns from an infinite one (contract)', () => {
+    // Labels alternate every 3 predictions: start a comes with the 3rd prediction, end a with the 6th.
+    const alternating = (i: number) => pred(i, Math.floor(i / 3) % 2 === 0 ? 'a' : 'b');
+    expect(pulledBefore(stableGestures(), alternating, 1).pulled).toBe(3); // was 1,000,000
+    expect(pulledBefore(stableGestures(), alternating, 2).pulled).toBe(6);
+    const endless = takeFromInfinite(stableGestures(), alternating, 2);
+    expect([endless.taken.map((e) => `${e.phase} ${e.label}`), endless.completed, endless.pulled]).toEqual([['start a', 'end a'], true, 6]);
+    expectUnbrokenChain(stableGestures({ minConsecutive: 1 }), { a: pred(0, 'a'), b: pred(1, 'b'), c: pred(2, 'a'), d: pred(3, 'b') });
   });
 });

@@ -1,9 +1,11 @@
-import { map, Subject, type Observable } from 'rxjs';
+import { map, of, Subject, type Observable } from 'rxjs';
+import { exhaustLatest } from '../../src/operators/exhaustLatest.js';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { withWorker } from '../../src/operators/withWorker.js';
 import { spawnWorker } from '../../src/workers/spawnWorker.js';
 import { WorkerError } from '../../src/workers/workerErrors.js';
+import { expectUnbrokenChain, pulledBefore, takeFromInfinite } from './operatorContract.js';
 
 const scheduler = (): TestScheduler => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -65,5 +67,30 @@ describe('withWorker', () => {
     sub.unsubscribe();
     await expect(pending).rejects.toBeInstanceOf(WorkerError);
     await expect(handle!.api.add(1, 2)).rejects.toBeInstanceOf(WorkerError);
+  });
+
+  it('stops a synchronous source at take(n), returns from an infinite one, and disposes once (contract)', () => {
+    const log: string[] = [];
+    const op = () => withWorker(() => fakeWorker(log), (w) => exhaustLatest((x: number) => of(w.times(x))));
+    expect(pulledBefore(op(), (i) => i, 2)).toEqual({ pulled: 2, taken: [0, 10] }); // was 1,000,000
+    expect(takeFromInfinite(op(), (i) => i, 2)).toEqual({ taken: [0, 10], completed: true, pulled: 2 });
+    expectUnbrokenChain(op(), { a: 1, b: 2, c: 3, d: 4 });
+    expect(log).toEqual(['create w', 'dispose w', 'create w', 'dispose w', 'create w', 'dispose w']);
+  });
+
+  it('is re-entrant: the source fed from inside the subscriber, through the stage', () => {
+    const log: string[] = [];
+    const subject = new Subject<number>();
+    const out: number[] = [];
+    subject.pipe(withWorker(() => fakeWorker(log), (w) => map((x: number) => w.times(x)))).subscribe({
+      next: (v) => {
+        out.push(v);
+        if (v < 30) subject.next(v / 10 + 1);
+        else subject.complete();
+      },
+    });
+    subject.next(1);
+    expect(out).toEqual([10, 20, 30]);
+    expect(log).toEqual(['create w', 'dispose w']);
   });
 });

@@ -82,11 +82,37 @@ describe('createClassifierWorker (TensorFlow.js in a worker)', () => {
     }
   });
 
+  it("model 'default' (and no model) loads the packaged gesture model from its three files", async () => {
+    const labelsJson = JSON.parse(await readFile(new URL('../../models/default/labels.json', import.meta.url), 'utf8')) as string[];
+    for (const c of [createClassifierWorker(), createClassifierWorker({ model: 'default' })]) {
+      try {
+        const info = await c.ready;
+        expect(info).toMatchObject({ labels: labelsJson, windowSize: 30, inputLayout: 'nx21x3' });
+        expect(info.source).toMatch(/models\/default\/model\.json$/);
+        expect(c.worker.entry).toMatch(/src\/workers\/entries\/classifierWorker\.ts$/);
+      } finally {
+        await c.dispose();
+      }
+    }
+  });
+
+  it('a window of the wrong size names the model and both shapes', async () => {
+    const c = createClassifierWorker({ model: goodPath });
+    try {
+      await c.ready;
+      const err = await c.classify(new Float32Array(10 * 63), [10, 21, 3]).catch((e: unknown) => e);
+      expect((err as Error).message).toBe(`model ${goodPath} takes windows of 30 frames (shape [30, 21, 3]); got a window of shape [10, 21, 3]`);
+    } finally {
+      await c.dispose();
+    }
+  });
+
   it('names a 404 model URL', async () => {
     const url = `${base}/models/gone/model.json`;
     const err = await loadError(createClassifierWorker({ model: url, labels }));
     expect(err.message).toContain(url);
     expect(err.message).toContain('404');
+    expect(err.message).toContain('set by the "model" option');
   });
 
   it('names a corrupt model.json', async () => {

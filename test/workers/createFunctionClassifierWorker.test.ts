@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFunctionClassifierWorker } from '../../src/workers/createFunctionClassifierWorker.js';
 import type { ClassifierWorker } from '../../src/workers/classifierClient.js';
-import { ModelLoadError } from '../../src/workers/workerErrors.js';
+import { ClassifierError, ModelLoadError, WorkerError, WorkerTimeoutError } from '../../src/workers/workerErrors.js';
 import type { PoseWindow } from '../../src/types.js';
 
 const workers: ClassifierWorker[] = [];
@@ -72,5 +72,56 @@ describe('createFunctionClassifierWorker', () => {
     const err = await c.ready.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ModelLoadError);
     expect((err as Error).message).toContain('missingClassifier.ts');
+  });
+});
+
+describe('createFunctionClassifierWorker: faults', () => {
+  const faulty = new URL('../fixtures/workers/faultyClassifier.ts', import.meta.url);
+  const windowStarting = (first: number) => {
+    const data = new Float32Array(2 * 63).fill(0.5);
+    data[0] = first;
+    return data;
+  };
+
+  it("an exception in the user's function rejects with a ClassifierError naming the module, shape and its stack", async () => {
+    const c = createFunctionClassifierWorker({ module: faulty });
+    workers.push(c);
+    const err = await c.classify(windowStarting(-3), [2, 21, 3]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClassifierError);
+    expect((err as ClassifierError).source).toBe(faulty.href);
+    expect((err as Error).message).toContain('faultyClassifier.ts threw on a window of shape [2, 21, 3]: RangeError: window has a bad value');
+    expect((err as Error).stack).toContain('explode');
+    expect(Array.from(await c.classify(windowStarting(0.5), [2, 21, 3]))).toEqual([0.5, 0.5, 0.5]); // the worker lives on
+  });
+
+  it("a dying worker names the user's module, not only the generic entry", async () => {
+    const c = createFunctionClassifierWorker({ module: faulty });
+    workers.push(c);
+    await c.ready;
+    const err = await c.classify(windowStarting(-1), [2, 21, 3]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerError);
+    expect((err as WorkerError).source).toBe(faulty.href);
+    expect((err as Error).message).toContain(`running ${faulty.href} exited with code 1`);
+  });
+
+  it('a call that never answers ends in a WorkerTimeoutError within its timeout', async () => {
+    const c = createFunctionClassifierWorker({ module: faulty, timeoutMs: 500 });
+    workers.push(c);
+    await c.ready;
+    const err = await c.classify(windowStarting(-2), [2, 21, 3]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerTimeoutError);
+    expect(err).toMatchObject({ workerName: 'function-classifier', call: 'classify', timeoutMs: 500, recovered: false });
+    expect((err as Error).message).toContain('faultyClassifier.ts');
+  });
+
+  it('with restart, a stuck worker is replaced and reloaded: only the stuck call is lost', async () => {
+    const c = createFunctionClassifierWorker({ module: faulty, timeoutMs: 500, restart: true });
+    workers.push(c);
+    await c.ready;
+    const err = await c.classify(windowStarting(-4), [2, 21, 3]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerTimeoutError);
+    expect((err as WorkerError).recovered).toBe(true);
+    expect(Array.from(await c.classify(windowStarting(0.5), [2, 21, 3]))).toEqual([0.5, 0.5, 0.5]);
+    expect([c.worker.restarts, c.worker.lost, c.worker.generation]).toEqual([1, 1, 1]);
   });
 });

@@ -1,7 +1,8 @@
 import { transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnWorker } from '../../src/workers/spawnWorker.js';
-import { WorkerError } from '../../src/workers/workerErrors.js';
+import { Worker as NodeWorker } from 'node:worker_threads';
+import { WorkerError, WorkerTimeoutError } from '../../src/workers/workerErrors.js';
 import type { WorkerRestartEvent } from '../../src/workers/workerTypes.js';
 import type { EchoApi } from '../fixtures/workers/echoWorker.js';
 
@@ -123,5 +124,102 @@ describe('spawnWorker', () => {
     await expect(pending).rejects.toThrow(/was terminated/);
     await expect(w.api.add(1, 1)).rejects.toBeInstanceOf(WorkerError);
     expect(w.state).toBe('terminated');
+  });
+});
+
+describe('spawnWorker: timeouts', () => {
+  it('a call that never answers rejects with a WorkerTimeoutError naming worker, call and timeout; the worker is dead', async () => {
+    const errors: WorkerError[] = [];
+    const w = track(spawnWorker<EchoApi>(echoEntry, { name: 'hanger', callTimeoutMs: { spin: 300 }, onError: (e) => errors.push(e) }));
+    expect(await w.api.add(1, 2)).toBe(3);
+    const other = w.api.hang().catch((e: unknown) => e);
+    const err = await w.api.spin().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerTimeoutError);
+    const timeout = err as WorkerTimeoutError;
+    expect(timeout).toMatchObject({ workerName: 'hanger', call: 'spin', timeoutMs: 300, recovered: false, code: 'worker-timeout' });
+    expect(timeout.message).toContain('"hanger"');
+    expect(timeout.message).toContain('echoWorker.ts');
+    expect(timeout.message).toContain('spin() within 300 ms');
+    // The hang() call was pending on the same worker (its own 30 s default timeout far away): it is stopped with it.
+    const otherErr = await other;
+    expect(otherErr).toBeInstanceOf(WorkerError);
+    expect(w.state).toBe('dead');
+    expect(errors).toEqual([timeout]);
+    await expect(w.api.add(1, 1)).rejects.toBe(timeout);
+  });
+
+  it('callTimeoutMs overrides timeoutMs per call; false turns it off', async () => {
+    const w = track(spawnWorker<EchoApi>(echoEntry, { timeoutMs: 200, callTimeoutMs: { slow: 20_000, add: 20_000 } }));
+    expect(await w.api.add(1, 1)).toBe(2); // worker up
+    expect(await w.api.slow(400)).toBe(400);
+    await expect(w.api.hang()).rejects.toBeInstanceOf(WorkerTimeoutError);
+    const w2 = track(spawnWorker<EchoApi>(echoEntry, { timeoutMs: false }));
+    expect(await w2.api.slow(200)).toBe(200);
+  });
+
+  it('with restart, a timed-out worker is replaced: the call rejects recovered, later calls work, stats count it', async () => {
+    const restarts: WorkerRestartEvent[] = [];
+    const w = track(spawnWorker<EchoApi>(echoEntry, { callTimeoutMs: { spin: 300 }, restart: true, onRestart: (e) => restarts.push(e) }));
+    expect(await w.api.add(1, 1)).toBe(2);
+    const err = await w.api.spin().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerTimeoutError);
+    expect((err as WorkerError).recovered).toBe(true);
+    expect((err as WorkerError).message).toContain('restarted; this call is lost');
+    expect(await w.api.add(2, 2)).toBe(4);
+    expect(await w.api.calls()).toBe(1); // a fresh worker
+    expect(restarts).toHaveLength(1);
+    expect(restarts[0]).toMatchObject({ restarts: 1, lost: 1, generation: 1 });
+    expect(restarts[0]!.cause).toBe(err);
+    expect([w.restarts, w.lost, w.state]).toEqual([1, 1, 'running']);
+  });
+});
+
+describe('spawnWorker: restart carries on', () => {
+  it('calls lost to a crash reject with recovered: true; without restart recovered is false', async () => {
+    const w = track(spawnWorker<EchoApi>(echoEntry, { restart: true }));
+    const [a, b] = await Promise.all([w.api.hang().catch((e: unknown) => e), w.api.exitSoon(1).catch((e: unknown) => e)]);
+    for (const e of [a, b]) {
+      expect(e).toBeInstanceOf(WorkerError);
+      expect((e as WorkerError).recovered).toBe(true);
+    }
+    expect([w.restarts, w.lost]).toEqual([1, 2]);
+    const plain = track(spawnWorker<EchoApi>(echoEntry));
+    const e = await plain.api.exitSoon(1).catch((x: unknown) => x);
+    expect((e as WorkerError).recovered).toBe(false);
+  });
+
+  it('the last crash before giving up is not recovered', async () => {
+    const w = track(spawnWorker<EchoApi>(echoEntry, { restart: true, maxRestarts: 1 }));
+    expect((await w.api.exitSoon(1).catch((e: unknown) => e) as WorkerError).recovered).toBe(true);
+    expect((await w.api.exitSoon(1).catch((e: unknown) => e) as WorkerError).recovered).toBe(false);
+    expect(w.state).toBe('dead');
+  });
+
+  it('names what the worker runs and the option that set it', async () => {
+    const w = track(spawnWorker<EchoApi>(echoEntry, { source: '/apps/myClassifier.js', setBy: 'the "worker" option' }));
+    const err = (await w.api.exitSoon(2).catch((e: unknown) => e)) as WorkerError;
+    expect(err.source).toBe('/apps/myClassifier.js');
+    expect(err.message).toMatch(/echoWorker\.ts, set by the "worker" option\) running \/apps\/myClassifier\.js exited with code 2/);
+  });
+});
+
+describe('spawnWorker: a function making the worker', () => {
+  it('calls the function for each start (restart included)', async () => {
+    let made = 0;
+    const make = () => {
+      made += 1;
+      return new NodeWorker(new URL('../fixtures/workers/plainWorker.mjs', import.meta.url));
+    };
+    const w = track(spawnWorker<{ greet(n: string): string }>(make, { name: 'greeter', restart: true }));
+    expect(w.entry).toBe('a Worker made by a function');
+    expect(await w.api.greet('a')).toBe('hello a');
+    expect(made).toBe(1);
+  });
+
+  it('a function that throws gives a WorkerError naming the worker, not a synchronous throw', async () => {
+    const w = track(spawnWorker<EchoApi>(() => { throw new Error('no such worker'); }, { name: 'broken', entryName: 'my factory' }));
+    const err = (await w.api.add(1, 1).catch((e: unknown) => e)) as WorkerError;
+    expect(err).toBeInstanceOf(WorkerError);
+    expect(err.message).toContain('worker "broken" (my factory) could not be started: no such worker');
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * createHandGesturePipeline in Debian's Chromium, on the BUILT package (dist/, as an app gets it: workers, wasm and
+ * models through `new URL(…, import.meta.url)`, no mounts): a real person's swipes in a real video, the camera,
+ * dispose() before the camera opens and twice, a denied camera, a 404 model and a model/window mismatch. After
+ * every dispose: no live camera track and no worker left. Every request must stay on 127.0.0.1.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedChromium } from '../../src/browser/launchChromium.js';
+import { staticMounts } from '../../src/browser/staticMounts.js';
+import type { RunReport } from './pipelinePage.js';
+
+const ROOT = resolve('.');
+const VIDEO = resolve('../shared/data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4');
+let dir: string;
+let server: ViteDevServer;
+let origin: string;
+let browser: LaunchedChromium;
+let page: Page;
+
+async function openPage(b: LaunchedChromium): Promise<Page> {
+  const p = await b.context.newPage();
+  p.on('console', (m) => m.type() === 'error' && console.error(`page console: ${m.text()}`));
+  await p.goto(`${origin}/test/pipeline/pipelinePage.html`);
+  await p.waitForFunction(() => document.title === 'pipeline page ready', null, { timeout: 60_000 });
+  return p;
+}
+
+type RunArgs = [options: Record<string, unknown>, ms: number, stopOn?: 'gesture' | 'error' | 'never', disposeAfterMs?: number];
+function run(p: Page, ...args: RunArgs): Promise<RunReport> {
+  return p.evaluate(
+    (a) => (window as unknown as { pipelinePage: { run(...x: unknown[]): Promise<RunReport> } }).pipelinePage.run(...a),
+    args,
+  );
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'posestream-pipeline-test-'));
+  const y4m = join(dir, 'camera.y4m');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', VIDEO, '-t', '4', '-pix_fmt', 'yuv420p', y4m]);
+  server = await createServer({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'error',
+    clearScreen: false,
+    resolve: { alias: [{ find: /^posestream$/, replacement: join(ROOT, 'dist/index.js') }] },
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    worker: { format: 'es' },
+    plugins: [staticMounts({ '/data/': resolve('../shared/data') })],
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (address === null || address === undefined || typeof address === 'string') throw new Error('no Vite address');
+  origin = `http://127.0.0.1:${address.port}`;
+  browser = await launchChromium({
+    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  });
+  page = await openPage(browser);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const released = (r: RunReport): void => {
+  expect(r.liveTracks).toBe(0);
+  expect(r.liveWorkers).toBe(0);
+  expect(r.statuses.at(-1)).toBe('disposed');
+};
+
+describe('createHandGesturePipeline (built package, Chromium)', () => {
+  it('names a real person\'s swipe in a video file with the packaged models, then releases everything', { timeout: 120_000 }, async () => {
+    const r = await run(page, { source: { file: '/data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4' } }, 60_000, 'gesture');
+    console.info(`video: first gesture after ${r.firstGestureMs?.toFixed(0)} ms; ${r.poses} poses (${r.handFrames} with a hand), ${r.predictions} predictions, gestures ${r.gestures.join(', ')}`);
+    expect(r.errors).toEqual([]);
+    expect(r.info?.windowSize).toBe(30);
+    expect(r.info?.labels).toContain('swipe_left');
+    expect(r.handFrames).toBeGreaterThan(10);
+    expect(r.gestures.some((g) => g === 'swipe_left' || g === 'swipe_right')).toBe(true);
+    expect(r.statuses.slice(0, 2)).toEqual(['starting', 'running']);
+    released(r);
+    expect(browser.foreignRequests).toEqual([]);
+  });
+
+  it('runs on the camera and stops its track on dispose', { timeout: 90_000 }, async () => {
+    const r = await run(page, {}, 8_000);
+    expect(r.errors).toEqual([]);
+    expect(r.poses).toBeGreaterThan(10);
+    expect(r.liveTracksBeforeDispose).toBe(1);
+    released(r);
+  });
+
+  it('dispose() before the camera has opened, and twice: no track, no worker, no error', { timeout: 60_000 }, async () => {
+    const r = await run(page, {}, 0, 'never', 0);
+    expect(r.errors).toEqual([]);
+    expect(r.statuses).toEqual(['starting', 'disposed', 'disposed']);
+    released(r);
+  });
+
+  it('a hand model that 404s is a ModelLoadError naming the URL; nothing is left running', { timeout: 60_000 }, async () => {
+    const r = await run(page, { handModel: '/nope/hand_landmarker.task' }, 30_000, 'error');
+    expect(r.errors[0]?.name).toBe('ModelLoadError');
+    expect(r.errors[0]?.message).toContain('/nope/hand_landmarker.task');
+    expect(r.statuses).toContain('error');
+    released(r);
+  });
+
+  it('a gesture model whose window does not match is an error naming the model and both shapes', { timeout: 60_000 }, async () => {
+    const r = await run(page, { window: { frames: 20 } }, 30_000, 'error');
+    expect(r.errors[0]?.name).toBe('ModelLoadError');
+    expect(r.errors[0]?.message).toMatch(/30/);
+    expect(r.errors[0]?.message).toMatch(/20/);
+    released(r);
+  });
+
+  it('a denied camera is a CameraError on errors$, and no worker is left', { timeout: 90_000 }, async () => {
+    const denied = await launchChromium({ args: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'] });
+    try {
+      const p = await openPage(denied);
+      const r = await run(p, {}, 30_000, 'error');
+      expect(r.errors[0]?.name).toBe('CameraError');
+      expect(r.errors[0]?.message).toContain('permission-denied');
+      expect(r.statuses).toContain('error');
+      released(r);
+    } finally {
+      await denied.close();
+    }
+  });
+});

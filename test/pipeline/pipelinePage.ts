@@ -1,0 +1,92 @@
+/**
+ * Page of the createHandGesturePipeline browser tests, importing the BUILT package as an app does (`posestream` is
+ * aliased to dist/). It counts live camera tracks and live Workers (getUserMedia and Worker wrapped before any
+ * pipeline starts) and exposes `window.pipelinePage`.
+ */
+import { createHandGesturePipeline, type HandGesturePipelineOptions, type HandGesturePipelineStatus } from 'posestream';
+
+const tracks: MediaStreamTrack[] = [];
+const media = navigator.mediaDevices;
+const getUserMedia = media.getUserMedia.bind(media);
+media.getUserMedia = async (constraints) => {
+  const stream = await getUserMedia(constraints);
+  tracks.push(...stream.getTracks());
+  return stream;
+};
+const live = new Set<Worker>();
+const NativeWorker = window.Worker;
+window.Worker = class CountedWorker extends NativeWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(url, options);
+    live.add(this);
+  }
+  override terminate(): void {
+    live.delete(this);
+    super.terminate();
+  }
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What one run saw. */
+export interface RunReport {
+  statuses: HandGesturePipelineStatus[];
+  poses: number;
+  handFrames: number;
+  predictions: number;
+  gestures: string[];
+  firstGestureMs: number | null;
+  errors: { name: string; message: string }[];
+  info: { labels: readonly string[]; windowSize: number; backend: string } | null;
+  liveTracksBeforeDispose: number;
+  liveTracks: number;
+  liveWorkers: number;
+}
+
+/** Runs a pipeline for `ms` (or until `stopOn` happens), disposes it (`disposeAfterMs` early), and reports. */
+async function run(
+  options: Omit<HandGesturePipelineOptions, 'source'> & { source?: 'camera' | { file: string } },
+  ms: number,
+  stopOn: 'gesture' | 'error' | 'never' = 'never',
+  disposeAfterMs?: number,
+): Promise<RunReport> {
+  const video = document.getElementById('video') as HTMLVideoElement;
+  const source = options.source === undefined || options.source === 'camera' ? { camera: { video } } : { file: options.source.file, video };
+  const started = performance.now();
+  const pipeline = createHandGesturePipeline({ ...options, source });
+  const report: RunReport = {
+    statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
+    liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
+  };
+  pipeline.ready.then((i) => (report.info = { labels: [...i.labels], windowSize: i.windowSize, backend: i.backend }), () => undefined);
+  pipeline.status$.subscribe((s) => report.statuses.push(s));
+  pipeline.poses$.subscribe((f) => (report.poses++, f.hands.length > 0 && report.handFrames++));
+  pipeline.predictions$.subscribe(() => report.predictions++);
+  pipeline.gestures$.subscribe((e) => {
+    if (e.phase !== 'start') return;
+    report.gestures.push(e.label);
+    report.firstGestureMs ??= performance.now() - started;
+  });
+  pipeline.errors$.subscribe((e) => report.errors.push({ name: e.name, message: e.message }));
+  if (disposeAfterMs !== undefined) {
+    await sleep(disposeAfterMs);
+  } else {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      if (stopOn === 'gesture' && report.gestures.some((g) => g.startsWith('swipe'))) break;
+      if (stopOn === 'error' && report.errors.length > 0) break;
+      await sleep(100);
+    }
+  }
+  report.liveTracksBeforeDispose = tracks.filter((t) => t.readyState === 'live').length;
+  pipeline.dispose();
+  pipeline.dispose(); // idempotent
+  await sleep(1500); // a getUserMedia still pending at dispose resolves and is stopped
+  report.liveTracks = tracks.filter((t) => t.readyState === 'live').length;
+  report.liveWorkers = live.size;
+  report.statuses.push(pipeline.status);
+  return report;
+}
+
+(window as unknown as { pipelinePage: unknown }).pipelinePage = { run };
+document.title = 'pipeline page ready';
