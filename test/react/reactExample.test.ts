@@ -4,18 +4,23 @@
  * (exampleApps.ts) count live camera tracks and workers; the example counts React commits of its gesture panel
  * (Profiler), pose frames and pipeline state emissions.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/browser/launchChromium.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
-import { installExample, LIVE_COUNTERS, packTarball, run, serveStatic } from './exampleApps.js';
+import { installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from './exampleApps.js';
+import { readmeBlocks } from './readmeBlocks.js';
 import type { LiveCounts } from './exampleApps.js';
 
 const VIDEO = '/shared-data/video/dandan1232-mediapipe-try/test_h264_360p.mp4'; // 30 fps, 6 s, one hand
 let dir: string;
 let dev: Awaited<ReturnType<typeof serveStatic>>;
 let prod: Awaited<ReturnType<typeof serveStatic>>;
+let readme: Awaited<ReturnType<typeof serveStatic>>;
+const GESTURES = ['swipe_left', 'swipe_right', 'swipe_up', 'swipe_down', 'come', 'away', 'spin'];
 let browser: LaunchedChromium;
 
 const live = (page: Page) => page.evaluate(() => (window as unknown as { __live(): LiveCounts }).__live());
@@ -52,14 +57,29 @@ beforeAll(async () => {
   dir = await installExample('react', tarball);
   await run('npm', ['run', 'build'], dir); // tsc -b && vite build: the production build
   await run('npx', ['vite', 'build', '--mode', 'development', '--outDir', 'dist-dev'], dir, { NODE_ENV: 'development' });
+  // The README's React section, as written: its sh block holds nothing beyond `npm install posestream` (done),
+  // its tsx block is the whole src/App.tsx of the fresh template (main.tsx with StrictMode untouched).
+  const { blocks, sh } = readmeBlocks('React');
+  expect(sh).toEqual(['npm install posestream']);
+  const tsx = blocks.filter((b) => b.lang === 'tsx');
+  expect(tsx).toHaveLength(1);
+  writeFileSync(join(dir, 'src/App.tsx'), tsx[0]!.code);
+  await run('npm', ['run', 'build', '--', '--outDir', 'dist-readme'], dir);
   dev = await serveStatic(join(dir, 'dist-dev'));
   prod = await serveStatic(join(dir, 'dist'));
-  browser = await launchChromium({ args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+  readme = await serveStatic(join(dir, 'dist-readme'));
+  // The fake camera shows real swipes (looped).
+  const y4m = join(dir, 'swipes.y4m');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', join(SHARED_DATA, 'video/ai-forever-dynamic-gestures/swipe_left_right.mp4'), '-pix_fmt', 'yuv420p', y4m]);
+  browser = await launchChromium({
+    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  });
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
   await dev?.close();
   await prod?.close();
+  await readme?.close();
 });
 
 describe('examples/react (packed tarball, Vite, Chromium)', () => {
@@ -154,6 +174,19 @@ describe('examples/react (packed tarball, Vite, Chromium)', () => {
     const page = await open(prod.origin, `?src=${encodeURIComponent(VIDEO)}`);
     await running(page);
     expect(await page.locator('#gesture').count()).toBe(1);
+    expect(browser.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("the README's App.tsx, built in the fresh template, shows the camera's gesture in #gesture", async () => {
+    const page = await open(readme.origin);
+    const handle = await page.waitForFunction((labels) => {
+      const text = document.querySelector('#gesture')?.textContent ?? '';
+      return labels.includes(text) ? text : null;
+    }, GESTURES, { timeout: 90_000, polling: 50 });
+    const label = (await handle.jsonValue()) as string;
+    console.log(`[react] README app, gesture shown: ${label}`);
+    expect(GESTURES).toContain(label);
     expect(browser.foreignRequests).toEqual([]);
     await page.close();
   });
