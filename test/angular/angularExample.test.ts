@@ -5,13 +5,15 @@
  * video. Page-side counters (../react/exampleApps.ts) count live camera tracks and workers; the example counts
  * renders (`afterEveryRender`: one per change-detection pass that renders), pose frames and state emissions.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/browser/launchChromium.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
-import { installExample, LIVE_COUNTERS, packTarball, run, serveStatic } from '../react/exampleApps.js';
+import { installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from '../react/exampleApps.js';
+import { readmeBlocks } from '../react/readmeBlocks.js';
 import type { LiveCounts } from '../react/exampleApps.js';
 
 const VIDEO = '/shared-data/video/dandan1232-mediapipe-try/test_h264_360p.mp4'; // 30 fps, 6 s, one hand
@@ -20,6 +22,7 @@ const GESTURES = ['swipe_left', 'swipe_right', 'swipe_up', 'swipe_down', 'come',
 type Served = Awaited<ReturnType<typeof serveStatic>>;
 let zoneless: Served;
 let zoned: Served;
+let readme: Served;
 let browser: LaunchedChromium;
 
 /** Turns the zoneless example into a zone.js app: the polyfill and `provideZoneChangeDetection`. */
@@ -67,19 +70,48 @@ beforeAll(async () => {
   const dir = await installExample('angular', tarball);
   await run('npm', ['run', 'build'], dir); // posestream-assets + ng build (production)
   zoneless = await serveStatic(join(dir, 'dist/posestream-example-angular/browser'));
+  // The README's Angular section, as written: every sh line after `npm install posestream` run in the app, and
+  // its ts block as the whole src/app/app.ts (the example is the fresh --zoneless app plus its own components).
+  const { blocks, sh } = readmeBlocks('Angular');
+  expect(sh[0]).toBe('npm install posestream');
+  for (const line of sh.slice(1)) await run('sh', ['-c', line], dir);
+  const ts = blocks.filter((b) => b.lang === 'ts');
+  expect(ts).toHaveLength(1);
+  const appTs = join(dir, 'src/app/app.ts');
+  const exampleApp = readFileSync(appTs, 'utf8');
+  writeFileSync(appTs, ts[0]!.code);
+  await run('npx', ['ng', 'build', '--output-path', 'dist-readme'], dir);
+  readme = await serveStatic(join(dir, 'dist-readme/browser'));
+  writeFileSync(appTs, exampleApp);
   useZoneJs(dir);
   await run('npm', ['install', '--no-audit', '--no-fund', 'zone.js@0.16'], dir);
   await run('npx', ['ng', 'build', '--output-path', 'dist-zone'], dir);
   zoned = await serveStatic(join(dir, 'dist-zone/browser'));
-  browser = await launchChromium({ args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+  // The fake camera shows real swipes (looped).
+  const y4m = join(dir, 'swipes.y4m');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', join(SHARED_DATA, 'video/ai-forever-dynamic-gestures/swipe_left_right.mp4'), '-pix_fmt', 'yuv420p', y4m]);
+  browser = await launchChromium({
+    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  });
 }, 900_000);
 afterAll(async () => {
   await browser?.close();
   await zoneless?.close();
   await zoned?.close();
+  await readme?.close();
 });
 
 describe('examples/angular (packed tarball, production ng build, Chromium)', () => {
+  it("the README's app.ts, built in the fresh zoneless app after its sh steps, shows the camera's gesture in #gesture", async () => {
+    const page = await open(readme.origin);
+    const label = await gestureShown(page);
+    console.log(`[angular] README app, gesture shown: ${label}`);
+    expect(GESTURES).toContain(label);
+    expect(await settled(page)).toMatchObject({ tracks: 1, workers: 2 });
+    expect(browser.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
   for (const [name, server] of [['zoneless', () => zoneless], ['zone.js', () => zoned]] as const) {
     it(`${name}: one camera track and two workers while shown; destroying the component stops them all`, async () => {
       const page = await open(server().origin);
