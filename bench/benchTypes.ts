@@ -3,8 +3,11 @@
 /** Scenarios of `npm run bench`. */
 export type Scenario = 'stall' | 'chain' | 'soak';
 
-/** Rows: the seed's Option 1, the design card's naive chain, posestream with each classifier policy, bufferCount. */
-export type Row = 'option1' | 'naive' | 'drop' | 'latest' | 'bufferCount';
+/**
+ * Rows: `idle` (the display tick alone, no pipeline: the machine's own floor for display jitter), the seed's
+ * Option 1, the design card's naive chain, posestream with each classifier policy, bufferCount.
+ */
+export type Row = 'idle' | 'option1' | 'naive' | 'drop' | 'latest' | 'bufferCount';
 
 /** One line of output: `scenario`, `row`, then camelCase figures (null where a set was empty). */
 export interface BenchRecord {

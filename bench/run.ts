@@ -109,11 +109,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const scenario of args.scenarios) {
       if (scenario === 'stall') {
         const stallArgs = ['--scenario', 'stall', '--duration', String(args.durationS), '--iters-per-ms', String(itersPerMs)];
-        log(`stall: 4 rows x ${args.durationS} s on every core`);
+        log(`stall: 5 rows (idle first) x ${args.durationS} s on every core`);
         emit(await runChild(stallArgs, false));
         if (args.pin) {
           if (canPin()) {
-            log(`stall: 4 rows x ${args.durationS} s pinned to one core (taskset -c 0)`);
+            log(`stall: 5 rows (idle first) x ${args.durationS} s pinned to one core (taskset -c 0)`);
             emit(await runChild(stallArgs, true));
           } else log('stall: taskset is not available, skipping the one-core run');
         }

@@ -47,6 +47,7 @@ export { RECORDING_FORMAT } from './streams/recordingTypes.js';
 export type { RecordingHeader, RecordingLabel, Recording, ReadRecordingResult, RecordingInput, ReadRecordingOptions, FromRecordingOptions, RecordPosesOptions, RecordingWritable, RecordingTarget } from './streams/recordingTypes.js';
 export { readRecording } from './recording/readRecording.js';
 export { serializeRecording } from './recording/serializeRecording.js';
+export { DEFAULT_MAX_LINE_BYTES } from './recording/openRecordingLines.js';
 export { RecordingError } from './recording/RecordingError.js';
 export type { RecordingErrorKind } from './recording/RecordingError.js';
 

@@ -2,7 +2,9 @@ import { calibrateSpin } from '../burn.js';
 /**
  * Scenario `stall`: a 30 fps source, an estimator doing ~20 ms of real CPU work per frame and a classifier doing
  * ~150 ms per window, wired four ways (rows `option1`, `naive`, `drop`, `latest`), while a 30 fps "display"
- * callback on the main thread measures how late it runs.
+ * callback on the main thread measures how late it runs. Row `idle` runs the display callback alone first, in the
+ * same process and run: its display figures are the machine's own floor, and every other row reports
+ * `displayP99OverIdleMs` (its display p99 minus idle's), the pipeline's own effect on display jitter.
  */
 import { availableParallelism } from 'node:os';
 import { bufferCount, concatMap, exhaustMap, from, map, Subject, tap, type Observable } from 'rxjs';
@@ -18,7 +20,7 @@ import type { EstimatorWorkerApi } from '../workers/estimatorWorker.js';
 import { spawnBenchWorker, type BenchWorker } from '../workers/spawn.js';
 
 /** The rows of the stall scenario, in output order. */
-export const STALL_ROWS = ['option1', 'naive', 'drop', 'latest'] as const;
+export const STALL_ROWS = ['idle', 'option1', 'naive', 'drop', 'latest'] as const;
 export type StallRow = (typeof STALL_ROWS)[number];
 
 const FPS = 30;
@@ -131,7 +133,7 @@ function toWindow(frames: PoseFrame[], ops: Operators): WindowLike {
 
 /** Builds the row's pipeline from frames to "result arrived"; returns it and the drop counters it can read. */
 function pipeline(
-  row: Exclude<StallRow, 'option1'>,
+  row: Exclude<StallRow, 'option1' | 'idle'>,
   frames$: Observable<SourceFrame<number>>,
   stages: Stages,
   probe: Probe,
@@ -175,8 +177,54 @@ function pipeline(
   return { out$, droppedFrames: () => estimator.dropped, droppedWindows: () => classifier.dropped, queuedFrames: () => 0 };
 }
 
+/** Row `idle`: the display tick alone for `opts.durationS` seconds, no source and no pipeline. */
+async function runIdleRow(opts: ScenarioOptions): Promise<BenchRecord> {
+  const heapBefore = heapAfterGc();
+  let rss = process.memoryUsage.rss();
+  const t0 = performance.now();
+  const display = startTicker(SOURCE_INTERVAL_MS, () => {
+    rss = Math.max(rss, process.memoryUsage.rss());
+  });
+  await new Promise((resolve) => setTimeout(resolve, opts.durationS * 1000));
+  display.stop();
+  const elapsedMs = performance.now() - t0;
+  const none: number[] = [];
+  return {
+    scenario: 'stall',
+    row: 'idle',
+    cores: availableParallelism(),
+    durationS: round(elapsedMs / 1000),
+    sourceIntervalMs: round(SOURCE_INTERVAL_MS),
+    windowSize: WINDOW,
+    estimatorTargetMs: ESTIMATOR_MS,
+    classifierTargetMs: CLASSIFIER_MS,
+    estimatorMs: null,
+    classifierMs: null,
+    ...pctFigures('display', display.intervals, ['p50', 'p95', 'p99', 'max']),
+    displaySkipped: display.skipped,
+    framesPerSec: 0,
+    windowsPerSec: 0,
+    classifierBusy: 0,
+    ...pctFigures('stalenessStart', none),
+    ...pctFigures('captureToStart', none),
+    ...pctFigures('captureToResult', none),
+    ...pctFigures('landmarkAge', none, ['p50', 'p95', 'max']),
+    sourceFrames: 0,
+    estimatedFrames: 0,
+    droppedFrames: 0,
+    queuedFrames: 0,
+    windowsEmitted: 0,
+    windowsStarted: 0,
+    windowsClassified: 0,
+    droppedWindows: 0,
+    heapGrowthBytes: heapAfterGc() - heapBefore,
+    peakRssBytes: rss,
+  };
+}
+
 /** Runs one row for `opts.durationS` seconds and returns its record. */
 export async function runStallRow(row: StallRow, opts: ScenarioOptions, ops: Operators): Promise<BenchRecord> {
+  if (row === 'idle') return runIdleRow(opts);
   const probe = new Probe();
   const frames$ = new Subject<SourceFrame<number>>();
   let stages: Stages | undefined;
@@ -253,6 +301,7 @@ export async function runStallRow(row: StallRow, opts: ScenarioOptions, ops: Ope
     ...renameP50('estimatorMs', probe.estimatorCompute),
     ...renameP50('classifierMs', probe.classifierCompute),
     ...pctFigures('display', display.intervals, ['p50', 'p95', 'p99', 'max']),
+    displaySkipped: display.skipped,
     framesPerSec: round(probe.estimated / (elapsedMs / 1000)),
     windowsPerSec: busySpan > 0 ? round(probe.classified / (busySpan / 1000)) : 0,
     classifierBusy: busySpan > 0 ? round(Math.min(1, probe.busyMs / busySpan), 4) : 0,
@@ -279,9 +328,18 @@ function renameP50(name: string, values: readonly number[]): Record<string, numb
   return { [name]: f['xP50Ms'] ?? null };
 }
 
-/** Runs the rows one after the other (fresh workers each). */
+/**
+ * Runs the rows one after the other (fresh workers each). When `idle` ran, every other row gets
+ * `displayP99OverIdleMs`: its display p99 minus the idle row's, measured in this same run.
+ */
 export async function runStall(opts: ScenarioOptions, ops: Operators, rows: readonly StallRow[] = STALL_ROWS): Promise<BenchRecord[]> {
   const out: BenchRecord[] = [];
   for (const row of rows) out.push(await runStallRow(row, opts, ops));
+  const floor = out.find((r) => r.row === 'idle')?.['displayP99Ms'];
+  for (const r of out) {
+    if (r.row === 'idle') continue;
+    const p99 = r['displayP99Ms'];
+    r['displayP99OverIdleMs'] = typeof p99 === 'number' && typeof floor === 'number' ? round(p99 - floor) : null;
+  }
   return out;
 }

@@ -1,5 +1,6 @@
 import { InvalidPoseError } from '../errors.js';
 import type { Hand, Landmark } from '../types.js';
+import { lerp, locateInstant } from './resampleTrack.js';
 
 /** Hands at evenly spaced instants, as {@link resampleWindow} returns them. */
 export interface ResampledWindow {
@@ -48,14 +49,10 @@ export function resampleWindow(
   let left = 0;
   for (let k = 0; k < frames; k++) {
     const t = frames === 1 ? tEnd : tEnd - (durationMs * (frames - 1 - k)) / (frames - 1);
-    while (left + 1 < m && (timestamps[left + 1] as number) <= t) left++;
-    const ta = timestamps[left] as number;
+    const at = locateInstant(timestamps, t, left);
+    left = at.left;
     const a = hands[left] as Hand;
-    let hand = a;
-    if (t > ta && left + 1 < m) {
-      const tb = timestamps[left + 1] as number;
-      hand = lerpHand(a, hands[left + 1] as Hand, (t - ta) / (tb - ta));
-    }
+    const hand = at.weight === 0 ? a : lerpHand(a, hands[left + 1] as Hand, at.weight);
     out.timestamps.push(t);
     out.hands.push(hand);
     out.sourcePositions.push(left);
@@ -66,7 +63,7 @@ export function resampleWindow(
 function lerpHand(a: Hand, b: Hand, w: number): Hand {
   const hand: Hand = {
     handedness: w < 0.5 ? a.handedness : b.handedness,
-    score: a.score + (b.score - a.score) * w,
+    score: lerp(a.score, b.score, w),
     landmarks: lerpLandmarks(a.landmarks, b.landmarks, w),
   };
   if (a.worldLandmarks && b.worldLandmarks && a.worldLandmarks.length === b.worldLandmarks.length) {
@@ -80,7 +77,7 @@ function lerpLandmarks(a: readonly Landmark[], b: readonly Landmark[], w: number
   for (let i = 0; i < a.length; i++) {
     const p = a[i] as Landmark;
     const q = b[i] ?? p;
-    out[i] = { x: p.x + (q.x - p.x) * w, y: p.y + (q.y - p.y) * w, z: p.z + (q.z - p.z) * w };
+    out[i] = { x: lerp(p.x, q.x, w), y: lerp(p.y, q.y, w), z: lerp(p.z, q.z, w) };
   }
   return out;
 }

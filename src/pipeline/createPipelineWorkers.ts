@@ -14,6 +14,32 @@ export interface PipelineWorkers {
   dispose(): void;
 }
 
+/** The worker factories' option names, as a `createHandGesturePipeline` user sets them. */
+const OPTION_NAMES: Record<'estimator' | 'classifier', [RegExp, string][]> = {
+  estimator: [
+    [/"modelAssetPath"/g, '"handModel"'],
+    [/"wasmBaseUrl"/g, '"assets.mediapipeWasmBase"'],
+    [/createHandEstimatorWorker's "worker"/g, `createHandGesturePipeline's "assets.handLandmarkerWorker"`],
+  ],
+  classifier: [
+    [/"wasmPaths"/g, '"assets.tfjsWasmBase"'],
+    [/"model"/g, '"gestureModel"'],
+    [/windowSize is/g, '"window.frames" is'],
+    [/\(override: model\)/g, '(override: gestureModel)'],
+    [/createClassifierWorker's "(worker|entry)"/g, `createHandGesturePipeline's "assets.classifierWorker"`],
+  ],
+};
+
+/** Renames, in a load error's message, the option that set the failing URL to the pipeline's own option. */
+function inPipelineTerms(stage: 'estimator' | 'classifier'): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof Error) {
+      for (const [pattern, name] of OPTION_NAMES[stage]) error.message = error.message.replace(pattern, name);
+    }
+    throw error;
+  };
+}
+
 /**
  * Starts the hand estimator and classifier workers with the pipeline's options (packaged models and assets unless
  * overridden). Both restart after a crash or a timeout (the value in flight is lost and counted, the stream goes on);
@@ -49,7 +75,10 @@ export function createPipelineWorkers(
   });
   let disposed = false;
   return {
-    ready: Promise.all([estimator.ready, classifier.ready]).then(([, info]) => ({
+    ready: Promise.all([
+      estimator.ready.catch(inPipelineTerms('estimator')),
+      classifier.ready.catch(inPipelineTerms('classifier')),
+    ]).then(([, info]) => ({
       labels: info.labels,
       windowSize: info.windowSize ?? frames,
       backend: info.backend,

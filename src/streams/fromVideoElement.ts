@@ -15,6 +15,9 @@ export interface FromVideoElementOptions {
   clock?: 'media' | 'capture';
 }
 
+/** Frames in a row that may not be drawable (InvalidStateError) before the source is given up as broken. */
+const MAX_UNUSABLE_FRAMES = 30;
+
 const mediaErrorReasons: Record<number, VideoSourceErrorReason> = { 1: 'aborted', 2: 'network', 3: 'decode', 4: 'unsupported' };
 
 /** Describes a media element's error as a typed {@link VideoSourceError} naming its source. @internal */
@@ -30,7 +33,8 @@ export function videoElementError(video: HTMLVideoElement, what: string): VideoS
  * Frames of a playing `<video>` element as `SourceFrame<ImageBitmap>`s, one per presented frame.
  *
  * Uses `requestVideoFrameCallback`; each frame is snapshotted with `createImageBitmap` at once (emitted in
- * order), with `capturedAt = performance.now()` at the callback. Frames the element skips are not seen: this is
+ * order), with `capturedAt = performance.now()` at the callback. A frame the element presents before it is drawable
+ * (right after a source change) is skipped; 30 such frames in a row are an error. Frames the element skips are not seen: this is
  * the real-time source (see `fromVideoFile` for every frame). Errors: {@link VideoSourceError} when the element
  * fails or the browser lacks `requestVideoFrameCallback`, {@link EmptyFrameError} for a 0-sized frame.
  * Unsubscribing stops listening; it does not pause the element.
@@ -56,6 +60,7 @@ export function fromVideoElement(
     let last = -Infinity;
     let offset = 0;
     let chain: Promise<void> = Promise.resolve();
+    let unusable = 0; // frames in a row whose snapshot failed with InvalidStateError
 
     const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
       if (closed) return;
@@ -80,13 +85,19 @@ export function fromVideoElement(
         snapshot.then(
           (image) => {
             // The snapshot's own size: metadata.width/height can be the coded size of a scaled camera frame.
+            unusable = 0;
             if (closed) image.close();
             else subscriber.next({ index: i, timestamp, capturedAt, image, width: image.width, height: image.height });
           },
           (cause: unknown) => {
             if (closed) return;
+            // Right after a source change (a failed file, then a camera stream) the element can present a frame
+            // before it is drawable: skip such frames, and give up only when none of the last ones was usable.
+            const notYet = cause instanceof DOMException && cause.name === 'InvalidStateError';
+            if (notYet && ++unusable < MAX_UNUSABLE_FRAMES) return;
             closed = true;
-            subscriber.error(new VideoSourceError('decode', `fromVideoElement: frame ${i} could not be read (${String(cause)})`, { cause }));
+            const detail = notYet ? `, and the ${MAX_UNUSABLE_FRAMES} frames before it neither` : '';
+            subscriber.error(new VideoSourceError('decode', `fromVideoElement: frame ${i} could not be read${detail} (${String(cause)})`, { cause }));
           },
         ),
       );

@@ -1,4 +1,5 @@
 import { Observable, from } from 'rxjs';
+import { subscribeLinked } from '../operators/subscribeLinked.js';
 import type { MonoTypeOperatorFunction, Subscription } from 'rxjs';
 import type { PoseFrame } from '../types.js';
 import { formatFrameLine, formatHeaderLine, formatLabelLine } from '../recording/formatRecordingLine.js';
@@ -60,7 +61,7 @@ export function recordPoses(target: RecordingTarget, options: RecordPosesOptions
         else then();
       };
       const labels: Subscription | undefined = options.labels
-        ? from(options.labels).subscribe({
+        ? subscribeLinked(from(options.labels), subscriber, {
             next: (label) => {
               if (ended) return;
               if (header) sink.write(formatLabelLine(label) + '\n');
@@ -69,7 +70,8 @@ export function recordPoses(target: RecordingTarget, options: RecordPosesOptions
             error: (err: unknown) => subscriber.error(err),
           })
         : undefined;
-      const main = source.subscribe({
+      // Linked before the source runs, so a synchronous source stops at take(n).
+      subscribeLinked(source, subscriber, {
         next: (frame) => {
           try {
             writeHeader(frame);
@@ -87,7 +89,6 @@ export function recordPoses(target: RecordingTarget, options: RecordPosesOptions
         },
       });
       return () => {
-        main.unsubscribe();
         labels?.unsubscribe();
         close(() => undefined);
       };

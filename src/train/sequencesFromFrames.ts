@@ -13,7 +13,8 @@ export interface SequencesFromFramesOptions {
 /**
  * Turns the frames and label lines of one recording into labelled single-hand sequences for training.
  *
- * Labels use the frames' `index` values (inclusive). Each frame contributes its first hand; short gaps without
+ * Labels use the frames' `index` values (inclusive). Each frame contributes its first hand and its timestamp (so
+ * `resampleSequence` interpolates by time, as the live `slidingWindow` does); short gaps without
  * a hand are bridged, longer ones split the take into several sequences (labels are clipped to each).
  * Throws {@link TrainingDataError} naming `source` when there are no labels (`no-labels`) or a label's frames are
  * not in the recording (`label-out-of-range`).
@@ -48,12 +49,12 @@ export function sequencesFromFrames(
   const fps = options.fps ?? fpsFromTimestamps(frames);
   const maxGap = options.maxGap ?? 3;
   const sequences: LabelledSequence[] = [];
-  let run: { data: number[]; indices: number[] } = { data: [], indices: [] };
+  let run: { data: number[]; indices: number[]; times: number[] } = { data: [], indices: [], times: [] };
   let held: number[] | undefined;
   let gap = 0;
   const flush = (): void => {
-    if (run.indices.length > 0) sequences.push(toSequence(run.data, run.indices, labels, source, fps, sequences.length));
-    run = { data: [], indices: [] };
+    if (run.indices.length > 0) sequences.push(toSequence(run, labels, source, fps, sequences.length));
+    run = { data: [], indices: [], times: [] };
   };
   for (const frame of frames) {
     const hand = frame.hands[0];
@@ -65,6 +66,7 @@ export function sequencesFromFrames(
       } else if (held !== undefined) {
         run.data.push(...held);
         run.indices.push(frame.index);
+        run.times.push(frame.timestamp);
       }
       continue;
     }
@@ -72,12 +74,14 @@ export function sequencesFromFrames(
     held = hand.landmarks.flatMap((l) => [l.x, l.y, l.z]);
     run.data.push(...held);
     run.indices.push(frame.index);
+    run.times.push(frame.timestamp);
   }
   flush();
   return sequences;
 }
 
-function toSequence(data: number[], indices: number[], labels: readonly FrameSpan[], source: string, fps: number, part: number): LabelledSequence {
+function toSequence(run: { data: number[]; indices: number[]; times: number[] }, labels: readonly FrameSpan[], source: string, fps: number, part: number): LabelledSequence {
+  const { data, indices, times } = run;
   const from = indices[0] as number;
   const to = indices[indices.length - 1] as number;
   const position = (index: number): number => {
@@ -92,7 +96,14 @@ function toSequence(data: number[], indices: number[], labels: readonly FrameSpa
     if ((indices[end] as number) > s.endFrame) end--;
     if (end >= start) spans.push({ label: s.label, startFrame: start, endFrame: end });
   }
-  return { source: part === 0 ? source : `${source}#${part}`, fps, length: indices.length, frames: Float32Array.from(data), labels: spans };
+  return {
+    source: part === 0 ? source : `${source}#${part}`,
+    fps,
+    length: indices.length,
+    frames: Float32Array.from(data),
+    timestamps: Float64Array.from(times),
+    labels: spans,
+  };
 }
 
 function fpsFromTimestamps(frames: readonly PoseFrame[]): number {

@@ -18,6 +18,11 @@ export interface LabelledSequence {
   length: number;
   /** T*21*3 raw image landmarks, frame-major (x, y image-normalised; z relative depth). */
   frames: Float32Array;
+  /**
+   * Each frame's timestamp, ms (non-decreasing), as recorded: `resampleSequence` interpolates on these, as the live
+   * `slidingWindow` does. Absent, frames are taken as evenly spaced at `fps`.
+   */
+  timestamps?: Float64Array;
   /** Handedness the estimator reported (majority over frames), when known. */
   handedness?: Handedness;
   labels: FrameSpan[];

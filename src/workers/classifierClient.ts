@@ -4,7 +4,7 @@ import { InvalidPoseError } from '../errors.js';
 import type { PoseWindow, Prediction, WindowClassifier } from '../types.js';
 import type { ClassifierInfo, ClassifierWorkerApi } from './classifierProtocol.js';
 import { spawnWorker } from './spawnWorker.js';
-import { reviveWorkerError } from './workerErrors.js';
+import { reviveWorkerError, WorkerError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerEntry, WorkerHandle, WorkerSource } from './workerTypes.js';
 
 /**
@@ -91,7 +91,8 @@ export function createClassifierClient<I>(
     if (initialised?.generation !== worker.generation) {
       const promise = (worker.api.init(init as never) as Promise<ClassifierInfo>).then(
         (i) => (info = i),
-        (err: unknown) => Promise.reject(reviveWorkerError(err, source)),
+        // Lost to a fault the worker recovered from: load again on the new worker (spawnWorker bounds the restarts).
+        (err: unknown) => (err instanceof WorkerError && err.recovered ? ensureInit() : Promise.reject(reviveWorkerError(err, source))),
       );
       initialised = { generation: worker.generation, promise };
     }

@@ -33,6 +33,12 @@ export interface ClassifierWorkerOptions extends ClassifierWorkerCommonOptions {
   wasmPaths?: string;
 }
 
+/** Browsers: a relative URL against the page (the worker's own `location` is its script's). Node: unchanged. */
+function againstPage(url: string): string {
+  const page = (globalThis as { location?: { href: string } }).location?.href;
+  return page !== undefined && !isNode() ? new URL(url, page).href : url;
+}
+
 /** The packaged default gesture model's three files, each its own literal URL so that bundlers emit them. */
 function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 'labelsUrl'> {
   return {
@@ -68,13 +74,13 @@ export function createClassifierWorker(options: ClassifierWorkerOptions = {}): C
   const files =
     model === 'default'
       ? defaultModelFiles()
-      : { model: model instanceof URL ? model.href : model };
+      : { model: model instanceof URL ? model.href : againstPage(model) };
   const init: TfjsClassifierInit = {
     ...files,
     labels: options.labels,
     windowSize: options.windowSize,
     backend: options.backend,
-    wasmPaths: options.wasmPaths,
+    wasmPaths: options.wasmPaths === undefined ? undefined : againstPage(options.wasmPaths),
     modelOption: model === 'default' ? 'the packaged model "default" (override: model)' : 'the "model" option',
   };
   const packaged = isNode()

@@ -8,6 +8,7 @@ import type { PoseFrame, SourceFrame } from '../types.js';
 import type { DetectRequest, HandLandmarkerOptions, HandLandmarkerWorkerApi } from './handLandmarkerWorker.js';
 import { EmptyFrameError, HandEstimatorStateError, reviveBrowserError } from '../streams/browserErrors.js';
 import { spawnWorker } from './spawnWorker.js';
+import { WorkerError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerHandle, WorkerSource } from './workerTypes.js';
 
 /** How long one frame took: inside the worker (`detectForVideo` only) and the whole round trip from this thread. */
@@ -110,7 +111,10 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
   /** `init` once per worker generation (again after a restart). */
   const ensureInit = (): Promise<void> => {
     if (initialised?.generation !== worker.generation) {
-      const promise = worker.api.init(landmarkerOptions).catch((error: unknown) => Promise.reject(revive(error)));
+      const promise = worker.api
+        .init(landmarkerOptions)
+        // Lost to a fault the worker recovered from: initialise the new worker (spawnWorker bounds the restarts).
+        .catch((error: unknown) => (error instanceof WorkerError && error.recovered && !disposed ? ensureInit() : Promise.reject(revive(error))));
       initialised = { generation: worker.generation, promise };
     }
     return initialised.promise;

@@ -50,9 +50,9 @@ export function createTfjsClassifierService(): ClassifierWorkerApi<TfjsClassifie
       const source = String(options.model);
       const backend = await selectTfjsBackend(options.backend ?? 'auto', options.wasmPaths);
       try {
-        const labels = options.labels ? [...options.labels] : await loadLabels(source, options.labelsUrl);
         const loaded = await loadTfjsModel(source, options.weightUrls);
         try {
+          const labels = options.labels ? [...options.labels] : await loadLabels(source, options.labelsUrl);
           info = { ...checkModel(loaded, source, labels, options.windowSize), backend };
           transform = featureTransformFor(loaded.getUserDefinedMetadata(), source);
         } catch (err) {

@@ -43,12 +43,12 @@ describe('npm run bench --json (short run, real workers)', () => {
     ({ stdout } = await run(process.execPath, args, { cwd: process.cwd(), maxBuffer: 1 << 20 }));
     records = stdout.trim().split('\n').map((l) => JSON.parse(l) as BenchRecord);
     expect(readFileSync(out, 'utf8')).toBe(stdout);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints one object per line with scenario and row, every scenario present', () => {
     expect(records.map((r) => `${r.scenario}/${r.row}`)).toEqual([
-      'stall/option1', 'stall/naive', 'stall/drop', 'stall/latest',
+      'stall/idle', 'stall/option1', 'stall/naive', 'stall/drop', 'stall/latest',
       'chain/latest', 'chain/bufferCount', 'chain/latest', 'chain/bufferCount',
       'soak/latest', 'soak/drop', 'soak/naive',
     ]);
@@ -61,7 +61,8 @@ describe('npm run bench --json (short run, real workers)', () => {
         : /^(stalenessStart|captureToStart)/.test(k) ? 'windowsStarted'
           : /^(estimatorMs|landmarkAge)/.test(k) ? 'estimatedFrames'
             : undefined;
-    for (const r of records.filter((x) => x.scenario === 'stall')) {
+    for (const r of records.filter((x) => x.scenario === 'stall' && x.row !== 'idle')) {
+      expect(Number.isFinite(r.displayP99OverIdleMs), `${r.row}.displayP99OverIdleMs`).toBe(true);
       for (const k of STALL_KEYS) {
         const count = countOf(k);
         const ok = Number.isFinite(r[k]) || (r[k] === null && count !== undefined && r[count] === 0);
@@ -72,6 +73,18 @@ describe('npm run bench --json (short run, real workers)', () => {
       expect(r.windowSize).toBe(30);
       expect(r.classifierBusy as number).toBeGreaterThanOrEqual(0);
       expect(r.classifierBusy as number).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('stall has an idle row first (the display tick alone): the display floor of this same run, no pipeline figures', () => {
+    const stall = records.filter((x) => x.scenario === 'stall');
+    const idle = stall[0]!;
+    expect(idle.row).toBe('idle');
+    for (const k of ['displayP50Ms', 'displayP95Ms', 'displayP99Ms', 'displayMaxMs']) expect(Number.isFinite(idle[k]), k).toBe(true);
+    expect([idle.estimatedFrames, idle.windowsClassified, idle.sourceFrames]).toEqual([0, 0, 0]);
+    expect([idle.estimatorMs, idle.captureToResultP95Ms, idle.landmarkAgeP95Ms]).toEqual([null, null, null]);
+    for (const r of stall.slice(1)) {
+      expect(r.displayP99OverIdleMs).toBeCloseTo((r.displayP99Ms as number) - (idle.displayP99Ms as number), 2);
     }
   });
 

@@ -139,15 +139,12 @@ describe('demo on the fake camera', () => {
     }
   });
 
-  it('shows a missing video and a missing model on the page, and still switches to the camera', { timeout: 120_000 }, async () => {
+  it('shows a missing video, still switches to the camera, then shows a missing model naming its URL', { timeout: 150_000 }, async () => {
     const page = await browser.context.newPage();
     try {
-      await page.goto(`${origin}/?src=/data/no-such-video.mp4&model=/test-model/nope/model.json&landmarker=lite`);
+      await page.goto(`${origin}/?src=/data/no-such-video.mp4&landmarker=lite`);
       const errors = page.locator('#errors');
       await expect.poll(() => errors.textContent(), { timeout: 30_000 }).toContain('VideoSourceError');
-      await expect.poll(() => errors.textContent(), { timeout: 30_000 }).toContain('ModelLoadError');
-      expect(await errors.textContent()).toContain('/test-model/nope/'); // the model folder's URL
-      expect(await page.locator('#model-status').textContent()).toBe('no gesture model loaded');
       // Known intermittent stall (about 1 run in 6 under CI load; not reproduced in isolation): after the failed
       // video the first switch to the camera sometimes yields no frames. A user clicks again; so does the test,
       // once, and logs the page's state so the cause can be found.
@@ -163,6 +160,12 @@ describe('demo on the fake camera', () => {
         await cameraFrames(60_000);
       }
       expect((await probe(page)).errors).toEqual([]);
+      // A model that is not there: a ModelLoadError naming its folder; the session stops (camera and workers freed).
+      await page.locator('#model-url').fill('/test-model/nope/model.json');
+      await page.locator('#model-form button').click();
+      await expect.poll(() => errors.textContent(), { timeout: 30_000 }).toContain('ModelLoadError');
+      expect(await errors.textContent()).toContain('/test-model/nope/'); // the model folder's URL
+      expect(await page.locator('#model-status').textContent()).toBe('no gesture model loaded');
     } finally {
       await page.close();
     }

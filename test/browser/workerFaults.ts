@@ -18,7 +18,7 @@ import { skipRecovered } from '../fixtures/workers/skipRecovered.js';
 type Target = 'hand-landmarker' | 'classifier';
 interface Restart { target: Target; at: number; lost: number; cause: string; recovered: boolean }
 
-async function runFaults(options: { photos: string[]; runMs: number; killEveryMs: number; timeoutMs: number }) {
+async function runFaults(options: { photos: string[]; runMs: number; killEveryMs: number; estimatorTimeoutMs: number; classifierTimeoutMs: number }) {
   const channel = new BroadcastChannel(FAULT_CHANNEL);
   const sources = await Promise.all(
     options.photos.map(async (url) => createImageBitmap(await (await fetch(url)).blob())),
@@ -29,15 +29,17 @@ async function runFaults(options: { photos: string[]; runMs: number; killEveryMs
     restarts.push({ target, at: performance.now(), lost: e.lost, cause: e.cause.message, recovered: e.cause.recovered });
     since[target] = 0;
   };
-  const common = { restart: true, timeoutMs: options.timeoutMs, callTimeoutMs: { init: 60_000 } };
+  const common = { restart: true, callTimeoutMs: { init: 60_000 } };
   const estimator = createHandEstimatorWorker({
     ...common,
+    timeoutMs: options.estimatorTimeoutMs,
     model: 'lite',
     worker: () => new Worker(new URL('../fixtures/workers/killableHandLandmarker.ts', import.meta.url), { type: 'module', name: 'hand-landmarker' }),
     onRestart: onRestart('hand-landmarker'),
   });
   const classifier = createClassifierWorker({
     ...common,
+    timeoutMs: options.classifierTimeoutMs,
     worker: () => new Worker(new URL('../fixtures/workers/killableClassifierWorker.ts', import.meta.url), { type: 'module', name: 'classifier' }),
     onRestart: onRestart('classifier'),
   });
@@ -61,7 +63,7 @@ async function runFaults(options: { photos: string[]; runMs: number; killEveryMs
         }),
         estimateHands((frame: SourceFrame<ImageBitmap>) => skipRecovered(estimator.estimate(frame), () => (lost['hand-landmarker'] += 1))),
         tap(() => ((poses += 1), (since['hand-landmarker'] += 1))),
-        slidingWindow(30),
+        slidingWindow(30, { onMissingHand: 'skip' }),
         classifyLatest((w) => skipRecovered(classifier.classifyWindow(w), () => (lost.classifier += 1))),
       )
       .subscribe({
@@ -75,14 +77,19 @@ async function runFaults(options: { photos: string[]; runMs: number; killEveryMs
   const modes: FaultMode[] = ['exit', 'throw', 'hang'];
   const killer = setInterval(() => {
     const now = performance.now();
-    const up = (t: Target) => since[t] >= 3 && restarts.filter((r) => r.target === t).length >= kills.filter((k) => k.target === t).length;
+    // Up again: the classifier has answered since its restart; the estimator has given a window's worth of poses.
+    const up = (t: Target) => since[t] >= (t === 'classifier' ? 1 : 30) && restarts.filter((r) => r.target === t).length >= kills.filter((k) => k.target === t).length;
     if (now - started > options.runMs) {
       if (up('hand-landmarker') && up('classifier')) stop$.next();
       return;
     }
-    const target: Target = kills.length % 2 === 0 ? 'hand-landmarker' : 'classifier';
-    if (now - (kills.at(-1)?.at ?? started) < options.killEveryMs || !up(target)) return;
-    const mode = modes[Math.floor(kills.length / 2) % modes.length]!;
+    if (now - (kills.at(-1)?.at ?? started) < options.killEveryMs) return;
+    // In turn, classifier first, skipping a worker that is not up again yet.
+    const preferred: Target = kills.at(-1)?.target === 'classifier' ? 'hand-landmarker' : 'classifier';
+    const other: Target = preferred === 'classifier' ? 'hand-landmarker' : 'classifier';
+    const target = up(preferred) ? preferred : up(other) ? other : undefined;
+    if (target === undefined) return;
+    const mode = modes[kills.filter((k) => k.target === target).length % modes.length]!;
     kills.push({ target, mode, at: now });
     channel.postMessage({ target, mode } satisfies FaultMessage);
   }, 100);
@@ -105,7 +112,33 @@ async function runFaults(options: { photos: string[]; runMs: number; killEveryMs
   };
 }
 
-const page = { runFaults };
+/** Each bad override gives a typed error naming the URL and the option that sets it. */
+async function assetErrors() {
+  const describe = (e: unknown) => ({ name: (e as Error).name, message: (e as Error).message });
+  const fail = async (run: () => Promise<unknown>) => run().then(() => ({ name: 'none', message: 'resolved' }), describe);
+  const results: Record<string, { name: string; message: string }> = {};
+  const estimator404 = createHandEstimatorWorker({ worker: '/no/such/handLandmarker.js' });
+  results['estimatorWorker'] = await fail(() => estimator404.ready);
+  estimator404.dispose();
+  const wasm404 = createHandEstimatorWorker({ model: 'lite', wasmBaseUrl: '/no/such/wasm/' });
+  results['mediapipeWasm'] = await fail(() => wasm404.ready);
+  wasm404.dispose();
+  const model404 = createHandEstimatorWorker({ modelAssetPath: '/no/such/hand.task' });
+  results['handModel'] = await fail(() => model404.ready);
+  model404.dispose();
+  const classifier404 = createClassifierWorker({ worker: new URL('/no/such/classifierWorker.js', location.href) });
+  results['classifierWorker'] = await fail(() => classifier404.ready);
+  await classifier404.dispose();
+  const tfjsWasm404 = createClassifierWorker({ backend: 'wasm', wasmPaths: '/no/such/tfjs/' });
+  results['tfjsWasm'] = await fail(() => tfjsWasm404.ready);
+  await tfjsWasm404.dispose();
+  const gesture404 = createClassifierWorker({ model: '/no/such/model.json' });
+  results['gestureModel'] = await fail(() => gesture404.ready);
+  await gesture404.dispose();
+  return results;
+}
+
+const page = { runFaults, assetErrors };
 export type WorkerFaultsPage = typeof page;
 (window as unknown as { workerFaults: WorkerFaultsPage }).workerFaults = page;
 document.title = 'worker faults ready';

@@ -38,6 +38,7 @@ export interface RunReport {
   firstGestureMs: number | null;
   errors: { name: string; message: string }[];
   info: { labels: readonly string[]; windowSize: number; backend: string } | null;
+  stats: unknown;
   liveTracksBeforeDispose: number;
   liveTracks: number;
   liveWorkers: number;
@@ -45,19 +46,20 @@ export interface RunReport {
 
 /** Runs a pipeline for `ms` (or until `stopOn` happens), disposes it (`disposeAfterMs` early), and reports. */
 async function run(
-  options: Omit<HandGesturePipelineOptions, 'source'> & { source?: 'camera' | { file: string } },
+  options: Omit<HandGesturePipelineOptions, 'source'> & { source?: 'camera' | { file: string; loop?: boolean } },
   ms: number,
   stopOn: 'gesture' | 'error' | 'never' = 'never',
   disposeAfterMs?: number,
 ): Promise<RunReport> {
   const video = document.getElementById('video') as HTMLVideoElement;
-  const source = options.source === undefined || options.source === 'camera' ? { camera: { video } } : { file: options.source.file, video };
+  const source = options.source === undefined || options.source === 'camera' ? { camera: { video } } : { file: options.source.file, loop: options.source.loop ?? false, video };
   const started = performance.now();
   const pipeline = createHandGesturePipeline({ ...options, source });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
-    liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
+    stats: null, liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
   };
+  pipeline.stats$.subscribe((st) => (report.stats = { fps: st.fps, droppedFrames: st.droppedFrames, droppedWindows: st.droppedWindows, lostFrames: st.lostFrames, restarts: st.restarts, lastError: st.lastError, landmarkAge: st.landmarkAge.p50 }));
   pipeline.ready.then((i) => (report.info = { labels: [...i.labels], windowSize: i.windowSize, backend: i.backend }), () => undefined);
   pipeline.status$.subscribe((s) => report.statuses.push(s));
   pipeline.poses$.subscribe((f) => (report.poses++, f.hands.length > 0 && report.handFrames++));

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { Subject, lastValueFrom, map, toArray } from 'rxjs';
+import { Subject, lastValueFrom, map, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { recordPoses } from '../../src/streams/recordPoses.js';
 import { fromPoseFrames } from '../../src/streams/fromPoseFrames.js';
@@ -109,5 +109,22 @@ describe('recordPoses', () => {
     expect(err).toBeInstanceOf(RecordingError);
     expect((err as RecordingError).kind).toBe('write-failed');
     expect((err as Error).message).toContain(path);
+  });
+
+  it('stops a synchronous source at take(n): an infinite generator + take returns (contract)', () => {
+    let pulled = 0;
+    const frame = syntheticPoseStream({ frames: 1, fps: 30 })[0]!;
+    function* endless(): Generator<PoseFrame> {
+      for (let i = 0; ; i++) {
+        pulled++;
+        yield { ...frame, index: i, timestamp: i * 33 };
+      }
+    }
+    const lines: string[] = [];
+    const out: number[] = [];
+    fromPoseFrames(endless()).pipe(recordPoses((line) => lines.push(line)), take(3)).subscribe((f) => out.push(f.index));
+    expect(out).toEqual([0, 1, 2]);
+    expect(pulled).toBe(3); // was endless: the teardown was linked after the source had finished
+    expect(lines).toHaveLength(4); // header + 3 frames
   });
 });

@@ -38,9 +38,15 @@ beforeAll(async () => {
   await saveTfjsModel(goodModel, join(dir, 'corrupt-weights'), labels);
   const weights = await readFile(join(dir, 'corrupt-weights', 'weights.bin'));
   await writeFile(join(dir, 'corrupt-weights', 'weights.bin'), weights.subarray(0, 100));
+  // 404 for everything but /good/model.json and /good/weights.bin (so labels.json is the missing file there).
   server = createServer((req, res) => {
-    res.statusCode = 404;
-    res.end(`no ${req.url}`);
+    const file = /^\/good\/(model\.json|weights\.bin)$/.exec(req.url ?? '')?.[1];
+    if (file === undefined) {
+      res.statusCode = 404;
+      res.end(`no ${req.url}`);
+      return;
+    }
+    readFile(join(dir, 'good', file)).then((bytes) => res.end(bytes), () => ((res.statusCode = 500), res.end()));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.address();
@@ -142,8 +148,9 @@ describe('createTfjsClassifierService', () => {
   });
 
   it('names a 404 labels.json', async () => {
-    const err = await initError({ model: `${base}/m/model.json` });
-    expect(err.message).toContain(`${base}/m/labels.json`);
+    const err = await initError({ model: `${base}/good/model.json` });
+    expect(err.message).toContain(`${base}/good/labels.json`);
+    expect(err.message).toContain('404');
   });
 
   it('names truncated weights (file: URL)', async () => {

@@ -108,7 +108,9 @@ describe('createFunctionClassifierWorker: faults', () => {
     const c = createFunctionClassifierWorker({ module: faulty, timeoutMs: 500 });
     workers.push(c);
     await c.ready;
+    const t0 = performance.now();
     const err = await c.classify(windowStarting(-2), [2, 21, 3]).catch((e: unknown) => e);
+    console.info(`never-answering classify: WorkerTimeoutError after ${Math.round(performance.now() - t0)} ms (timeoutMs 500)`);
     expect(err).toBeInstanceOf(WorkerTimeoutError);
     expect(err).toMatchObject({ workerName: 'function-classifier', call: 'classify', timeoutMs: 500, recovered: false });
     expect((err as Error).message).toContain('faultyClassifier.ts');
@@ -123,5 +125,18 @@ describe('createFunctionClassifierWorker: faults', () => {
     expect((err as WorkerError).recovered).toBe(true);
     expect(Array.from(await c.classify(windowStarting(0.5), [2, 21, 3]))).toEqual([0.5, 0.5, 0.5]);
     expect([c.worker.restarts, c.worker.lost, c.worker.generation]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('createFunctionClassifierWorker: ready across restarts', () => {
+  it('a load lost to a crash is retried on the restarted worker; ready rejects only when restarts run out', async () => {
+    const module = new URL('../fixtures/workers/exitsAtImportClassifier.ts', import.meta.url);
+    const c = createFunctionClassifierWorker({ module, restart: true, maxRestarts: 2 });
+    workers.push(c);
+    const err = await c.ready.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerError);
+    expect(err).toMatchObject({ recovered: false, source: module.href });
+    expect((err as Error).message).toContain('exited with code 3');
+    expect(c.worker.restarts).toBe(2);
   });
 });

@@ -106,7 +106,8 @@ describe('classifier worker killed every few seconds for a minute under a live p
     expect(lostErrors.length).toBe(classifier.worker.lost);
     expect(lostErrors.length).toBeLessThanOrEqual(2 * restarts.length);
     for (const r of restarts) expect(r.lost).toBeLessThanOrEqual(2);
-    expect(predictions.length).toBeGreaterThan(restarts.length * 10);
+    // Kills wait for 3 predictions from the restarted worker: predictions went on after every crash.
+    expect(predictions.length).toBeGreaterThanOrEqual(3 * kills.length);
     // Predictions came after the last restart: the stream carried on.
     expect(sinceRestart).toBeGreaterThanOrEqual(3);
   }, 180_000);
