@@ -143,6 +143,20 @@ describe('examples/react (packed tarball, Vite, Chromium)', () => {
     await page.close();
   });
 
+  it('changing an option (the source: a video file, then the camera) restarts on one camera and two workers', async () => {
+    const page = await open(dev.origin, `?src=${encodeURIComponent(VIDEO)}`);
+    await running(page);
+    const before = await settled(page);
+    await page.locator('#camera').click();
+    await page.waitForFunction(() => (window as unknown as { __live(): LiveCounts }).__live().cameraOpens === 1);
+    await running(page);
+    const after = await settled(page);
+    console.log('[react] option change:', JSON.stringify(before), '->', JSON.stringify(after));
+    expect(before).toMatchObject({ tracks: 0, workers: 2, cameraOpens: 0, workersCreated: 2 });
+    expect(after).toMatchObject({ tracks: 1, workers: 2, cameraOpens: 1, workersCreated: 4 });
+    await page.close();
+  });
+
   it('over 10 s of 30 fps video, React commits follow the state changes, not the frames', async () => {
     const page = await open(dev.origin, `?src=${encodeURIComponent(VIDEO)}`);
     await running(page);

@@ -61,7 +61,7 @@ export default function App() {
       <h1>posestream + React</h1>
       <p>
         <button id="toggle" onClick={() => setOn((v) => !v)}>{on ? 'Stop' : 'Start'}</button>{' '}
-        <button onClick={() => setSource({ camera: { width: 640, height: 480 } })}>Camera</button>{' '}
+        <button id="camera" onClick={() => setSource({ camera: { width: 640, height: 480 } })}>Camera</button>{' '}
         <input type="file" accept="video/*" onChange={(e) => {
           const file = e.target.files?.[0];
           if (file) setSource({ file, loop: true });
