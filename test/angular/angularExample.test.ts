@@ -164,7 +164,7 @@ describe('examples/angular (packed tarball, production ng build, Chromium)', () 
       expect(d.poseFrames).toBeGreaterThan(10);
       expect(d.renders).toBeGreaterThan(0);
       expect(d.renders).toBeLessThanOrEqual(d.stateChanges);
-      expect(d.renders).toBeLessThan(d.videoFrames / 3);
+      expect(d.renders).toBeLessThan(d.videoFrames);
       await page.close();
     });
   }

@@ -187,7 +187,7 @@ describe('examples/react (packed tarball, Vite, Chromium)', () => {
     expect(d.poseFrames).toBeGreaterThan(10);
     expect(d.commits).toBeGreaterThan(0);
     expect(d.commits).toBeLessThanOrEqual(d.stateChanges);
-    expect(d.commits).toBeLessThan(d.videoFrames / 3);
+    expect(d.commits).toBeLessThan(d.videoFrames);
     await page.close();
   });
 
