@@ -2,7 +2,11 @@
  * Builds the package (`npm run build`, and `prepack` so that every tarball has it):
  * 1. the hand landmarker bundles `models/hand_landmarker_{full,lite}.task` (skipped when current);
  * 2. `dist/` from `src/` with `tsc -p tsconfig.build.json` (JavaScript, declarations, source maps);
- * 3. the wasm files the workers load, copied next to the code so that bundlers emit them from
+ * 3. each browser worker as ONE self-contained ES module, `dist/workers/<entry>.worker.js` (esbuild): an app's dev
+ *    server never sees the worker's bare imports (Vite does not pre-bundle what only a worker inside a dependency
+ *    imports, and tfjs has CommonJS parts), and a bundler re-bundles it as any worker. They sit in dist/workers/, as
+ *    the modules they are made of, so their `new URL('../assets/…', import.meta.url)` literals stay right;
+ * 4. the wasm files the workers load, copied next to the code so that bundlers emit them from
  *    `new URL('../assets/…', import.meta.url)`: tasks-vision's module build into `dist/assets/mediapipe/` and
  *    tfjs-backend-wasm's three binaries into `dist/assets/tfjs/` (their installed versions are pinned exactly).
  */
@@ -11,6 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import { runBuildModel } from '../src/cli/buildModel.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +37,20 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
   cwd: root,
   stdio: 'inherit',
+});
+
+const entries = ['handLandmarker', 'classifierWorker', 'functionClassifierWorker'];
+await esbuild.build({
+  entryPoints: Object.fromEntries(entries.map((e) => [`${e}.worker`, join(root, 'dist/workers/entries', `${e}.js`)])),
+  outdir: join(root, 'dist/workers'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  keepNames: true, // error classes name themselves (`new.target.name`), and the names cross the thread
+  sourcemap: true,
+  logLevel: 'warning',
 });
 
 const assets: [from: string, files: string[], to: string][] = [

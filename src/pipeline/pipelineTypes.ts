@@ -31,12 +31,12 @@ export interface HandGestureAssets {
   tfjsWasmBase?: string;
   /**
    * The hand-landmarker worker: its script URL, or a function making the `Worker`.
-   * @default posestream's `dist/workers/entries/handLandmarker.js`, emitted by your bundler
+   * @default posestream's `dist/workers/handLandmarker.worker.js` (one self-contained module), emitted by your bundler
    */
   handLandmarkerWorker?: string | URL | (() => Worker);
   /**
    * The classifier worker: its script URL, or a function making the `Worker`.
-   * @default posestream's `dist/workers/entries/classifierWorker.js`, emitted by your bundler
+   * @default posestream's `dist/workers/classifierWorker.worker.js` (one self-contained module), emitted by your bundler
    */
   classifierWorker?: string | URL | (() => Worker);
 }

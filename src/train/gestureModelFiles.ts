@@ -12,6 +12,8 @@ export interface GestureModelMetadata {
   /** Frames per window and the frame rate windows were sampled at in training. */
   frames: number;
   fps: number;
+  /** The time the N frames cover, ms, when windows are resampled over a fixed duration (`frames / fps` s otherwise). */
+  durationMs?: number;
   labels: string[];
 }
 

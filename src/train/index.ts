@@ -22,3 +22,6 @@ export { initTfBackend, type TrainBackend } from './initTfBackend.js';
 export { TrainingDataError, ModelShapeError, type TrainingDataErrorKind } from './trainErrors.js';
 export type { FrameSpan, LabelledSequence, LabelledWindow, DatasetCounts, ClassMetrics, GestureReport, GestureModelKind } from './trainTypes.js';
 export { windowFeatures, WINDOW_FEATURES } from '../filters/windowFeatures.js';
+export { poseFrameWindows, type PoseFrameWindowsOptions } from './poseFrameWindows.js';
+export { framesFromSequence } from './framesFromSequence.js';
+export { trainOnWindows, type TrainOnWindowsOptions, type TrainOnWindowsResult } from './trainOnWindows.js';

@@ -85,6 +85,6 @@ export function createClassifierWorker(options: ClassifierWorkerOptions = {}): C
   };
   const packaged = isNode()
     ? packagedEntry('classifierWorker')
-    : () => new Worker(new URL('./entries/classifierWorker.js', import.meta.url), { type: 'module', name: 'classifier' });
+    : () => new Worker(new URL('./classifierWorker.worker.js', import.meta.url), { type: 'module', name: 'classifier' });
   return createClassifierClient(packaged, init, files.model, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
 }

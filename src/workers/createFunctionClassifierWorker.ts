@@ -37,7 +37,7 @@ export function createFunctionClassifierWorker(options: FunctionClassifierWorker
   const source = options.module instanceof URL ? options.module.href : options.module;
   const packaged = isNode()
     ? packagedEntry('functionClassifierWorker')
-    : () => new Worker(new URL('./entries/functionClassifierWorker.js', import.meta.url), { type: 'module', name: 'function-classifier' });
+    : () => new Worker(new URL('./functionClassifierWorker.worker.js', import.meta.url), { type: 'module', name: 'function-classifier' });
   return createClassifierClient(packaged, { module: source, labels: options.labels }, source, {
     name: 'function-classifier',
     ...options,

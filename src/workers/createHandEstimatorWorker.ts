@@ -35,7 +35,7 @@ export interface HandEstimatorWorkerOptions
    * The worker: its script URL, a function making it, or a `Worker` (not restartable). It must run
    * `posestream/workers`' hand-landmarker entry (`posestream/workers/entries/handLandmarker`). For self-hosting,
    * a CDN, or Angular's CLI (which does not bundle workers inside `node_modules`).
-   * @default the packaged entry, referenced as `new Worker(new URL('./entries/handLandmarker.js', import.meta.url))`
+   * @default the packaged entry, referenced as `new Worker(new URL('./handLandmarker.worker.js', import.meta.url))`
    * so that your bundler emits it
    */
   worker?: WorkerSource;
@@ -86,7 +86,7 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
   if (landmarkerOptions.wasmBaseUrl !== undefined) landmarkerOptions.wasmBaseUrl = new URL(landmarkerOptions.wasmBaseUrl, page).href;
   const modelSource = landmarkerOptions.modelAssetPath ?? `posestream's models/hand_landmarker_${options.model ?? 'full'}.task`;
   const worker = spawnWorker<HandLandmarkerWorkerApi>(
-    workerOption ?? (() => new Worker(new URL('./entries/handLandmarker.js', import.meta.url), { type: 'module', name: 'hand-landmarker' })),
+    workerOption ?? (() => new Worker(new URL('./handLandmarker.worker.js', import.meta.url), { type: 'module', name: 'hand-landmarker' })),
     {
       name: name ?? 'hand-landmarker',
       timeoutMs: timeoutMs ?? DETECT_TIMEOUT_MS,

@@ -22,10 +22,11 @@ function code(text: string): string {
 
 /** Where a URL relative to dist/workers/ lands: the dist layout the build produces, mapped to what is here. */
 function publishedFile(relative: string): string {
-  const [, dir, name] = /^(\.\.\/assets\/mediapipe|\.\.\/assets\/tfjs|\.\.\/\.\.\/models(?:\/default)?|\.\/entries)\/([^/]+)$/.exec(relative) ?? [];
+  const worker = /^\.\/([A-Za-z]+)\.worker\.js$/.exec(relative);
+  if (worker) return `${workersDir}entries/${worker[1]}.ts`; // scripts/build.ts bundles entries/<name> into <name>.worker.js
+  const [, dir, name] = /^(\.\.\/assets\/mediapipe|\.\.\/assets\/tfjs|\.\.\/\.\.\/models(?:\/default)?)\/([^/]+)$/.exec(relative) ?? [];
   if (dir === '../assets/mediapipe') return `${root}node_modules/@mediapipe/tasks-vision/wasm/${name}`;
   if (dir === '../assets/tfjs') return `${root}node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`;
-  if (dir === './entries') return `${workersDir}entries/${name!.replace(/\.js$/, '.ts')}`;
   if (dir !== undefined) return `${root}${dir.slice(6)}/${name}`;
   return `(not in the published layout: ${relative})`;
 }
@@ -37,8 +38,8 @@ describe('worker and asset URLs bundlers can see', () => {
     ['createHandEstimatorWorker.ts', 'handLandmarker', 'hand-landmarker'],
   ])('%s starts the packaged %s entry with the literal new Worker(new URL(...)) form', (file, entry, name) => {
     const text = sources.find((s) => s.file === file)!.text;
-    expect(text).toContain(`new Worker(new URL('./entries/${entry}.js', import.meta.url), { type: 'module', name: '${name}' })`);
-    expect(existsSync(publishedFile(`./entries/${entry}.js`))).toBe(true);
+    expect(text).toContain(`new Worker(new URL('./${entry}.worker.js', import.meta.url), { type: 'module', name: '${name}' })`);
+    expect(existsSync(publishedFile(`./${entry}.worker.js`))).toBe(true);
   });
 
   it('every new URL(..., import.meta.url) has a string literal naming a file of the published layout', () => {

@@ -1,0 +1,103 @@
+/**
+ * Leave-one-source-out evaluation of a training recipe: for each real source in turn, train on all the OTHER real
+ * sources plus the synthetic clips, choose the `stableGestures` settings on those training clips only, and score
+ * the held-out source at event level (swipe precision/recall, false swipes per minute of non-swipe video) and
+ * window level (confusion counts). Sources can be held out in groups (one model trained without all of them, each
+ * scored on its own): stricter than one at a time (less training data), and fewer trainings on a busy machine.
+ */
+import type { GestureTrackerOptions } from '../src/filters/handMathTypes.js';
+import { trainOnWindows } from '../src/train/trainOnWindows.js';
+import type { LabelledWindow } from '../src/train/trainTypes.js';
+import type { RealSource } from './realSources.js';
+import { chooseTracker, confusion, predictClips, scoreClips, type SourceScore } from './sourceEvaluation.js';
+import { realWindows, type SwipeRecipe } from './swipeRecipe.js';
+
+/** One fold of the table. */
+export interface HeldOutResult {
+  source: string;
+  /** The tracker chosen on the training sources. */
+  tracker: GestureTrackerOptions;
+  score: Omit<SourceScore, 'matches'>;
+  /** Labelled swipes in the held-out source. */
+  swipes: number;
+  /** Per clip: name, missed swipes and false / other events (frame spans). */
+  clips: Array<{ name: string; missed: string[]; falseSwipes: string[]; other: string[] }>;
+  /** truth -> predicted -> windows. */
+  confusion: Record<string, Record<string, number>>;
+  /** Held-out predictions per clip, `[windowEndIndex, windowEndTimestamp, label index, score]` (labels in `labels`), to re-score. */
+  labels: string[];
+  predictions: Record<string, Array<[number, number, number, number]>>;
+  /** The sources left out of this fold's training together (the held-out source and any grouped with it). */
+  heldOutWith: string[];
+  trainSeconds: number;
+}
+
+/**
+ * Runs the folds (one per source) for `recipe`. `synthetic` windows are always in the training set.
+ *
+ * @example
+ * ```ts
+ * const table = await leaveOneSourceOut(sources, synthetic, SWIPE_RECIPES['window-2s']);
+ * ```
+ */
+export async function leaveOneSourceOut(
+  sources: readonly RealSource[],
+  synthetic: readonly LabelledWindow[],
+  recipe: SwipeRecipe,
+  onFold?: (result: HeldOutResult) => void,
+  groups: ReadonlyArray<readonly string[]> = sources.map((s) => [s.name]),
+): Promise<HeldOutResult[]> {
+  const results: HeldOutResult[] = [];
+  for (const group of groups) {
+    const t0 = performance.now();
+    const trainSources = sources.filter((s) => !group.includes(s.name));
+    const windows = [...realWindows(trainSources, recipe), ...synthetic];
+    const { model, labels } = await trainOnWindows({
+      windows, frames: recipe.window.frames, epochs: recipe.epochs, perClass: recipe.perClass, seed: recipe.seed,
+      onEpoch: (p) => process.stderr.write(`[${group.join('+')}] epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(3)} acc ${(p.accuracy * 100).toFixed(1)}%\n`),
+    });
+    const trainPredictions = await predictClips(model, labels, trainSources.flatMap((s) => s.clips), recipe.window);
+    const tracker = chooseTracker(trainPredictions, recipe.window.durationMs);
+    for (const held of sources.filter((s) => group.includes(s.name))) {
+      results.push(await scoreHeldOut(model, labels, held, recipe, tracker, group, (performance.now() - t0) / 1000, onFold));
+    }
+    model.dispose();
+  }
+  return results;
+}
+
+async function scoreHeldOut(
+  model: Parameters<typeof predictClips>[0],
+  labels: string[],
+  held: RealSource,
+  recipe: SwipeRecipe,
+  tracker: GestureTrackerOptions,
+  group: readonly string[],
+  trainSeconds: number,
+  onFold: ((result: HeldOutResult) => void) | undefined,
+): Promise<HeldOutResult> {
+  {
+    const heldPredictions = await predictClips(model, labels, held.clips, recipe.window);
+    const { matches, ...score } = scoreClips(heldPredictions, tracker, recipe.window.durationMs);
+    const span = (e: { label: string; startFrame: number; endFrame: number }): string => `${e.label} ${e.startFrame}-${e.endFrame}`;
+    const clips = held.clips
+      .map((clip, i) => ({ name: clip.name, missed: matches[i]!.missed.map(span), falseSwipes: matches[i]!.falsePositiveEvents.map(span), other: matches[i]!.other.map(span) }))
+      .filter((c) => c.missed.length + c.falseSwipes.length + c.other.length > 0);
+    const table: Record<string, Record<string, number>> = {};
+    for (const [t, row] of confusion(heldPredictions)) table[t] = Object.fromEntries(row);
+    const result: HeldOutResult = {
+      source: held.name,
+      tracker,
+      score,
+      swipes: held.clips.reduce((n, c) => n + c.labels.filter((l) => l.label.startsWith('swipe_')).length, 0),
+      clips,
+      confusion: table,
+      heldOutWith: [...group],
+      labels,
+      predictions: Object.fromEntries(heldPredictions.map((c) => [c.clip.name, c.predictions.map((p) => [p.windowEndIndex, Math.round(p.windowEndTimestamp), labels.indexOf(p.label), Number(p.score.toFixed(4))] as [number, number, number, number])])),
+      trainSeconds,
+    };
+    onFold?.(result);
+    return result;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The default model's training recipe and the windows it is trained on: real sources (eval/realSources.ts) plus
+ * synthetic swipes and idle hands around real hand shapes, every clip cut by `poseFrameWindows` (the live
+ * pipeline's own `slidingWindow`, resampled by timestamp) at several playback speeds (time-stretch augmentation).
+ * Used by scripts/train-real.ts and by the leave-one-source-out evaluation (scripts/loso.ts, `npm run eval`), so
+ * both train the same way.
+ */
+import { resolve } from 'node:path';
+import { createRng, type Rng } from '../src/train/createRng.js';
+import { framesFromSequence } from '../src/train/framesFromSequence.js';
+import { readKeypointShapes, type HandShape } from '../src/train/handShapes.js';
+import { poseFrameWindows } from '../src/train/poseFrameWindows.js';
+import { SWIPE_DIRECTIONS, synthesizeIdle, synthesizeSwipe, type SwipeLabel } from '../src/train/synthesizeGestures.js';
+import type { LabelledWindow } from '../src/train/trainTypes.js';
+import type { RealSource } from './realSources.js';
+
+/** A training recipe: what the leave-one-source-out table compares. */
+export interface SwipeRecipe {
+  name: string;
+  /** The model's window (`DEFAULT_MODEL_PIPELINE.window` if it were shipped). */
+  window: { frames: number; durationMs: number };
+  /** Playback speeds each real clip is cut at (x slower: 2 = half speed). */
+  timeScales: readonly number[];
+  /** Synthetic swipe duration range (s), clips per direction, idle clips. */
+  syntheticSwipe: { duration: readonly [number, number]; clips: number };
+  syntheticIdle: number;
+  /** Training: epochs, windows drawn per class per epoch, seed. */
+  epochs: number;
+  perClass: number;
+  seed: number;
+}
+
+/** The recipes the leave-one-source-out tables compare (`tsx scripts/loso.ts <name>`). */
+export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
+  'window-2s': {
+    name: 'window-2s',
+    window: { frames: 30, durationMs: 2000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 2.0], clips: 60 },
+    syntheticIdle: 150,
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
+  'window-1s': {
+    name: 'window-1s',
+    window: { frames: 30, durationMs: 1000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 1.0], clips: 60 },
+    syntheticIdle: 150,
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
+};
+
+/**
+ * Training windows from the given real sources: every clip at every `timeScales` speed. Dense sources are thinned
+ * (stride) so no single long take dominates a class.
+ *
+ * @example
+ * ```ts
+ * const windows = realWindows(sources.filter((s) => s.name !== 'asl-hand'), SWIPE_RECIPES['window-2s']);
+ * ```
+ */
+export function realWindows(sources: readonly RealSource[], recipe: SwipeRecipe): LabelledWindow[] {
+  const out: LabelledWindow[] = [];
+  for (const source of sources) {
+    for (const clip of source.clips) {
+      for (const timeScale of recipe.timeScales) {
+        const stride = source.name === 'kairess' ? 3 : 1;
+        out.push(...poseFrameWindows(clip.frames, clip.labels, { window: recipe.window, timeScale, stride, source: `${source.name}/${clip.name}` }));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Synthetic training windows: swipes of `recipe.syntheticSwipe.duration` in every direction and idle hands
+ * (still, drifting slowly, changing shape) around real hand shapes (Kazuhito00 keypoint poses and, when given,
+ * kairess frames), cut like the real clips.
+ *
+ * @example
+ * ```ts
+ * const windows = await syntheticWindows(resolve(root, '../shared/data'), recipe);
+ * ```
+ */
+export async function syntheticWindows(dataDir: string, recipe: SwipeRecipe, extraShapes: readonly HandShape[] = []): Promise<LabelledWindow[]> {
+  const rng = createRng(recipe.seed * 7919 + 1);
+  const keypoints = await readKeypointShapes(resolve(dataDir, 'landmarks/kazuhito00-hand-gesture/keypoint.csv'), { palm: 0.12 });
+  const shapes: HandShape[] = [...keypoints.filter((_, i) => i % 20 === 1), ...extraShapes];
+  const out: LabelledWindow[] = [];
+  const cut = (clip: { labels: Array<{ label: string; startFrame: number; endFrame: number }> } & Parameters<typeof framesFromSequence>[0]): void => {
+    out.push(...poseFrameWindows(framesFromSequence(clip), clip.labels, { window: recipe.window, stride: 2, source: clip.source }));
+  };
+  for (const label of Object.keys(SWIPE_DIRECTIONS) as SwipeLabel[]) {
+    for (let i = 0; i < recipe.syntheticSwipe.clips; i++) cut(padClip(synthesizeSwipe(label, sized(rng, shapes), rng, { duration: recipe.syntheticSwipe.duration }), recipe.window.durationMs));
+  }
+  for (let i = 0; i < recipe.syntheticIdle; i++) {
+    const a = sized(rng, shapes);
+    const b = rng.pick(shapes);
+    const k = palm(a) / palm(b);
+    cut(padClip(synthesizeIdle(a, b.map((v) => v * k), rng), recipe.window.durationMs));
+  }
+  return out;
+}
+
+const palm = (shape: HandShape): number => Math.max(1e-6, Math.hypot(shape[27] as number, shape[28] as number));
+
+function sized(rng: Rng, shapes: readonly HandShape[]): HandShape {
+  const s = Math.exp(rng.uniform(Math.log(0.6), Math.log(1.8)));
+  const base = rng.pick(shapes);
+  return base.map((v) => (v * s * 0.12) / palm(base));
+}
+
+/** Holds a clip's first frame still before it so that its start fits a window of `durationMs`. */
+function padClip<T extends { fps: number; length: number; frames: Float32Array; labels: Array<{ label: string; startFrame: number; endFrame: number }> }>(clip: T, durationMs: number): T {
+  const lead = Math.ceil((durationMs / 1000) * clip.fps * 0.6);
+  const frames = new Float32Array((clip.length + lead) * 63);
+  for (let i = 0; i < lead; i++) frames.set(clip.frames.subarray(0, 63), i * 63);
+  frames.set(clip.frames, lead * 63);
+  return { ...clip, length: clip.length + lead, frames, labels: clip.labels.map((l) => ({ ...l, startFrame: l.startFrame + lead, endFrame: l.endFrame + lead })) };
+}
+
+/**
+ * The recipe scripts/train-real.ts trains and `npm run eval` shows the leave-one-source-out table of. Not shipped
+ * (docs/evaluation.md says why); `npm run train:default` still reproduces the current default model.
+ */
+export const CANDIDATE_RECIPE = 'window-2s';

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseTracker, clipEvents, scoreClips, TRACKER_GRID, type ClipPredictions } from '../../eval/sourceEvaluation.js';
+import { seniormarsClips } from '../../eval/seniormarsClips.js';
+import type { RealClip } from '../../eval/realSources.js';
+import type { Prediction } from '../../src/types.js';
+
+const LABELS = ['none', 'swipe_left', 'swipe_right'];
+// One prediction per 100 ms frame: `scores[i]` is the swipe_right score of the window ending at frame i.
+const predictions = (labels: string[], score = 0.95): Prediction[] =>
+  labels.map((label, i) => ({
+    label,
+    score,
+    categories: LABELS.map((categoryName, index) => ({ index, categoryName, score: categoryName === label ? score : (1 - score) / 2 })),
+    windowEndTimestamp: i * 100,
+    windowEndIndex: i,
+    startedAt: 0,
+    finishedAt: 0,
+  }));
+const clip = (labels: RealClip['labels'], n = 40): RealClip => ({
+  name: 'c',
+  frames: Array.from({ length: n }, (_, i) => ({ index: i, timestamp: i * 100, hands: [] })),
+  labels,
+  seconds: n / 10,
+});
+const run = (swipeAt: number[], n = 40): string[] => Array.from({ length: n }, (_, i) => (swipeAt.includes(i) ? 'swipe_right' : 'none'));
+
+describe('clipEvents / scoreClips', () => {
+  it('one event per run of agreeing predictions; a matched swipe is a true positive', () => {
+    const p = predictions(run([12, 13, 14]));
+    expect(clipEvents(p, { threshold: 0.9, minConsecutive: 2, cooldownMs: 500 })).toMatchObject([{ label: 'swipe_right', startFrame: 12, endFrame: 14 }]);
+    const c: ClipPredictions = { clip: clip([{ label: 'swipe_right', startFrame: 8, endFrame: 12 }]), predictions: p, truth: [], predicted: [] };
+    expect(scoreClips([c], { threshold: 0.9, minConsecutive: 2 }, 1000)).toMatchObject({ truePositives: 1, falsePositives: 0, falseNegatives: 0, falseSwipesOnNonSwipe: 0, nonSwipeSeconds: 0 });
+  });
+
+  it('counts swipes on a clip without labelled swipes as false swipes over its seconds; other labels are not swipes', () => {
+    const c: ClipPredictions = { clip: clip([{ label: 'come', startFrame: 0, endFrame: 39 }]), predictions: predictions(run([5, 6, 30])), truth: [], predicted: [] };
+    const s = scoreClips([c], { threshold: 0.9, minConsecutive: 1, cooldownMs: 500 }, 1000);
+    expect(s).toMatchObject({ truePositives: 0, falsePositives: 2, falseNegatives: 0, falseSwipesOnNonSwipe: 2, nonSwipeSeconds: 4 });
+  });
+
+  it('chooseTracker picks, on training clips, a setting that removes a lone false swipe and keeps the real one', () => {
+    const c: ClipPredictions = { clip: clip([{ label: 'swipe_right', startFrame: 8, endFrame: 12 }]), predictions: predictions(run([12, 13, 14, 30])), truth: [], predicted: [] };
+    const chosen = chooseTracker([c], 1000);
+    expect(TRACKER_GRID).toContainEqual(chosen);
+    expect(scoreClips([c], chosen, 1000)).toMatchObject({ truePositives: 1, falsePositives: 0 });
+    expect(chosen.minConsecutive).toBeGreaterThanOrEqual(2); // the middle of the settings that tie
+  });
+});
+
+describe('seniormarsClips (real data)', () => {
+  it('loads 38 swipes and 33 palms, drops the wrapped frame 0, holds each clip still before and after', async () => {
+    const clips = await seniormarsClips(resolve('../shared/data/landmarks/seniormars-gesture'));
+    expect(clips).toHaveLength(71);
+    const swipes = clips.filter((c) => c.labels.length === 1);
+    expect(swipes).toHaveLength(38);
+    expect(new Set(swipes.map((c) => c.labels[0]?.label))).toEqual(new Set(['swipe_up', 'swipe_down', 'swipe_left', 'swipe_right']));
+    const right = clips.find((c) => c.name === 'swipe_right#0')!;
+    const span = right.labels[0]!;
+    expect(span.endFrame - span.startFrame + 1).toBe(19);
+    expect(right.seconds).toBeCloseTo(0.95, 5);
+    const x = (i: number): number => right.frames[i]!.hands[0]!.landmarks[0]!.x;
+    // the stored swipe_right moves towards +x; frame 0 (dropped) sat at the clip's end
+    expect(x(span.endFrame) - x(span.startFrame)).toBeGreaterThan(0.15);
+    expect(x(0)).toBe(x(span.startFrame));
+    expect(right.frames.every((f, i) => f.timestamp === i * 50)).toBe(true);
+  });
+});
