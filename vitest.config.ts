@@ -13,6 +13,8 @@ export default defineConfig({
       { find: /^posestream\/train$/, replacement: src('train/index.ts') },
       { find: /^posestream\/model$/, replacement: src('model/index.ts') },
       { find: /^posestream\/node$/, replacement: src('node.ts') },
+      { find: /^posestream\/react$/, replacement: src('react/index.ts') },
+      { find: /^posestream\/angular$/, replacement: src('angular/index.ts') },
     ],
   },
   test: {

@@ -1,0 +1,15 @@
+/**
+ * posestream/angular: the live hand-gesture pipeline for Angular 21 (an optional peer), without decorators:
+ * `provideHandGestures(options)` and `injectHandGestures()` giving signals and Observables, cleaned up through
+ * `DestroyRef`. Works in zoneless and zone.js apps; per-frame work never runs change detection.
+ *
+ * @example
+ * ```ts
+ * import { injectHandGestures } from 'posestream/angular';
+ * const hands = injectHandGestures(); // in a component's field initialiser
+ * ```
+ */
+export { injectHandGestures } from './injectHandGestures.js';
+export { provideHandGestures, HAND_GESTURES_OPTIONS } from './provideHandGestures.js';
+export type { InjectHandGesturesOptions, HandGestures } from './angularTypes.js';
+export type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets } from '../pipeline/pipelineTypes.js';
