@@ -1,7 +1,7 @@
 import { DestroyRef, ElementRef, Injector, NgZone, afterNextRender, assertInInjectionContext, inject, signal } from '@angular/core';
 import { BehaviorSubject, EMPTY, Subscription, switchMap } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { resolveOptionUrls } from '../adapters/resolveOptionUrls.js';
+import { resolveOptionUrls } from '../pipeline/resolveOptionUrls.js';
 import { withVideoElement } from '../adapters/withVideoElement.js';
 import { createHandGesturePipeline } from '../pipeline/createHandGesturePipeline.js';
 import type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus } from '../pipeline/pipelineTypes.js';

@@ -10,6 +10,7 @@ import { stableGestures } from '../operators/stableGestures.js';
 import type { GestureEvent, PipelineStats, PoseFrame, PoseWindow, Prediction, SourceFrame } from '../types.js';
 import { createPipelineWorkers } from './createPipelineWorkers.js';
 import { fromHandGestureSource } from './fromHandGestureSource.js';
+import { resolveOptionUrls } from './resolveOptionUrls.js';
 import type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus } from './pipelineTypes.js';
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
@@ -37,7 +38,9 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
  * // later: pipeline.dispose();
  * ```
  */
-export function createHandGesturePipeline(options: HandGesturePipelineOptions = {}): HandGesturePipeline {
+export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}): HandGesturePipeline {
+  // Workers cannot resolve a relative URL ('/models/x.task'): make every URL option absolute against the page.
+  const options = typeof document === 'undefined' ? given : resolveOptionUrls(given, document.baseURI);
   const settings = DEFAULT_MODEL_PIPELINE;
   const frames = options.window?.frames ?? settings.window.frames;
   const durationMs = options.window?.durationMs ?? settings.window.durationMs;

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefCallback } from 'react';
 import type { Subscription } from 'rxjs';
 import { createHandGesturePipeline } from '../pipeline/createHandGesturePipeline.js';
-import { resolveOptionUrls } from '../adapters/resolveOptionUrls.js';
+import { resolveOptionUrls } from '../pipeline/resolveOptionUrls.js';
 import { withVideoElement } from '../adapters/withVideoElement.js';
 import type { HandGesturePipeline, HandGesturePipelineOptions } from '../pipeline/pipelineTypes.js';
 import type { PoseFrame } from '../types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptionUrls } from '../../src/adapters/resolveOptionUrls.js';
+import { resolveOptionUrls } from '../../src/pipeline/resolveOptionUrls.js';
 import { withVideoElement } from '../../src/adapters/withVideoElement.js';
 
 const BASE = 'http://127.0.0.1:4200/app/';
