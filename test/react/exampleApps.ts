@@ -2,8 +2,9 @@
  * Shared set-up of the example-app tests (React and Angular): the packed tarball, a copy of `examples/<name>`
  * installing it, a static server for a built app, and the page-side counters of live camera tracks and workers.
  */
+import { packTarball as packedOnce } from '../package/packageFixture.js';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,15 +30,10 @@ export async function run(cmd: string, args: string[], cwd: string, env: Record<
   }
 }
 
-/** The packed posestream tarball: `$POSESTREAM_TARBALL`, or `npm pack` of this checkout (runs `prepack`). */
+/** The packed posestream tarball: `$POSESTREAM_TARBALL`, or the one `npm pack` of this checkout made for this run. */
 export async function packTarball(): Promise<string> {
   const given = process.env['POSESTREAM_TARBALL'];
-  if (given) return resolve(given);
-  const dir = mkdtempSync(join(tmpdir(), 'posestream-pack-'));
-  await run('npm', ['pack', '--pack-destination', dir], REPO);
-  const file = readdirSync(dir).find((f) => f.endsWith('.tgz'));
-  if (file === undefined) throw new Error(`npm pack wrote no tarball in ${dir}`);
-  return join(dir, file);
+  return given ? resolve(given) : packedOnce();
 }
 
 /** Copies `examples/<name>` (without node_modules/dist) to a temporary folder and installs it with `tarball`. */
