@@ -35,7 +35,6 @@ const SETTLE_MS = 1000;
 const SETTLE_PREDICTIONS = 2;
 
 const DRAIN_MS = 2000;
-const MODEL_URL = '/models/default/model.json';
 
 /** What one drain of the probe returns. */
 interface Sample {
@@ -116,7 +115,7 @@ export async function runDisplay(
   try {
     if (address === null || address === undefined || typeof address === 'string') throw new BenchError('bench:browser: the demo server reported no TCP address');
     const first = DISPLAY_ROWS[0]!;
-    const url = `http://127.0.0.1:${address.port}/?landmarker=${options.landmarker}&model=${MODEL_URL}&policy=${first.policy}&delay=${first.delayMs}`;
+    const url = `http://127.0.0.1:${address.port}/?landmarker=${options.landmarker}&policy=${first.policy}&delay=${first.delayMs}`;
     options.log(`display: demo on the fake camera (${options.landmarker} landmarker), ${DISPLAY_ROWS.length} rows x ${options.seconds} s`);
     await page.goto(url);
     await page

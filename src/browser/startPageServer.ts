@@ -40,8 +40,9 @@ function sourceAssetMounts(root: string): Record<string, string> {
 /**
  * Pages served from src/: the worker clients start `./<name>.worker.js` (in dist/, the bundle scripts/build.ts makes
  * of `entries/<name>`); from the sources that is `src/workers/entries/<name>.ts`.
+ * @internal
  */
-function sourceWorkerEntries(root: string): Plugin {
+export function sourceWorkerEntries(root: string): Plugin {
   return {
     name: 'posestream-source-worker-entries',
     resolveId(id) {

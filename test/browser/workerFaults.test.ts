@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceWorkerEntries } from '../../src/browser/startPageServer.js';
 import { launchChromium, type LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { staticMounts } from '../../src/browser/staticMounts.js';
 import { PHOTOS, SHARED_DATA } from './browserSession.js';
@@ -37,6 +38,7 @@ beforeAll(async () => {
         '/src/assets/mediapipe/': resolve('node_modules/@mediapipe/tasks-vision/wasm'),
         '/src/assets/tfjs/': resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist'),
       }),
+      sourceWorkerEntries(resolve('.')),
     ],
   });
   await server.listen();
