@@ -255,7 +255,8 @@ export async function buildUserApp(): Promise<{ dir: string; log: string }> {
 
 /**
  * A tiny TypeScript project (`"type": "module"`) with the tarball, this repo's TypeScript and @types/node, and the
- * optional peers whose types posestream's Node entries name (playwright-core, vite, flatbuffers) installed.
+ * optional peers whose types posestream's entries name (playwright-core, vite, flatbuffers for the Node entries; react
+ * and @angular/core for the adapters) installed.
  */
 export async function typesProject(): Promise<string> {
   const tarball = await packTarball();
@@ -263,6 +264,7 @@ export async function typesProject(): Promise<string> {
   const pin = (name: string): string => `${name}@${repo.devDependencies[name] ?? 'latest'}`;
   return once('types', async (tmp) => {
     writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }, null, 2));
-    await run('npm', ['install', '--prefer-offline', tarball, ...['typescript', '@types/node', 'playwright-core', 'vite', 'flatbuffers'].map(pin)], tmp);
+    const peers = ['typescript', '@types/node', 'playwright-core', 'vite', 'flatbuffers', 'react', '@types/react', '@angular/core'];
+    await run('npm', ['install', '--prefer-offline', tarball, ...peers.map(pin)], tmp);
   });
 }
