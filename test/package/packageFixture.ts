@@ -79,7 +79,8 @@ function walk(dir: string, visit: (path: string) => void): void {
 /** What the tarball is made of, hashed (README.md is left out: it does not change what the package does). */
 function packageKey(): string {
   const parts: string[] = [];
-  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
+  // The fixture itself too: a change to how the projects are made must not reuse old ones.
+  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'test/package/packageFixture.ts']) {
     const path = join(ROOT, file);
     if (existsSync(path)) parts.push(`${file}\n${readFileSync(path, 'utf8')}`);
   }
