@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/browser/launchChromium.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
-import { installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from '../react/exampleApps.js';
+import { countersOverVideo, installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from '../react/exampleApps.js';
 import { readmeBlocks } from '../react/readmeBlocks.js';
 import type { LiveCounts } from '../react/exampleApps.js';
 
@@ -138,27 +138,8 @@ describe('examples/angular (packed tarball, production ng build, Chromium)', () 
     it(`${name}: over 10 s of 30 fps video, change detection follows the state changes, not the frames`, async () => {
       const page = await open(server().origin, `?src=${encodeURIComponent(VIDEO)}`);
       await running(page);
-      type Counters = { renders: number; frames: number; stateChanges: number; videoFrames: number };
-      await page.evaluate(() => {
-        const w = window as unknown as { posestreamExample: Counters };
-        w.posestreamExample.videoFrames = 0;
-        const video = document.querySelector('video')!;
-        const tick = () => {
-          w.posestreamExample.videoFrames++;
-          video.requestVideoFrameCallback(tick);
-        };
-        video.requestVideoFrameCallback(tick);
-      });
-      const read = () => page.evaluate(() => ({ ...(window as unknown as { posestreamExample: Counters }).posestreamExample }));
-      const before = await read();
-      await page.waitForTimeout(10_000);
-      const after = await read();
-      const d = {
-        renders: after.renders - before.renders,
-        stateChanges: after.stateChanges - before.stateChanges,
-        poseFrames: after.frames - before.frames,
-        videoFrames: after.videoFrames - before.videoFrames,
-      };
+      const c = await countersOverVideo(page);
+      const d = { renders: c['renders']!, stateChanges: c['stateChanges']!, poseFrames: c['frames']!, videoFrames: c['videoFrames']! };
       console.log(`[angular ${name}] 10 s of 30 fps video: ${JSON.stringify(d)} (${(d.renders / 10).toFixed(1)} change-detection renders/s)`);
       expect(d.videoFrames).toBeGreaterThan(150);
       expect(d.poseFrames).toBeGreaterThan(10);

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
 import sirv from 'sirv';
 
 const exec = promisify(execFile);
@@ -119,3 +120,28 @@ export const LIVE_COUNTERS = `(() => {
     workersCreated,
   });
 })();`;
+
+/**
+ * Over `ms` of the page's playing video: how much each of the example's counters (`window.posestreamExample`) grew,
+ * and `videoFrames`, the frames the `<video>` presented (counted here with requestVideoFrameCallback).
+ */
+export async function countersOverVideo(page: Page, ms = 10_000): Promise<Record<string, number>> {
+  type Counters = Record<string, number>;
+  await page.evaluate(() => {
+    const w = window as unknown as { posestreamExample: Counters };
+    w.posestreamExample['videoFrames'] = 0;
+    const video = document.querySelector('video')!;
+    const tick = (): void => {
+      w.posestreamExample['videoFrames']!++;
+      video.requestVideoFrameCallback(tick);
+    };
+    video.requestVideoFrameCallback(tick);
+  });
+  const read = () => page.evaluate(() => ({ ...(window as unknown as { posestreamExample: Counters }).posestreamExample }));
+  const before = await read();
+  await page.waitForTimeout(ms);
+  const after = await read();
+  return Object.fromEntries(
+    Object.entries(after).filter(([, v]) => typeof v === 'number').map(([k, v]) => [k, v - (before[k] ?? 0)]),
+  );
+}

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/browser/launchChromium.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
-import { installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from './exampleApps.js';
+import { countersOverVideo, installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from './exampleApps.js';
 import { readmeBlocks } from './readmeBlocks.js';
 import type { LiveCounts } from './exampleApps.js';
 
@@ -160,28 +160,8 @@ describe('examples/react (packed tarball, Vite, Chromium)', () => {
   it('over 10 s of 30 fps video, React commits follow the state changes, not the frames', async () => {
     const page = await open(dev.origin, `?src=${encodeURIComponent(VIDEO)}`);
     await running(page);
-    type Counters = { commits: number; frames: number; stateChanges: number; videoFrames: number };
-    // Video frames presented, counted beside the example's own counters.
-    await page.evaluate(() => {
-      const w = window as unknown as { posestreamExample: Counters };
-      w.posestreamExample.videoFrames = 0;
-      const video = document.querySelector('video')!;
-      const tick = () => {
-        w.posestreamExample.videoFrames++;
-        video.requestVideoFrameCallback(tick);
-      };
-      video.requestVideoFrameCallback(tick);
-    });
-    const read = () => page.evaluate(() => ({ ...(window as unknown as { posestreamExample: Counters }).posestreamExample }));
-    const before = await read();
-    await page.waitForTimeout(10_000);
-    const after = await read();
-    const d = {
-      commits: after.commits - before.commits,
-      stateChanges: after.stateChanges - before.stateChanges,
-      poseFrames: after.frames - before.frames,
-      videoFrames: after.videoFrames - before.videoFrames,
-    };
+    const c = await countersOverVideo(page);
+    const d = { commits: c['commits']!, stateChanges: c['stateChanges']!, poseFrames: c['frames']!, videoFrames: c['videoFrames']! };
     console.log('[react] 10 s of 30 fps video:', JSON.stringify(d));
     expect(d.videoFrames).toBeGreaterThan(150);
     expect(d.poseFrames).toBeGreaterThan(10);
