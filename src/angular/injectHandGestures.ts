@@ -1,7 +1,6 @@
 import { DestroyRef, ElementRef, Injector, NgZone, afterNextRender, assertInInjectionContext, inject, signal } from '@angular/core';
 import { BehaviorSubject, EMPTY, Subscription, switchMap } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { resolveOptionUrls } from '../pipeline/resolveOptionUrls.js';
 import { withVideoElement } from '../adapters/withVideoElement.js';
 import { createHandGesturePipeline } from '../pipeline/createHandGesturePipeline.js';
 import type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus } from '../pipeline/pipelineTypes.js';
@@ -53,15 +52,13 @@ export function injectHandGestures(options: InjectHandGesturesOptions = {}): Han
     if (destroyed) return;
     const el = video?.();
     const element = el instanceof ElementRef ? el.nativeElement : el;
-    const opts: HandGesturePipelineOptions = resolveOptionUrls(
-      {
-        ...provided,
-        ...overrides,
-        assets: { ...provided.assets, ...overrides.assets },
-        source: withVideoElement(overrides.source ?? provided.source, element),
-      },
-      document.baseURI,
-    );
+    // Relative URL options are made absolute by the factory itself.
+    const opts: HandGesturePipelineOptions = {
+      ...provided,
+      ...overrides,
+      assets: { ...provided.assets, ...overrides.assets },
+      source: withVideoElement(overrides.source ?? provided.source, element),
+    };
     // Outside the zone: every task the pipeline schedules (worker messages, frame callbacks, timers) stays out of
     // zone.js, so only the signal writes below, when a template reads them, schedule change detection.
     zone.runOutsideAngular(() => {

@@ -3,7 +3,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefCallback } from 'react';
 import type { Subscription } from 'rxjs';
 import { createHandGesturePipeline } from '../pipeline/createHandGesturePipeline.js';
-import { resolveOptionUrls } from '../pipeline/resolveOptionUrls.js';
 import { withVideoElement } from '../adapters/withVideoElement.js';
 import type { HandGesturePipeline, HandGesturePipelineOptions } from '../pipeline/pipelineTypes.js';
 import type { PoseFrame } from '../types.js';
@@ -63,10 +62,8 @@ export function useHandGestures(options: UseHandGesturesOptions = {}): UseHandGe
     queueMicrotask(() => {
       if (cancelled) return;
       const current = latest.current;
-      const opts: HandGesturePipelineOptions = resolveOptionUrls(
-        { ...current, source: withVideoElement(current.source, video.current) },
-        document.baseURI,
-      );
+      // Relative URL options are made absolute by the factory itself.
+      const opts: HandGesturePipelineOptions = { ...current, source: withVideoElement(current.source, video.current) };
       try {
         pipeline = createHandGesturePipeline(opts);
       } catch (error) {

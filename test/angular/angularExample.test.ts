@@ -5,12 +5,11 @@
  * video. Page-side counters (../react/exampleApps.ts) count live camera tracks and workers; the example counts
  * renders (`afterEveryRender`: one per change-detection pass that renders), pose frames and state emissions.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/browser/launchChromium.js';
+import { launchWithFakeCamera } from '../browser/browserSession.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { countersOverVideo, installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from '../react/exampleApps.js';
 import { readmeBlocks } from '../react/readmeBlocks.js';
@@ -88,11 +87,7 @@ beforeAll(async () => {
   await run('npx', ['ng', 'build', '--output-path', 'dist-zone'], dir);
   zoned = await serveStatic(join(dir, 'dist-zone/browser'));
   // The fake camera shows real swipes (looped).
-  const y4m = join(dir, 'swipes.y4m');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', join(SHARED_DATA, 'video/ai-forever-dynamic-gestures/swipe_left_right.mp4'), '-pix_fmt', 'yuv420p', y4m]);
-  browser = await launchChromium({
-    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
-  });
+  browser = await launchWithFakeCamera(dir, join(SHARED_DATA, 'video/ai-forever-dynamic-gestures/swipe_left_right.mp4'));
 }, 900_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,6 @@
 /** Shared set-up of the browser tests: Vite on 127.0.0.1 serving the repo (+ shared data) and headless Chromium. */
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../src/browser/launchChromium.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
@@ -48,4 +49,16 @@ export function callHarness<K extends keyof Harness>(
     },
     [name, args] as const,
   ) as Promise<Awaited<ReturnType<Harness[K]>>>;
+}
+
+/**
+ * Headless Chromium whose fake camera plays `video` (looped): the clip converted to a .y4m in `dir` with ffmpeg
+ * (`ffmpegArgs` before the output, e.g. `['-t', '4']` to keep it short), permission prompts accepted.
+ */
+export function launchWithFakeCamera(dir: string, video: string, ffmpegArgs: string[] = []): Promise<LaunchedChromium> {
+  const y4m = join(dir, 'fake-camera.y4m');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', video, ...ffmpegArgs, '-pix_fmt', 'yuv420p', y4m]);
+  return launchChromium({
+    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  });
 }

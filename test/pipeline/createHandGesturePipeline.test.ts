@@ -4,7 +4,6 @@
  * dispose() before the camera opens and twice, a denied camera, a 404 model and a model/window mismatch. After
  * every dispose: no live camera track and no worker left. Every request must stay on 127.0.0.1.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedChromium } from '../../src/browser/launchChromium.js';
+import { launchWithFakeCamera } from '../browser/browserSession.js';
 import { staticMounts } from '../../src/browser/staticMounts.js';
 import type { RunReport } from './pipelinePage.js';
 
@@ -42,8 +42,6 @@ function run(p: Page, ...args: RunArgs): Promise<RunReport> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'posestream-pipeline-test-'));
-  const y4m = join(dir, 'camera.y4m');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', VIDEO, '-t', '4', '-pix_fmt', 'yuv420p', y4m]);
   server = await createServer({
     root: ROOT,
     configFile: false,
@@ -58,9 +56,7 @@ beforeAll(async () => {
   const address = server.httpServer?.address();
   if (address === null || address === undefined || typeof address === 'string') throw new Error('no Vite address');
   origin = `http://127.0.0.1:${address.port}`;
-  browser = await launchChromium({
-    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
-  });
+  browser = await launchWithFakeCamera(dir, VIDEO, ['-t', '4']);
   page = await openPage(browser);
 }, 180_000);
 

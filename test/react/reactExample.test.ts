@@ -4,12 +4,11 @@
  * (exampleApps.ts) count live camera tracks and workers; the example counts React commits of its gesture panel
  * (Profiler), pose frames and pipeline state emissions.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/browser/launchChromium.js';
+import { launchWithFakeCamera } from '../browser/browserSession.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { countersOverVideo, installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from './exampleApps.js';
 import { readmeBlocks } from './readmeBlocks.js';
@@ -69,11 +68,7 @@ beforeAll(async () => {
   prod = await serveStatic(join(dir, 'dist'));
   readme = await serveStatic(join(dir, 'dist-readme'));
   // The fake camera shows real swipes (looped).
-  const y4m = join(dir, 'swipes.y4m');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', join(SHARED_DATA, 'video/ai-forever-dynamic-gestures/swipe_left_right.mp4'), '-pix_fmt', 'yuv420p', y4m]);
-  browser = await launchChromium({
-    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
-  });
+  browser = await launchWithFakeCamera(dir, join(SHARED_DATA, 'video/ai-forever-dynamic-gestures/swipe_left_right.mp4'));
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
