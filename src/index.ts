@@ -38,6 +38,8 @@ export { InvalidOptionError } from './filters/InvalidOptionError.js';
 export type { ResampleSpec } from './filters/createPoseWindow.js';
 export { packWindow, VALUES_PER_FRAME } from './filters/packWindow.js';
 export { packPoseFrame, unpackPoseFrame } from './filters/packPoseFrame.js';
+export { yuvToRgba } from './filters/yuvToRgba.js';
+export type { YuvToRgbaFormat, PlaneLayoutLike, YuvColor } from './filters/yuvToRgba.js';
 export { validateHand, validatePoseFrame, LANDMARKS_PER_HAND } from './filters/validateHand.js';
 export { selectHand } from './filters/selectHand.js';
 export { windowFeatures, WINDOW_FEATURES } from './filters/windowFeatures.js';

@@ -29,4 +29,5 @@ export { nodeBuiltin } from './nodeBuiltin.js';
 // The off-main-thread pipeline: the worker-side streams and their messages
 export { withHandStream, type HandStreamApi } from './withHandStream.js';
 export { withGestureStream, type GestureStreamApi } from './withGestureStream.js';
+export { createVideoFrameConverter, type VideoFrameConverter } from './createVideoFrameConverter.js';
 export type { HandStreamRequest, HandStreamSummary, GestureStreamRequest, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';

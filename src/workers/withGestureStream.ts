@@ -1,4 +1,4 @@
-import { asapScheduler, debounceTime, defer, filter, map, Observable, share, Subscription, takeWhile, tap, type MonoTypeOperatorFunction } from 'rxjs';
+import { filter, map, type Observable, share, Subscription, takeWhile, tap } from 'rxjs';
 import { toClassifyFn } from '../classifiers/windowClassifierFn.js';
 import { unpackPoseFrame } from '../filters/packPoseFrame.js';
 import { pageClock } from '../monitor/createForwardingMonitor.js';
@@ -7,7 +7,9 @@ import { snapshotStats } from '../monitor/snapshotStats.js';
 import { classifyLatest } from '../operators/classifyLatest.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
 import { stableGestures } from '../operators/stableGestures.js';
-import type { PipelineMonitor, PoseFrame, PoseWindow } from '../types.js';
+import type { PipelineMonitor, PoseFrame } from '../types.js';
+import { fromPortInBursts } from '../streams/fromPortInBursts.js';
+import { newestOfBurst } from '../operators/newestOfBurst.js';
 import type { ClassifierInfo, ClassifierWorkerApi } from './classifierProtocol.js';
 import type { GestureStreamMessage, GestureStreamRequest, PoseChannelMessage } from './streamProtocol.js';
 
@@ -26,38 +28,6 @@ export interface GestureStreamApi<I> extends ClassifierWorkerApi<I> {
   stopGestures(): void;
 }
 
-/**
- * The messages arriving on a port, handed on in bursts: each message is queued, and the queue is emptied (its
- * messages emitted one after the other, synchronously) once the messages that were already waiting have arrived,
- * i.e. when a message this function posts to itself comes back. A worker that is busy classifying thus sees every
- * frame that piled up meanwhile at once, so only the newest window of the burst is classified.
- */
-function fromPortInBursts<T>(port: MessagePort): Observable<T> {
-  return new Observable<T>((subscriber) => {
-    const tick = new MessageChannel();
-    let queued: T[] = [];
-    let waiting = false;
-    tick.port2.onmessage = () => {
-      waiting = false;
-      const burst = queued;
-      queued = [];
-      for (const message of burst) subscriber.next(message);
-    };
-    port.onmessage = (event: MessageEvent<T>) => {
-      queued.push(event.data);
-      if (!waiting) {
-        waiting = true;
-        tick.port1.postMessage(0);
-      }
-    };
-    return () => {
-      port.onmessage = null;
-      tick.port1.close();
-      tick.port2.close();
-    };
-  });
-}
-
 /** The pose frames arriving on a port, until `{ type: 'end' }`; the estimator's monitor events go to `monitor`. */
 function fromPoseChannel(port: MessagePort, monitor: PipelineMonitor): Observable<PoseFrame> {
   return fromPortInBursts<PoseChannelMessage>(port).pipe(
@@ -69,25 +39,6 @@ function fromPoseChannel(port: MessagePort, monitor: PipelineMonitor): Observabl
     }),
     map((message) => unpackPoseFrame(message.data)),
   );
-}
-
-/**
- * The newest window of each synchronous burst (see `fromPortInBursts`), one microtask later; the others are
- * recorded as dropped at the 'window' stage.
- */
-function newestOfBurst(monitor: PipelineMonitor): MonoTypeOperatorFunction<PoseWindow> {
-  return (source) =>
-    defer(() => {
-      let burst = 0;
-      return source.pipe(
-        tap(() => (burst += 1)),
-        debounceTime(0, asapScheduler),
-        tap(() => {
-          for (; burst > 1; burst--) monitor.record({ stage: 'window', kind: 'drop' });
-          burst = 0;
-        }),
-      );
-    });
 }
 
 /**
