@@ -15,7 +15,8 @@ function packagedWasmFiles(): Record<string, string> {
 /**
  * Puts TensorFlow.js on the wasm backend, falling back to cpu if wasm cannot start ('auto'); returns the one in
  * use. In Node the `.wasm` files come from the installed `@tensorflow/tfjs-backend-wasm/dist/`; in browsers from
- * `wasmPaths` (a prefix) or the copies packaged in posestream (`dist/assets/tfjs/`). Never a CDN. With
+ * `wasmPaths` (a prefix) or the copies packaged in posestream (`dist/assets/tfjs/`). Never a CDN. Always the
+ * single-threaded build (SIMD where supported), also in cross-origin isolated pages. With
  * 'wasm' a backend that cannot start is a `ModelLoadError` naming the wasm URLs and the `wasmPaths` option.
  * @internal
  */
@@ -35,6 +36,10 @@ export async function selectTfjsBackend(
         : undefined);
     const paths = prefix ?? packagedWasmFiles();
     setWasmPaths(paths);
+    // One thread: in a cross-origin isolated page tfjs would pick the threaded build, whose pthread workers a
+    // bundled worker cannot start (the classifier worker crashed with an uncaught ErrorEvent). The classifier
+    // already runs in its own worker.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     let why = 'setBackend returned false';
     const ok = await tf.setBackend('wasm').catch((err: unknown) => ((why = err instanceof Error ? err.message : String(err)), false));
     if (ok) {

@@ -49,6 +49,7 @@ export interface RunReport {
   info: { labels: readonly string[]; windowSize: number; backend: string } | null;
   stats: unknown;
   runsOn: string;
+  isolated: boolean;
   /** With `block`: predictions whose window ended (capture clock) inside the blocked stretch, seen after it. */
   predictionsCapturedWhileBlocked: number;
   /** The main thread's pipeline ms per frame, p95, from the last stats snapshot. */
@@ -76,7 +77,7 @@ async function run(
   const pipeline = createHandGesturePipeline({ ...options, source });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
-    stats: null, runsOn: pipeline.runsOn, predictionsAfterCrash: 0, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null,
+    stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, predictionsAfterCrash: 0, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null,
     liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
   };
   const blocked = { from: Infinity, to: -Infinity };
