@@ -2,7 +2,9 @@
  * `window.__posestream`: what the browser test (and a curious developer) reads from the running demo. Plain data,
  * updated in place.
  */
-import type { Landmark, PipelineStats } from 'posestream';
+import type { Landmark, Percentiles, PipelineStats } from 'posestream';
+import type { LongTaskCount } from './longTasks.js';
+import type { DemoRunOn, RunsOn } from './session.js';
 
 /** The demo's live state, as exposed on `window.__posestream`. */
 export interface DemoProbe {
@@ -31,6 +33,28 @@ export interface DemoProbe {
   classifyMs: number[];
   delayMs: number;
   policy: 'latest' | 'drop';
+  /** The pipeline path asked for (`?runOn=`, the *run on* select). */
+  runOnRequested: DemoRunOn;
+  /** The path the pipeline actually runs on (`pipeline.runsOn`); null before the first source starts. */
+  runOn: RunsOn | null;
+  /** Length of the busy loop run on the main thread every second, ms (0 = off). */
+  longTaskMs: number;
+  /** Busy loops run so far (page lifetime). */
+  busyLoops: number;
+  /** Long-task entries the browser reported (PerformanceObserver 'longtask'), page lifetime. */
+  longTaskEntries: LongTaskCount;
+  /**
+   * `performance.now() - frame.capturedAt` at each `poses$` emission, i.e. when the drawing code gets the
+   * landmarks, ms (last 600, since the source started).
+   */
+  landmarkLatencyMs: number[];
+  /**
+   * `performance.now() - event.endT` at each gesture start event, ms: capture of the newest frame of the window
+   * that started it to the page hearing of it (camera only: a file's `endT` is media time). Last 600.
+   */
+  gestureLatencyMs: number[];
+  /** `stats.mainThread` of each stats snapshot that has it: posestream's own main-thread ms per pose frame. Last 600. */
+  mainThreadMs: Percentiles[];
   /** Errors shown on the page, oldest first. */
   errors: { name: string; message: string }[];
 }
@@ -56,6 +80,14 @@ export function createProbe(): DemoProbe {
     classifyMs: [],
     delayMs: 0,
     policy: 'latest',
+    runOnRequested: 'auto',
+    runOn: null,
+    longTaskMs: 0,
+    busyLoops: 0,
+    longTaskEntries: { supported: false, count: 0, totalMs: 0 },
+    landmarkLatencyMs: [],
+    gestureLatencyMs: [],
+    mainThreadMs: [],
     errors: [],
   };
   (window as unknown as { __posestream: DemoProbe }).__posestream = probe;
