@@ -70,7 +70,23 @@ function restart(): void {
   probe.model = { status: 'loading', source: modelName };
   modelStatus.textContent = `loading ${modelName}…`;
   byId('source-name', HTMLElement).textContent = name;
-  session = startSession({
+  session = undefined;
+  try {
+    session = start(name, source, modelName);
+  } catch (error) {
+    // Options the factory rejects at once (e.g. runOn 'workers' with a video file): said on the page.
+    probe.estimator = 'error';
+    probe.model = { status: 'error', source: modelName };
+    modelStatus.textContent = 'no gesture model loaded';
+    report('pipeline', error);
+  }
+  probe.runOn = session?.runsOn ?? null;
+  showPath();
+}
+
+/** Starts a session on `source`, reporting to the page and the probe. */
+function start(name: string, source: HandGestureSource, modelName: string): Session {
+  return startSession({
     source,
     landmarker,
     numHands,
@@ -128,8 +144,6 @@ function restart(): void {
       report('pipeline', error);
     },
   });
-  probe.runOn = session.runsOn;
-  showPath();
 }
 
 /** Shows the path asked for and the one running, and whether the classifier delay can apply. */
