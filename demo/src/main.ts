@@ -132,7 +132,7 @@ function start(name: string, source: HandGestureSource, modelName: string): Sess
       const now = performance.now();
       const landmarks = lastPose ? now - (lastPose.capturedAt ?? now) : NaN;
       const shown = lastPrediction?.windowCapturedAt;
-      hud.update(stats, { landmarks, gesture: shown !== undefined && Number.isFinite(shown) ? now - shown : undefined });
+      hud.update(stats, { landmarks, gesture: shown !== undefined && Number.isFinite(shown) ? now - shown : undefined }, probe.longTaskEntries);
     },
     onError(error) {
       // A fatal error stops the session (camera and workers released); the page says what and where.
