@@ -94,8 +94,13 @@ export interface LongTaskRecord {
   landmarker: LandmarkerVariant;
   /** Measured time, s (page clock). */
   seconds: number;
-  /** Pose frames reaching the page per second (on the workers path: at most one per animation frame). */
-  estimatorFps: number;
+  /**
+   * Frames the estimator turned into landmarks per second: the mean of the stats snapshots' `fps.estimator` during
+   * the measurement (each over its last 2 s); null without snapshots.
+   */
+  estimatorFps: number | null;
+  /** Pose frames reaching the page (`poses$`) per second: on the workers path at most one per animation frame. */
+  posesToPageFps: number;
   /** Predictions reaching the page per second. */
   predictionsPerS: number;
   /** `estimatorFps` / `predictionsPerS` as % of the same path's 0 ms row of this run (null without that row). */

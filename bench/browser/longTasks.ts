@@ -4,13 +4,14 @@
  * 500 ms on the page's main thread every second (the demo's *busy main thread* control). For each row the demo's
  * controls are set, the pipeline settles (at least two busy-loop periods and two predictions under the new
  * settings, at most `--settle` s), then `window.__posestream` is drained every 2 s for `seconds`: pose frames and
- * predictions reaching the page, gesture start events, capture→gesture and landmarks→drawing latencies, the
- * pipeline's own main-thread time per frame (`stats.mainThread`) and the browser's long-task entries.
+ * predictions reaching the page, the estimator's own rate (`stats.fps.estimator`), gesture start events,
+ * capture→gesture and landmarks→drawing latencies, the pipeline's own main-thread time per frame
+ * (`stats.mainThread`) and the browser's long-task entries.
  */
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
-import type { Percentiles } from '../../src/types.js';
+import type { Percentiles, Stage } from '../../src/types.js';
 import type { DemoProbe } from '../../demo/src/probe.js';
 import { BenchError } from '../benchError.js';
 import { pctFigures, round } from '../measure.js';
@@ -47,7 +48,7 @@ export interface LongTaskSample {
   gestures: { label: string; phase: 'start' | 'end' }[];
   landmarkLatencyMs: number[];
   gestureLatencyMs: number[];
-  mainThreadMs: Percentiles[];
+  snapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null }[];
   longTaskEntries: number;
   longTaskTotalMs: number;
   busyLoops: number;
@@ -65,7 +66,7 @@ function drain(page: Page): Promise<LongTaskSample> {
       gestures: p.gestures.splice(0),
       landmarkLatencyMs: p.landmarkLatencyMs.splice(0),
       gestureLatencyMs: p.gestureLatencyMs.splice(0),
-      mainThreadMs: p.mainThreadMs.splice(0),
+      snapshots: p.statsSnapshots.splice(0),
       longTaskEntries: p.longTaskEntries.count,
       longTaskTotalMs: p.longTaskEntries.totalMs,
       busyLoops: p.busyLoops,
@@ -92,8 +93,10 @@ export function longTaskRecord(row: LongTaskRow, landmarker: LandmarkerVariant, 
   const seconds = (last.t - first.t) / 1000;
   const measured = samples.slice(1);
   const starts = measured.flatMap((s) => s.gestures).filter((g) => g.phase === 'start');
-  const main = measured.flatMap((s) => s.mainThreadMs).filter((p) => p.count > 0);
+  const snapshots = measured.flatMap((s) => s.snapshots);
+  const main = snapshots.flatMap((s) => (s.mainThread !== null && s.mainThread.count > 0 ? [s.mainThread] : []));
   const p50 = median(main.map((p) => p.p50));
+  const fps = snapshots.map((s) => s.fps.estimator);
   return {
     scenario: 'longtasks',
     row: `${row.path}-${row.longTaskMs}`,
@@ -102,7 +105,8 @@ export function longTaskRecord(row: LongTaskRow, landmarker: LandmarkerVariant, 
     longTaskMs: row.longTaskMs,
     landmarker,
     seconds: round(seconds, 2),
-    estimatorFps: round((last.poseFrames - first.poseFrames) / seconds, 2),
+    estimatorFps: fps.length === 0 ? null : round(fps.reduce((a, b) => a + b, 0) / fps.length, 2),
+    posesToPageFps: round((last.poseFrames - first.poseFrames) / seconds, 2),
     predictionsPerS: round((last.predictions - first.predictions) / seconds, 2),
     estimatorKeptPct: null,
     predictionsKeptPct: null,
@@ -124,7 +128,8 @@ export function longTaskRecord(row: LongTaskRow, landmarker: LandmarkerVariant, 
  * without that row, or when its rate is 0). Returns new records, same order.
  */
 export function withKeptPct(records: readonly LongTaskRecord[]): LongTaskRecord[] {
-  const pct = (v: number, base: number | undefined): number | null => (base === undefined || base <= 0 ? null : round((100 * v) / base, 1));
+  const pct = (v: number | null, base: number | null | undefined): number | null =>
+    v === null || base === undefined || base === null || base <= 0 ? null : round((100 * v) / base, 1);
   return records.map((r) => {
     const base = records.find((b) => b.path === r.path && b.longTaskMs === 0);
     return { ...r, estimatorKeptPct: pct(r.estimatorFps, base?.estimatorFps), predictionsKeptPct: pct(r.predictionsPerS, base?.predictionsPerS) };
@@ -182,7 +187,7 @@ export async function runLongTasks(
       }
       const record = longTaskRecord(row, options.landmarker, samples);
       options.log(
-        `longtasks ${name}: on ${record.runsOn}, estimator ${record.estimatorFps} fps, ${record.predictionsPerS} predictions/s, ` +
+        `longtasks ${name}: on ${record.runsOn}, estimator ${record.estimatorFps} fps (${record.posesToPageFps} to the page), ${record.predictionsPerS} predictions/s, ` +
           `${record.gestures} gestures, ${record.longTaskEntries} long tasks`,
       );
       records.push(record);

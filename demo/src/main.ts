@@ -64,7 +64,7 @@ function restart(): void {
   probe.classifyMs.length = 0;
   probe.landmarkLatencyMs.length = 0;
   probe.gestureLatencyMs.length = 0;
-  probe.mainThreadMs.length = 0;
+  probe.statsSnapshots.length = 0;
   probe.runOn = null;
   const modelName = model?.name ?? 'default';
   probe.model = { status: 'loading', source: modelName };
@@ -128,7 +128,7 @@ function start(name: string, source: HandGestureSource, modelName: string): Sess
     },
     onStats(stats) {
       probe.stats = stats;
-      if (stats.mainThread !== undefined) pushBounded(probe.mainThreadMs, stats.mainThread);
+      pushBounded(probe.statsSnapshots, { fps: { ...stats.fps }, mainThread: stats.mainThread ?? null });
       const now = performance.now();
       const landmarks = lastPose ? now - (lastPose.capturedAt ?? now) : NaN;
       const shown = lastPrediction?.windowCapturedAt;

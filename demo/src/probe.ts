@@ -2,7 +2,7 @@
  * `window.__posestream`: what the browser test (and a curious developer) reads from the running demo. Plain data,
  * updated in place.
  */
-import type { Landmark, Percentiles, PipelineStats } from 'posestream';
+import type { Landmark, Percentiles, PipelineStats, Stage } from 'posestream';
 import type { LongTaskCount } from './longTasks.js';
 import type { DemoRunOn, RunsOn } from './session.js';
 
@@ -53,8 +53,11 @@ export interface DemoProbe {
    * that started it to the page hearing of it (camera only: a file's `endT` is media time). Last 600.
    */
   gestureLatencyMs: number[];
-  /** `stats.mainThread` of each stats snapshot that has it: posestream's own main-thread ms per pose frame. Last 600. */
-  mainThreadMs: Percentiles[];
+  /**
+   * Each stats snapshot's fps per stage and `mainThread` (posestream's own main-thread ms per pose frame; null when
+   * the stats lack it), each over the snapshot's window (2 s). Last 600, since the source started.
+   */
+  statsSnapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null }[];
   /** Errors shown on the page, oldest first. */
   errors: { name: string; message: string }[];
 }
@@ -87,7 +90,7 @@ export function createProbe(): DemoProbe {
     longTaskEntries: { supported: false, count: 0, totalMs: 0 },
     landmarkLatencyMs: [],
     gestureLatencyMs: [],
-    mainThreadMs: [],
+    statsSnapshots: [],
     errors: [],
   };
   (window as unknown as { __posestream: DemoProbe }).__posestream = probe;

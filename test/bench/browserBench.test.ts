@@ -98,37 +98,42 @@ describe('bench:browser figures', () => {
     ]);
     expect(longTaskRows(['main-thread'], [500, 0])).toEqual([{ path: 'main-thread', longTaskMs: 500 }, { path: 'main-thread', longTaskMs: 0 }]);
     const pct = (p50: number, p95: number, count: number) => ({ p50, p95, p99: p95, max: p95, count });
+    const snap = (estimator: number, mainThread: ReturnType<typeof pct> | null) => ({
+      fps: { source: 30, estimator, window: estimator, classifier: 8, display: 0 }, mainThread,
+    });
     const base: Omit<LongTaskSample, 't' | 'poseFrames' | 'predictions' | 'longTaskEntries' | 'longTaskTotalMs' | 'busyLoops'> = {
-      gestures: [], landmarkLatencyMs: [], gestureLatencyMs: [], mainThreadMs: [], runOn: 'workers', errors: [],
+      gestures: [], landmarkLatencyMs: [], gestureLatencyMs: [], snapshots: [], runOn: 'workers', errors: [],
     };
     const samples: LongTaskSample[] = [
       { ...base, t: 1000, poseFrames: 50, predictions: 10, longTaskEntries: 3, longTaskTotalMs: 900, busyLoops: 2,
-        gestures: [{ label: 'before', phase: 'start' }], landmarkLatencyMs: [999], gestureLatencyMs: [999], mainThreadMs: [pct(9, 9, 9)] },
+        gestures: [{ label: 'before', phase: 'start' }], landmarkLatencyMs: [999], gestureLatencyMs: [999], snapshots: [snap(99, pct(9, 9, 9))] },
       { ...base, t: 3000, poseFrames: 90, predictions: 26, longTaskEntries: 5, longTaskTotalMs: 1900, busyLoops: 4,
         gestures: [{ label: 'swipe_right', phase: 'start' }, { label: 'swipe_right', phase: 'end' }, { label: 'swipe_left', phase: 'start' }],
-        landmarkLatencyMs: [30, 40, 50], gestureLatencyMs: [300], mainThreadMs: [pct(0.02, 0.05, 40), pct(5, 5, 0)] },
+        landmarkLatencyMs: [30, 40, 50], gestureLatencyMs: [300], snapshots: [snap(24, pct(0.02, 0.05, 40)), snap(25, pct(5, 5, 0))] },
       { ...base, t: 5000, poseFrames: 130, predictions: 42, longTaskEntries: 7, longTaskTotalMs: 2901.04, busyLoops: 6,
         gestures: [{ label: 'swipe_right', phase: 'start' }], landmarkLatencyMs: [60], gestureLatencyMs: [500, 400],
-        mainThreadMs: [pct(0.03, 0.08, 40), pct(0.01, 0.06, 40)] },
+        snapshots: [snap(26, pct(0.03, 0.08, 40)), snap(26, pct(0.01, 0.06, 40))] },
     ];
     const r = longTaskRecord({ path: 'workers', longTaskMs: 500 }, 'full', samples, 1.234);
     expect(r).toEqual({
       scenario: 'longtasks', row: 'workers-500', path: 'workers', runsOn: 'workers', longTaskMs: 500, landmarker: 'full',
-      seconds: 4, estimatorFps: 20, predictionsPerS: 8, estimatorKeptPct: null, predictionsKeptPct: null,
+      seconds: 4, estimatorFps: 25.25, posesToPageFps: 20, predictionsPerS: 8, estimatorKeptPct: null, predictionsKeptPct: null,
       gestures: 3, gestureLabels: ['swipe_right', 'swipe_left', 'swipe_right'],
       gestureLatencyP50Ms: 400, gestureLatencyP95Ms: 500, landmarkLatencyP50Ms: 40, landmarkLatencyP95Ms: 60,
       mainThreadP50Ms: 0.02, mainThreadP95Ms: 0.08, longTaskEntries: 4, longTaskTotalMs: 2001, busyLoops: 4, loadAvg1m: 1.23,
     });
-    // No stats with mainThread (a build without it): null, never a made-up 0.
-    const bare = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, mainThreadMs: [], gestureLatencyMs: [] })));
-    expect(bare).toMatchObject({ mainThreadP50Ms: null, mainThreadP95Ms: null, gestureLatencyP50Ms: null, gestureLatencyP95Ms: null });
+    // Stats without mainThread (a build without it), or none at all: null, never a made-up 0.
+    const older = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, snapshots: s.snapshots.map((x) => ({ ...x, mainThread: null })) })));
+    expect(older).toMatchObject({ estimatorFps: 25.25, mainThreadP50Ms: null, mainThreadP95Ms: null });
+    const bare = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, snapshots: [], gestureLatencyMs: [] })));
+    expect(bare).toMatchObject({ estimatorFps: null, posesToPageFps: 20, mainThreadP50Ms: null, gestureLatencyP50Ms: null, gestureLatencyP95Ms: null });
     expect(() => longTaskRecord({ path: 'workers', longTaskMs: 0 }, 'full', samples.slice(0, 1))).toThrow(BenchError);
   });
 
   it('longtasks: kept % against the same path\'s 0 ms row, null without it', () => {
-    const rec = (path: 'workers' | 'main-thread', longTaskMs: number, estimatorFps: number, predictionsPerS: number): LongTaskRecord => ({
+    const rec = (path: 'workers' | 'main-thread', longTaskMs: number, estimatorFps: number | null, predictionsPerS: number): LongTaskRecord => ({
       scenario: 'longtasks', row: `${path}-${longTaskMs}`, path, runsOn: path, longTaskMs, landmarker: 'full', seconds: 10,
-      estimatorFps, predictionsPerS, estimatorKeptPct: null, predictionsKeptPct: null, gestures: 0, gestureLabels: [],
+      estimatorFps, posesToPageFps: 12, predictionsPerS, estimatorKeptPct: null, predictionsKeptPct: null, gestures: 0, gestureLabels: [],
       gestureLatencyP50Ms: null, gestureLatencyP95Ms: null, landmarkLatencyP50Ms: null, landmarkLatencyP95Ms: null,
       mainThreadP50Ms: null, mainThreadP95Ms: null, longTaskEntries: 0, longTaskTotalMs: 0, busyLoops: 0, loadAvg1m: 1,
     });
@@ -138,10 +143,11 @@ describe('bench:browser figures', () => {
     ]);
     expect(withKeptPct([rec('workers', 500, 10, 5)])[0]).toMatchObject({ estimatorKeptPct: null, predictionsKeptPct: null });
     expect(withKeptPct([rec('workers', 0, 0, 0), rec('workers', 200, 10, 5)])[1]).toMatchObject({ estimatorKeptPct: null, predictionsKeptPct: null });
+    expect(withKeptPct([rec('workers', 0, null, 4), rec('workers', 200, 10, 2)])[1]).toMatchObject({ estimatorKeptPct: null, predictionsKeptPct: 50 });
 
     const md = toMarkdown(kept.map((r) => (r.row === 'workers-500' ? { ...r, gestures: 3, gestureLabels: ['swipe_right', 'swipe_left', 'swipe_right'], mainThreadP95Ms: 0.0421 } : r)));
     expect(md).toContain('### longtasks');
-    expect(md).toContain('| workers-500 | workers | 10.0 | 13.2 | 97 % | 10.64 | 95 % | 3 | swipe_right x2, swipe_left |');
+    expect(md).toContain('| workers-500 | workers | 10.0 | 13.2 | 97 % | 12.0 | 10.64 | 95 % | 3 | swipe_right x2, swipe_left |');
     expect(md).toContain('### long tasks: workers / main-thread path');
     expect(md).toContain('| 0 ms every 1 s | 13.6 / 13.6 | 100 % / 100 % | 11.20 / 11.20 | 100 % / 100 % | 0 / 0 | – / – | – / – | – / – |');
     expect(md).toContain('| 500 ms every 1 s | 13.2 / 6.9 | 97 % / 51 % | 10.64 / 5.90 | 95 % / 53 % | 3: swipe_right x2, swipe_left / 0 | – / – | – / – | 0.042 / – |');
@@ -228,11 +234,12 @@ describe('npm run bench:browser --json (short real run in headless Chromium)', (
   it('longtasks row: the demo ran on the main thread with its busy loop, figures finite and in order', () => {
     const r = records.find((x): x is LongTaskRecord => x.scenario === 'longtasks')!;
     expect(r).toMatchObject({ path: 'main-thread', runsOn: 'main-thread', longTaskMs: 200, landmarker: 'full', estimatorKeptPct: null });
-    for (const k of ['seconds', 'estimatorFps', 'predictionsPerS', 'gestures', 'longTaskEntries', 'longTaskTotalMs', 'busyLoops', 'loadAvg1m'] as const) {
+    for (const k of ['seconds', 'estimatorFps', 'posesToPageFps', 'predictionsPerS', 'gestures', 'longTaskEntries', 'longTaskTotalMs', 'busyLoops', 'loadAvg1m'] as const) {
       expect(Number.isFinite(r[k]), `${k} = ${r[k]}`).toBe(true);
     }
     expect(r.seconds).toBeGreaterThanOrEqual(1);
-    expect(r.estimatorFps).toBeGreaterThan(0);
+    expect(r.estimatorFps!).toBeGreaterThan(0);
+    expect(r.posesToPageFps).toBeGreaterThan(0);
     expect(r.gestureLabels).toHaveLength(r.gestures);
     // Settling waits two busy-loop periods, so the loop runs; each loop (200 ms) is a long task the browser reports.
     expect(r.landmarkLatencyP50Ms!).toBeGreaterThan(0);
