@@ -1,9 +1,8 @@
 import { asyncScheduler, interval, map, type Observable } from 'rxjs';
 import { checkNumberOption } from '../filters/InvalidOptionError.js';
-import { STAGES } from '../monitor/createPipelineMonitor.js';
 import type { PipelineStatsOptions, RecordingPipelineMonitor } from '../monitor/monitorTypes.js';
-import { summarizeStats } from '../monitor/summarizeStats.js';
-import type { PipelineStats, StageEvent } from '../types.js';
+import { snapshotStats } from '../monitor/snapshotStats.js';
+import type { PipelineStats } from '../types.js';
 
 /**
  * Emits a {@link PipelineStats} snapshot of a monitor every `intervalMs`, over its last `windowMs`.
@@ -32,25 +31,5 @@ export function pipelineStats(
   const positive = { min: 0, exclusiveMin: true };
   const intervalMs = checkNumberOption('pipelineStats', 'intervalMs', options.intervalMs ?? 1000, positive);
   const windowMs = checkNumberOption('pipelineStats', 'windowMs', options.windowMs ?? 2000, positive);
-  return interval(intervalMs, options.scheduler ?? asyncScheduler).pipe(
-    map(() => {
-      const to = monitor.now();
-      const from = Math.max(to - windowMs, monitor.createdAt);
-      const events: StageEvent[] = [];
-      for (const stage of STAGES) {
-        // Classifier calls that started before the window still cover part of it: keep all of them.
-        for (const e of monitor.events(stage, stage === 'classifier' ? -Infinity : from)) events.push(e);
-      }
-      const stats = summarizeStats(events, { from, to });
-      const totals = monitor.totals();
-      stats.droppedFrames = totals.dropped.source + totals.dropped.estimator + totals.dropped.display;
-      stats.droppedWindows = totals.dropped.window + totals.dropped.classifier;
-      stats.lostFrames = totals.lost.source + totals.lost.estimator + totals.lost.display;
-      stats.lostWindows = totals.lost.window + totals.lost.classifier;
-      stats.restarts = STAGES.reduce((n, stage) => n + totals.restarts[stage], 0);
-      if (totals.lastError !== undefined) stats.lastError = totals.lastError;
-      else delete stats.lastError;
-      return stats;
-    }),
-  );
+  return interval(intervalMs, options.scheduler ?? asyncScheduler).pipe(map(() => snapshotStats(monitor, windowMs)));
 }

@@ -1,17 +1,18 @@
-import { BehaviorSubject, ReplaySubject, Subject, Subscription, share, type Observable } from 'rxjs';
+import { BehaviorSubject, map, of, retry, ReplaySubject, Subject, Subscription, switchMap, throwError, type Observable } from 'rxjs';
 import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
 import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
-import { classifyLatest } from '../operators/classifyLatest.js';
-import { estimateHands } from '../operators/estimateHands.js';
-import { monitorStage } from '../operators/monitorStage.js';
+import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { pipelineStats } from '../operators/pipelineStats.js';
-import { slidingWindow } from '../operators/slidingWindow.js';
-import { stableGestures } from '../operators/stableGestures.js';
-import type { GestureEvent, PipelineStats, PoseFrame, PoseWindow, Prediction, SourceFrame } from '../types.js';
+import type { GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
+import { chooseRunOn } from './chooseRunOn.js';
+import { createMainThreadTimer } from './createMainThreadTimer.js';
 import { createPipelineWorkers } from './createPipelineWorkers.js';
-import { fromHandGestureSource } from './fromHandGestureSource.js';
+import { fromLiveTrack } from './fromLiveTrack.js';
+import { mergeStats } from './mergeStats.js';
 import { resolveOptionUrls } from './resolveOptionUrls.js';
-import type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus } from './pipelineTypes.js';
+import { runOnMainThread } from './runOnMainThread.js';
+import { runOnWorkers, type WorkerPathOutput } from './runOnWorkers.js';
+import type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStats, HandGesturePipelineStatus } from './pipelineTypes.js';
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
@@ -19,15 +20,22 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
  * Starts the whole live pipeline in one call: source → hand estimator worker → sliding window → classifier worker
  * → stable gestures, plus stats.
  *
- * It is composed of the public pieces only (`fromCamera`/`fromVideoElement`, `estimateHands`, `slidingWindow`,
- * `classifyLatest`, `stableGestures`, `pipelineStats`, `createHandEstimatorWorker`, `createClassifierWorker`) and
- * starts at once: the camera is requested and both workers load while you subscribe to its hot Observables.
+ * It is composed of the public pieces only (sources, `estimateHands`, `slidingWindow`, `classifyLatest`,
+ * `stableGestures`, `pipelineStats`, the worker factories) and starts at once: the camera is requested and both
+ * workers load while you subscribe to its hot Observables. Where it can (`runOn: 'auto'`: Chromium, a camera or
+ * `MediaStream` source, no `classifyWith`) it runs off the page's main thread: the camera's frames go straight
+ * to the hand-landmarker worker and its landmarks straight to the classifier worker, which also runs the window
+ * and `stableGestures`, so a busy page (a long render, a long task) does not slow recognition; the page gets the
+ * results, stats and the latest pose frame for drawing, at most once per animation frame. Elsewhere the same
+ * operators run on the main thread. `runsOn` and every `stats$` snapshot say which path runs.
  * Defaults are the packaged models (`'full'` landmarker, `'default'` gesture model) run with
  * `DEFAULT_MODEL_PIPELINE`'s window and gesture settings; every asset and worker URL can be overridden (`assets`).
- * A fatal error (camera denied, a model or worker that fails to load, a stream error) is emitted on `errors$`,
- * sets `status` to `'error'` and releases the camera and both workers. `dispose()` stops everything, completes
- * every Observable, and is idempotent and safe at any time (before the camera has opened, during start-up).
+ * A crashed or hung worker is restarted and the pipeline carries on (counted in `stats$`). A fatal error (camera
+ * denied, a model or worker that fails to load, a stream error) is emitted on `errors$`, sets `status` to
+ * `'error'` and releases the camera and both workers. `dispose()` stops everything, completes every Observable,
+ * and is idempotent and safe at any time (before the camera has opened, during start-up).
  *
+ * @throws InvalidOptionError for a `runOn` this browser, source or `classifyWith` rules out (the message says why).
  * @example
  * ```ts
  * import { createHandGesturePipeline } from 'posestream';
@@ -41,19 +49,33 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
 export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}): HandGesturePipeline {
   // Workers cannot resolve a relative URL ('/models/x.task'): make every URL option absolute against the page.
   const options = typeof document === 'undefined' ? given : resolveOptionUrls(given, document.baseURI);
-  const settings = DEFAULT_MODEL_PIPELINE;
-  const frames = options.window?.frames ?? settings.window.frames;
-  const durationMs = options.window?.durationMs ?? settings.window.durationMs;
+  const runsOn = chooseRunOn(options);
+  const defaults = DEFAULT_MODEL_PIPELINE;
+  const frames = options.window?.frames ?? defaults.window.frames;
+  const settings = {
+    window: {
+      frames,
+      durationMs: options.window?.durationMs ?? defaults.window.durationMs,
+      onMissingHand: options.window?.onMissingHand ?? defaults.onMissingHand,
+    },
+    gestures: options.gestures ?? defaults.gestures,
+    policy: options.policy ?? 'latest',
+    stats: { intervalMs: options.statsIntervalMs ?? 500, windowMs: 2000 },
+  };
+  const source = options.source ?? { camera: {} };
   const status$ = new BehaviorSubject<HandGesturePipelineStatus>('starting');
   const errors$ = new Subject<Error>();
   const poses = new Subject<PoseFrame>();
   const predictions = new Subject<Prediction>();
   const gestures = new Subject<GestureEvent>();
   const gesture$ = new BehaviorSubject<GestureEvent | null>(null);
-  const stats$ = new ReplaySubject<PipelineStats>(1);
+  const stats$ = new ReplaySubject<HandGesturePipelineStats>(1);
   const monitor = createPipelineMonitor();
+  const timer = createMainThreadTimer();
   const running = new Subscription();
   let released = false;
+  // On 'workers' the page's monitor only sees 'display' and restarts; the gesture worker sends the rest.
+  let workerStats: PipelineStats | undefined;
 
   const workers = createPipelineWorkers(options, frames, monitor);
   const release = (): void => {
@@ -71,29 +93,31 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   const ready = workers.ready;
   ready.catch(fail);
 
-  const poses$ = fromHandGestureSource(options.source ?? { camera: {} }).pipe(
-    monitorStage(monitor, 'source'),
-    estimateHands((frame: SourceFrame<ImageBitmap>) => workers.estimate(frame), { monitor }),
-    share(),
-  );
-  const predictions$: Observable<Prediction> = poses$.pipe(
-    slidingWindow(frames, {
-      monitor,
-      resample: { frames, durationMs },
-      onMissingHand: options.window?.onMissingHand ?? settings.onMissingHand,
-    }),
-    classifyLatest(
-      (window: PoseWindow) => (options.classifyWith ? options.classifyWith(window, workers.classifyWindow) : workers.classifyWindow(window)),
-      { monitor, policy: options.policy ?? 'latest' },
-    ),
-    share(),
-  );
+  const output$: Observable<WorkerPathOutput> =
+    runsOn === 'workers'
+      ? fromLiveTrack(source).pipe(
+          // After a worker crash (restarted by spawnWorker, which bounds the restarts) the streams start over.
+          switchMap((track) => runOnWorkers(track, workers, settings, monitor, timer).pipe(retry({ delay: (e: unknown) => (isRecoveredError(e) ? of(0) : throwError(() => e)) }))),
+        )
+      : runOnMainThread(source, workers, settings, options.classifyWith, monitor, timer);
 
   running.add(
-    poses$.pipe(monitorStage(monitor, 'display')).subscribe({
-      next: (frame) => {
-        if (status$.value === 'starting') status$.next('running');
-        poses.next(frame);
+    output$.subscribe({
+      next: (out) => {
+        if (out.type === 'pose') {
+          if (status$.value === 'starting') status$.next('running');
+          timer.exclude(() => poses.next(out.frame));
+          if (runsOn === 'main-thread') timer.endFrame();
+        } else if (out.type === 'prediction') {
+          timer.exclude(() => predictions.next(out.prediction));
+        } else if (out.type === 'stats') {
+          workerStats = out.stats;
+        } else {
+          timer.exclude(() => {
+            gestures.next(out.event);
+            gesture$.next(out.event.phase === 'start' ? out.event : null);
+          });
+        }
       },
       error: fail,
       complete: () => {
@@ -102,22 +126,15 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
     }),
   );
   running.add(
-    predictions$.subscribe({ next: (p) => predictions.next(p), error: () => undefined /* reported through poses$ or below */ }),
+    pipelineStats(monitor, settings.stats)
+      .pipe(map((s): HandGesturePipelineStats => ({ ...mergeStats(workerStats, s), runOn: runsOn, mainThread: timer.since(monitor.now() - s.windowMs) })))
+      .subscribe((s) => stats$.next(s)),
   );
-  running.add(
-    predictions$.pipe(stableGestures(options.gestures ?? settings.gestures)).subscribe({
-      next: (event) => {
-        gestures.next(event);
-        gesture$.next(event.phase === 'start' ? event : null);
-      },
-      error: fail,
-    }),
-  );
-  running.add(pipelineStats(monitor, { intervalMs: options.statsIntervalMs ?? 500 }).subscribe((s) => stats$.next(s)));
 
   let disposed = false;
   return {
     ready,
+    runsOn,
     gestures$: gestures.asObservable(),
     gesture$: gesture$.asObservable(),
     predictions$: predictions.asObservable(),

@@ -2,6 +2,7 @@ import { createClassifierWorker } from '../workers/createClassifierWorker.js';
 import { createHandEstimatorWorker } from '../workers/createHandEstimatorWorker.js';
 import type { PipelineMonitor, PoseFrame, PoseWindow, Prediction, SourceFrame } from '../types.js';
 import type { WorkerRestartEvent } from '../workers/workerTypes.js';
+import type { GestureStreamRequest, HandStreamRequest, HandStreamSummary } from '../workers/streamProtocol.js';
 import type { HandGesturePipelineInfo, HandGesturePipelineOptions } from './pipelineTypes.js';
 
 /** The two workers of the live pipeline, as the pipeline calls them. @internal */
@@ -10,6 +11,11 @@ export interface PipelineWorkers {
   ready: Promise<HandGesturePipelineInfo>;
   estimate(frame: SourceFrame<ImageBitmap>): Promise<PoseFrame>;
   classifyWindow(window: PoseWindow): Promise<Prediction>;
+  /** The off-main-thread path: the estimator's and the classifier's streams (see `runOnWorkers`). */
+  streamHands(request: HandStreamRequest | (() => HandStreamRequest)): Promise<HandStreamSummary>;
+  stopHands(): Promise<void>;
+  streamGestures(request: GestureStreamRequest): Promise<unknown>;
+  stopGestures(): Promise<void>;
   /** Terminates both workers (idempotent). */
   dispose(): void;
 }
@@ -85,6 +91,10 @@ export function createPipelineWorkers(
     })),
     estimate: (frame) => estimator.estimate(frame),
     classifyWindow: (window) => classifier.classifyWindow(window),
+    streamHands: (request) => estimator.streamHands(request),
+    stopHands: () => estimator.stopHands(),
+    streamGestures: (request) => classifier.streamGestures(request),
+    stopGestures: () => classifier.stopGestures(),
     dispose() {
       if (disposed) return;
       disposed = true;

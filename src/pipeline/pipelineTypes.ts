@@ -2,7 +2,22 @@ import type { Observable, ObservableInput } from 'rxjs';
 import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
 import type { ClassifyPolicy, MissingHandPolicy } from '../operators/operatorTypes.js';
 import type { FromCameraOptions } from '../streams/fromCamera.js';
-import type { GestureEvent, PipelineStats, PoseFrame, PoseWindow, Prediction } from '../types.js';
+import type { GestureEvent, Percentiles, PipelineStats, PoseFrame, PoseWindow, Prediction } from '../types.js';
+
+/** Where the pipeline's per-frame work runs: `'workers'` (off the page's main thread) or `'main-thread'`. */
+export type HandGesturePipelineRunsOn = 'workers' | 'main-thread';
+
+/** `stats$`'s snapshots: {@link PipelineStats} plus the path the pipeline runs on and its main-thread cost. */
+export interface HandGesturePipelineStats extends PipelineStats {
+  /** The path the pipeline runs on. */
+  runOn: HandGesturePipelineRunsOn;
+  /**
+   * posestream's own work on the page's main thread per pose frame that reached the page, ms (your subscribers
+   * excluded), over the snapshot's window. On `'workers'` the page only unpacks the frame it draws and passes on
+   * results; on `'main-thread'` it also grabs every frame and runs the window and the classifier calls.
+   */
+  mainThread: Percentiles;
+}
 
 /**
  * Where the live pipeline's frames come from:
@@ -70,6 +85,16 @@ export interface HandGesturePipelineOptions {
   policy?: ClassifyPolicy;
   /** How often `stats$` emits, ms. @default 500 */
   statsIntervalMs?: number;
+  /**
+   * Where the per-frame work runs. `'workers'`: the camera's frames go straight from a `MediaStreamTrackProcessor`
+   * to the hand-landmarker worker, landmarks straight to the classifier worker (which also runs the window and
+   * `stableGestures`); the page only receives gestures, predictions, stats and, for drawing, the latest pose frame
+   * at most once per animation frame, so a busy page does not slow recognition. Needs a live source (camera or
+   * `MediaStream`), `MediaStreamTrackProcessor` (Chromium) and no `classifyWith`. `'main-thread'`: the page grabs
+   * every frame and runs the window (every browser). `'auto'` picks `'workers'` wherever it can.
+   * @default 'auto'
+   */
+  runOn?: 'auto' | HandGesturePipelineRunsOn;
   /** Asset and worker URL overrides. @default {} (everything packaged) */
   assets?: HandGestureAssets;
 }
@@ -104,10 +129,15 @@ export interface HandGesturePipeline {
   readonly gesture$: Observable<GestureEvent | null>;
   /** Every classifier prediction. */
   readonly predictions$: Observable<Prediction>;
-  /** Every pose frame (landmarks for drawing), one per estimated frame. */
+  /**
+   * Pose frames (landmarks for drawing), `capturedAt` on the page's `performance.now()` clock: every estimated
+   * frame on `'main-thread'`; on `'workers'` the latest one, at most once per animation frame.
+   */
   readonly poses$: Observable<PoseFrame>;
   /** Pipeline statistics every `statsIntervalMs`; replays the latest. */
-  readonly stats$: Observable<PipelineStats>;
+  readonly stats$: Observable<HandGesturePipelineStats>;
+  /** The path the pipeline runs on (`runOn` resolved), known at once. */
+  readonly runsOn: HandGesturePipelineRunsOn;
   /** The pipeline's status; replays the current value. */
   readonly status$: Observable<HandGesturePipelineStatus>;
   /** Errors, typed (`CameraError`, `ModelLoadError`, `WorkerError`, ...); a fatal one also sets status `'error'`. */

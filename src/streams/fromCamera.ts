@@ -1,7 +1,7 @@
 import { Observable } from 'rxjs';
 import type { SourceFrame } from '../types.js';
 import { CameraError } from './browserErrors.js';
-import type { CameraErrorReason } from './browserErrors.js';
+import { cameraError, openCamera } from './openCamera.js';
 import { fromVideoElement } from './fromVideoElement.js';
 
 /** Options of {@link fromCamera}. */
@@ -21,24 +21,6 @@ export interface FromCameraOptions {
    * @default a hidden element appended to `document.body` for the subscription's lifetime
    */
   video?: HTMLVideoElement;
-}
-
-const reasons: Record<string, CameraErrorReason> = {
-  NotAllowedError: 'permission-denied',
-  SecurityError: 'permission-denied',
-  NotFoundError: 'not-found',
-  DevicesNotFoundError: 'not-found',
-  OverconstrainedError: 'overconstrained',
-  NotReadableError: 'in-use',
-  AbortError: 'in-use',
-  TypeError: 'unsupported',
-};
-
-function cameraError(cause: unknown): CameraError {
-  const name = cause instanceof Error ? cause.name : '';
-  const reason = reasons[name] ?? 'unknown';
-  const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-  return new CameraError(reason, `fromCamera: getUserMedia failed, ${reason} (${detail})`, { cause });
 }
 
 /**
@@ -65,28 +47,7 @@ export function fromCamera(options: FromCameraOptions = {}): Observable<SourceFr
     let inner: { unsubscribe(): void } | undefined;
 
     const start = async (): Promise<void> => {
-      const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
-      if (typeof devices?.getUserMedia !== 'function') {
-        const insecure = typeof isSecureContext === 'boolean' && !isSecureContext;
-        throw new CameraError(
-          insecure ? 'insecure-context' : 'unsupported',
-          insecure
-            ? `fromCamera: ${location.href} is not a secure context (https or localhost), so there is no camera API`
-            : 'fromCamera: this environment has no navigator.mediaDevices.getUserMedia',
-        );
-      }
-      const constraints: MediaTrackConstraints = {
-        width: { ideal: options.width ?? 640 },
-        height: { ideal: options.height ?? 480 },
-      };
-      if (options.deviceId !== undefined) constraints.deviceId = { exact: options.deviceId };
-      else constraints.facingMode = options.facingMode ?? 'user';
-      if (options.frameRate !== undefined) constraints.frameRate = { ideal: options.frameRate };
-      try {
-        stream = await devices.getUserMedia({ video: constraints, audio: false });
-      } catch (cause) {
-        throw cameraError(cause);
-      }
+      stream = await openCamera(options);
       if (closed) {
         for (const track of stream.getTracks()) track.stop(); // unsubscribed while the permission prompt was open
         return;

@@ -2,7 +2,9 @@ import { transfer, type Remote } from 'comlink';
 import { toClassifyFn } from '../classifiers/windowClassifierFn.js';
 import { InvalidPoseError } from '../errors.js';
 import type { PoseWindow, Prediction, WindowClassifier } from '../types.js';
-import type { ClassifierInfo, ClassifierWorkerApi } from './classifierProtocol.js';
+import type { ClassifierInfo } from './classifierProtocol.js';
+import type { GestureStreamRequest } from './streamProtocol.js';
+import type { GestureStreamApi } from './withGestureStream.js';
 import { spawnWorker } from './spawnWorker.js';
 import { reviveWorkerError, WorkerError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerEntry, WorkerHandle, WorkerSource } from './workerTypes.js';
@@ -40,7 +42,14 @@ export interface ClassifierWorker extends WindowClassifier {
   /** The loaded model's description (undefined until `ready`). */
   readonly info: ClassifierInfo | undefined;
   /** The worker behind it. */
-  readonly worker: WorkerHandle<Remote<ClassifierWorkerApi<unknown>>>;
+  readonly worker: WorkerHandle<Remote<GestureStreamApi<unknown>>>;
+  /**
+   * Runs the off-main-thread gesture stream in the worker (`withGestureStream`): both ports are transferred.
+   * Resolves when the pose channel ends or `stopGestures()` is called; rejects with the error that stopped it.
+   */
+  streamGestures(request: GestureStreamRequest): Promise<{ predictions: number; gestures: number }>;
+  /** Stops the worker's running gesture stream, if any. */
+  stopGestures(): Promise<void>;
   /** Packs the window (only now), transfers it to the worker and builds the {@link Prediction}. */
   classifyWindow(window: PoseWindow): Promise<Prediction>;
   /** Terminates the worker; pending and later calls reject with a `WorkerError`. */
@@ -75,10 +84,11 @@ export function createClassifierClient<I>(
 ): ClassifierWorker {
   const { worker: workerOption, entry, factory, ...spawnOptions } = options;
   const chosen = workerOption ?? entry;
-  const worker = spawnWorker<ClassifierWorkerApi<I>>(chosen ?? packaged, {
+  const worker = spawnWorker<GestureStreamApi<I>>(chosen ?? packaged, {
     timeoutMs: CLASSIFIER_TIMEOUT_MS,
     ...spawnOptions,
-    callTimeoutMs: { init: CLASSIFIER_INIT_TIMEOUT_MS, ...options.callTimeoutMs },
+    // A gesture stream runs as long as its source: never timed out.
+    callTimeoutMs: { init: CLASSIFIER_INIT_TIMEOUT_MS, streamGestures: false, ...options.callTimeoutMs },
     source,
     ...(chosen !== undefined
       ? { setBy: `${factory}'s "${workerOption !== undefined ? 'worker' : 'entry'}" option` }
@@ -127,6 +137,17 @@ export function createClassifierClient<I>(
       }
     },
     classifyWindow: (window) => classifyFn(window),
+    async streamGestures(request) {
+      await ensureInit();
+      try {
+        return await (worker.api.streamGestures(transfer(request, [request.poses, request.page])) as Promise<{ predictions: number; gestures: number }>);
+      } catch (err) {
+        throw reviveWorkerError(err, source);
+      }
+    },
+    async stopGestures() {
+      if (worker.state === 'running') await worker.api.stopGestures();
+    },
     dispose: () => worker.terminate(),
   };
   const classifyFn = toClassifyFn(client, { name: source, ...(options.now ? { now: options.now } : {}) });

@@ -5,7 +5,9 @@
  */
 import { transfer, type Remote } from 'comlink';
 import type { PoseFrame, SourceFrame } from '../types.js';
-import type { DetectRequest, HandLandmarkerOptions, HandLandmarkerWorkerApi } from './handLandmarkerWorker.js';
+import type { DetectRequest, HandLandmarkerOptions } from './handLandmarkerWorker.js';
+import type { HandStreamRequest, HandStreamSummary } from './streamProtocol.js';
+import type { HandStreamApi } from './withHandStream.js';
 import { EmptyFrameError, HandEstimatorStateError, reviveBrowserError } from '../streams/browserErrors.js';
 import { spawnWorker } from './spawnWorker.js';
 import { WorkerError } from './workerErrors.js';
@@ -49,8 +51,20 @@ export interface HandEstimatorWorker {
   estimate(frame: SourceFrame<ImageBitmap | VideoFrame>): Promise<PoseFrame>;
   /** Resolves once the wasm runtime and model are loaded; rejects with `ModelLoadError` naming the model URL. */
   ready: Promise<void>;
+  /**
+   * Runs the off-main-thread stream in the worker (`withHandStream`): `request.frames` (a
+   * `MediaStreamTrackProcessor`'s `readable`) and both ports are transferred. Pass a function to make the request
+   * once the worker is initialised: Chromium moves a processor's frame source into the worker only when its
+   * `readable` is transferred in the task that created it; transferred later, the frames still pass through the
+   * page's main thread. Resolves when the frames end or
+   * `stopHands()` is called; rejects with the typed error that stopped it (a recovered `WorkerError` when the
+   * worker crashed and was restarted: start a new stream then).
+   */
+  streamHands(request: HandStreamRequest | (() => HandStreamRequest)): Promise<HandStreamSummary>;
+  /** Stops the worker's running stream, if any. */
+  stopHands(): Promise<void>;
   /** The worker behind it (state, `restarts`, `lost`). */
-  readonly worker: WorkerHandle<Remote<HandLandmarkerWorkerApi>>;
+  readonly worker: WorkerHandle<Remote<HandStreamApi>>;
   /** Terminates the worker; pending and later `estimate` calls reject with `HandEstimatorStateError`. */
   dispose(): void;
 }
@@ -85,12 +99,13 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
   if (landmarkerOptions.modelAssetPath !== undefined) landmarkerOptions.modelAssetPath = new URL(landmarkerOptions.modelAssetPath, page).href;
   if (landmarkerOptions.wasmBaseUrl !== undefined) landmarkerOptions.wasmBaseUrl = new URL(landmarkerOptions.wasmBaseUrl, page).href;
   const modelSource = landmarkerOptions.modelAssetPath ?? `posestream's models/hand_landmarker_${options.model ?? 'full'}.task`;
-  const worker = spawnWorker<HandLandmarkerWorkerApi>(
+  const worker = spawnWorker<HandStreamApi>(
     workerOption ?? (() => new Worker(new URL('./handLandmarker.worker.js', import.meta.url), { type: 'module', name: 'hand-landmarker' })),
     {
       name: name ?? 'hand-landmarker',
       timeoutMs: timeoutMs ?? DETECT_TIMEOUT_MS,
-      callTimeoutMs: { init: INIT_TIMEOUT_MS, ...callTimeoutMs },
+      // A stream runs as long as the camera does: never timed out (its frames are, through the landmarker).
+      callTimeoutMs: { init: INIT_TIMEOUT_MS, streamHands: false, ...callTimeoutMs },
       source: modelSource,
       ...(workerOption !== undefined
         ? { setBy: `createHandEstimatorWorker's "worker" option` }
@@ -154,6 +169,19 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
       }
       onTiming?.({ index: frame.index, detectMs: result.detectMs, roundTripMs: performance.now() - start });
       return result.frame;
+    },
+    async streamHands(given): Promise<HandStreamSummary> {
+      if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
+      await ensureInit();
+      const request = typeof given === 'function' ? given() : given;
+      try {
+        return await worker.api.streamHands(transfer(request, [request.frames as unknown as Transferable, request.poses, request.page]));
+      } catch (error) {
+        throw revive(error);
+      }
+    },
+    async stopHands(): Promise<void> {
+      if (!disposed && worker.state === 'running') await worker.api.stopHands();
     },
     dispose(): void {
       if (disposed) return;

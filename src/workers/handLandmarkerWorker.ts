@@ -44,9 +44,9 @@ export interface HandLandmarkerOptions {
   timestampPolicy?: 'bump' | 'error';
 }
 
-/** One frame handed to the worker. The image is transferred, and closed by the worker once used. */
+/** One frame handed to the worker. The image is transferred, and closed by the worker once used (ImageData has nothing to close). */
 export interface DetectRequest {
-  image: ImageBitmap | VideoFrame;
+  image: ImageBitmap | VideoFrame | ImageData;
   index: number;
   /** Media timestamp, ms. */
   timestamp: number;
@@ -100,7 +100,7 @@ function toLandmark(p: { x: number; y: number; z: number }): Landmark {
   return { x: p.x, y: p.y, z: p.z };
 }
 
-function imageSize(image: ImageBitmap | VideoFrame): { width: number; height: number } {
+function imageSize(image: ImageBitmap | VideoFrame | ImageData): { width: number; height: number } {
   return 'displayWidth' in image
     ? { width: image.displayWidth, height: image.displayHeight }
     : { width: image.width, height: image.height };
@@ -257,7 +257,7 @@ export function createHandLandmarkerWorkerApi(): HandLandmarkerWorkerApi {
         if (request.capturedAt !== undefined) frame.capturedAt = request.capturedAt;
         return { frame, detectMs };
       } finally {
-        image.close();
+        if ('close' in image) image.close();
       }
     },
 

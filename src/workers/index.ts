@@ -26,3 +26,8 @@ export type { HandEstimatorWorker, HandEstimatorWorkerOptions, HandEstimateTimin
 export { createHandLandmarkerWorkerApi, mapHandLandmarkerResult } from './handLandmarkerWorker.js';
 export type { HandLandmarkerOptions, HandLandmarkerWorkerApi, DetectRequest, DetectResult } from './handLandmarkerWorker.js';
 export { nodeBuiltin } from './nodeBuiltin.js';
+// The off-main-thread pipeline: the worker-side streams and their messages
+export { withHandStream, type HandStreamApi } from './withHandStream.js';
+export { withGestureStream, type GestureStreamApi } from './withGestureStream.js';
+export { createVideoFrameConverter, type VideoFrameConverter } from './createVideoFrameConverter.js';
+export type { HandStreamRequest, HandStreamSummary, GestureStreamRequest, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';

@@ -25,14 +25,20 @@ let page: Page;
 
 async function openPage(b: LaunchedChromium): Promise<Page> {
   const p = await b.context.newPage();
-  p.on('console', (m) => m.type() === 'error' && console.error(`page console: ${m.text()}`));
+  p.on('console', (m) => (m.type() === 'error' || m.text().startsWith('DEBUG')) && console.error(`page console: ${m.text()}`));
   p.on('response', (r) => r.status() >= 400 && console.error(`page request: HTTP ${r.status()} ${r.url()}`));
   await p.goto(`${origin}/test/pipeline/pipelinePage.html`);
   await p.waitForFunction(() => document.title === 'pipeline page ready', null, { timeout: 60_000 });
   return p;
 }
 
-type RunArgs = [options: Record<string, unknown>, ms: number, stopOn?: 'gesture' | 'error' | 'never', disposeAfterMs?: number];
+type RunArgs = [
+  options: Record<string, unknown>,
+  ms: number,
+  stopOn?: 'gesture' | 'error' | 'never',
+  disposeAfterMs?: number,
+  block?: { afterPredictions: number; ms: number },
+];
 function run(p: Page, ...args: RunArgs): Promise<RunReport> {
   return p.evaluate(
     (a) => (window as unknown as { pipelinePage: { run(...x: unknown[]): Promise<RunReport> } }).pipelinePage.run(...a),
@@ -87,12 +93,38 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     expect(browser.foreignRequests).toEqual([]);
   });
 
-  it('runs on the camera and stops its track on dispose', { timeout: 90_000 }, async () => {
+  it('runs on the camera off the main thread by default (Chromium), and stops its tracks on dispose', { timeout: 90_000 }, async () => {
     const r = await run(page, {}, 8_000);
+    console.info(`camera, workers: ${r.poses} poses to the page, ${r.predictions} predictions, main thread p95 ${r.mainThreadP95} ms/frame; stats ${JSON.stringify(r.stats)}`);
     expect(r.errors).toEqual([]);
+    expect(r.runsOn).toBe('workers');
     expect(r.poses).toBeGreaterThan(10);
+    expect(r.predictions).toBeGreaterThan(0);
+    expect(r.liveTracksBeforeDispose).toBe(2); // the camera's track and the clone the estimator reads
+    released(r);
+  });
+
+  it("runs on the camera on the main thread with runOn: 'main-thread'", { timeout: 90_000 }, async () => {
+    const r = await run(page, { runOn: 'main-thread' }, 8_000);
+    expect(r.errors).toEqual([]);
+    expect(r.runsOn).toBe('main-thread');
+    expect(r.poses).toBeGreaterThan(10);
+    expect(r.predictions).toBeGreaterThan(0);
     expect(r.liveTracksBeforeDispose).toBe(1);
     released(r);
+  });
+
+  it('keeps classifying frames captured while the page is blocked on the workers path, not on the main-thread path', { timeout: 120_000 }, async () => {
+    const block = { afterPredictions: 3, ms: 3000 };
+    const workers = await run(page, { runOn: 'workers' }, 12_000, 'never', undefined, block);
+    const main = await run(page, { runOn: 'main-thread' }, 12_000, 'never', undefined, block);
+    console.info(`3 s long task: predictions of frames captured during it: workers ${workers.predictionsCapturedWhileBlocked}, main thread ${main.predictionsCapturedWhileBlocked}`);
+    expect(workers.errors).toEqual([]);
+    expect(main.errors).toEqual([]);
+    expect(workers.predictionsCapturedWhileBlocked).toBeGreaterThan(5);
+    expect(main.predictionsCapturedWhileBlocked).toBe(0); // the page grabs the frames: none is captured while it is busy
+    released(workers);
+    released(main);
   });
 
   it('dispose() before the camera has opened, and twice: no track, no worker, no error', { timeout: 60_000 }, async () => {

@@ -13,6 +13,13 @@ media.getUserMedia = async (constraints) => {
   tracks.push(...stream.getTracks());
   return stream;
 };
+// The workers path processes a clone of the camera track: count clones as tracks too.
+const clone = MediaStreamTrack.prototype.clone;
+MediaStreamTrack.prototype.clone = function countedClone(this: MediaStreamTrack) {
+  const copy = clone.call(this);
+  tracks.push(copy);
+  return copy;
+};
 const live = new Set<Worker>();
 const NativeWorker = window.Worker;
 window.Worker = class CountedWorker extends NativeWorker {
@@ -39,6 +46,11 @@ export interface RunReport {
   errors: { name: string; message: string }[];
   info: { labels: readonly string[]; windowSize: number; backend: string } | null;
   stats: unknown;
+  runsOn: string;
+  /** With `block`: predictions whose window ended (capture clock) inside the blocked stretch, seen after it. */
+  predictionsCapturedWhileBlocked: number;
+  /** The main thread's pipeline ms per frame, p95, from the last stats snapshot. */
+  mainThreadP95: number | null;
   liveTracksBeforeDispose: number;
   liveTracks: number;
   liveWorkers: number;
@@ -50,6 +62,7 @@ async function run(
   ms: number,
   stopOn: 'gesture' | 'error' | 'never' = 'never',
   disposeAfterMs?: number,
+  block?: { afterPredictions: number; ms: number },
 ): Promise<RunReport> {
   const video = document.getElementById('video') as HTMLVideoElement;
   const source = options.source === undefined || options.source === 'camera' ? { camera: { video } } : { file: options.source.file, loop: options.source.loop ?? false, video };
@@ -57,13 +70,28 @@ async function run(
   const pipeline = createHandGesturePipeline({ ...options, source });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
-    stats: null, liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
+    stats: null, runsOn: pipeline.runsOn, predictionsCapturedWhileBlocked: 0, mainThreadP95: null,
+    liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
   };
+  const blocked = { from: Infinity, to: -Infinity };
+  const windowEnds: number[] = [];
   pipeline.stats$.subscribe((st) => (report.stats = { fps: st.fps, droppedFrames: st.droppedFrames, droppedWindows: st.droppedWindows, lostFrames: st.lostFrames, restarts: st.restarts, lastError: st.lastError, landmarkAge: st.landmarkAge.p50 }));
   pipeline.ready.then((i) => (report.info = { labels: [...i.labels], windowSize: i.windowSize, backend: i.backend }), () => undefined);
   pipeline.status$.subscribe((s) => report.statuses.push(s));
   pipeline.poses$.subscribe((f) => (report.poses++, f.hands.length > 0 && report.handFrames++));
-  pipeline.predictions$.subscribe(() => report.predictions++);
+  pipeline.stats$.subscribe((st) => (report.mainThreadP95 = st.mainThread.p95));
+  pipeline.predictions$.subscribe((p) => {
+    report.predictions++;
+    windowEnds.push(p.windowEndTimestamp);
+    if (block !== undefined && report.predictions === block.afterPredictions) {
+      // A long task on the page: the busy loop keeps the main thread from doing anything else for block.ms.
+      blocked.from = performance.now();
+      while (performance.now() - blocked.from < block.ms) {
+        /* busy */
+      }
+      blocked.to = performance.now();
+    }
+  });
   pipeline.gestures$.subscribe((e) => {
     if (e.phase !== 'start') return;
     report.gestures.push(e.label);
@@ -80,6 +108,7 @@ async function run(
       await sleep(100);
     }
   }
+  report.predictionsCapturedWhileBlocked = windowEnds.filter((t) => t > blocked.from && t < blocked.to).length;
   report.liveTracksBeforeDispose = tracks.filter((t) => t.readyState === 'live').length;
   pipeline.dispose();
   pipeline.dispose(); // idempotent

@@ -1,5 +1,6 @@
-// Worker entry: the TensorFlow.js window classifier (logic in ../tfjsClassifier.ts).
+// Worker entry: the TensorFlow.js window classifier and its off-main-thread gesture stream (logic in ../tfjsClassifier.ts, ../withGestureStream.ts).
 import { exposeWorker } from '../exposeWorker.js';
 import { createTfjsClassifierService } from '../tfjsClassifier.js';
+import { withGestureStream } from '../withGestureStream.js';
 
-exposeWorker(createTfjsClassifierService());
+exposeWorker(withGestureStream(createTfjsClassifierService()));

@@ -1,0 +1,133 @@
+import { filter, map, type Observable, share, Subscription, takeWhile, tap } from 'rxjs';
+import { toClassifyFn } from '../classifiers/windowClassifierFn.js';
+import { unpackPoseFrame } from '../filters/packPoseFrame.js';
+import { pageClock } from '../monitor/createForwardingMonitor.js';
+import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
+import { snapshotStats } from '../monitor/snapshotStats.js';
+import { classifyLatest } from '../operators/classifyLatest.js';
+import { slidingWindow } from '../operators/slidingWindow.js';
+import { stableGestures } from '../operators/stableGestures.js';
+import type { PipelineMonitor, PoseFrame } from '../types.js';
+import { fromPortInBursts } from '../streams/fromPortInBursts.js';
+import { newestOfBurst } from '../operators/newestOfBurst.js';
+import type { ClassifierInfo, ClassifierWorkerApi } from './classifierProtocol.js';
+import type { GestureStreamMessage, GestureStreamRequest, PoseChannelMessage } from './streamProtocol.js';
+
+/** A classifier worker API with the off-main-thread gesture stream: `streamGestures` and `stopGestures`. */
+export interface GestureStreamApi<I> extends ClassifierWorkerApi<I> {
+  /**
+   * Runs `slidingWindow` → `classifyLatest` (this worker's own classifier, no extra hop) → `stableGestures` on the
+   * pose frames arriving on `request.poses`, and posts every prediction and gesture event to `request.page`, and
+   * a `pipelineStats` snapshot every `request.stats.intervalMs` (this worker's monitor holds the estimator's events
+   * too). Resolves when the pose channel ends (`{ type: 'end' }`, after the last
+   * classification) or `stopGestures()` is called; rejects with the first error. Needs `init` first. A new call
+   * stops the running one.
+   */
+  streamGestures(request: GestureStreamRequest): Promise<{ predictions: number; gestures: number }>;
+  /** Stops the running stream (its `streamGestures` call resolves); no-op when none runs. */
+  stopGestures(): void;
+}
+
+/** The pose frames arriving on a port, until `{ type: 'end' }`; the estimator's monitor events go to `monitor`. */
+function fromPoseChannel(port: MessagePort, monitor: PipelineMonitor): Observable<PoseFrame> {
+  return fromPortInBursts<PoseChannelMessage>(port).pipe(
+    takeWhile((message) => message.type !== 'end'),
+    filter((message): message is Extract<PoseChannelMessage, { type: 'pose' }> => {
+      if (message.type !== 'events') return true;
+      for (const e of message.events) monitor.record(e);
+      return false;
+    }),
+    map((message) => unpackPoseFrame(message.data)),
+  );
+}
+
+/**
+ * Adds the off-main-thread gesture stream to a classifier worker API (the window, the classifier and the gesture
+ * tracker all run in the worker: the page only receives results). The packaged classifier entry exposes
+ * `withGestureStream(createTfjsClassifierService())`.
+ *
+ * @example
+ * ```ts
+ * // my-classifier.worker.ts
+ * import { exposeWorker, createTfjsClassifierService, withGestureStream } from 'posestream/workers';
+ * exposeWorker(withGestureStream(createTfjsClassifierService()));
+ * ```
+ */
+export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureStreamApi<I> {
+  let info: ClassifierInfo | undefined;
+  let running: { finish(): void } | undefined;
+  return {
+    async init(options) {
+      info = await service.init(options);
+      return info;
+    },
+    classify: (window, shape) => service.classify(window, shape),
+    streamGestures(request) {
+      running?.finish();
+      const loaded = info;
+      if (loaded === undefined) return Promise.reject(new Error('classifier worker: streamGestures() before init()'));
+      const { page } = request;
+      const post = (message: GestureStreamMessage): void => page.postMessage(message);
+      const now = pageClock(request.pageTimeOrigin);
+      const monitor = createPipelineMonitor({ now });
+      const counts = { predictions: 0, gestures: 0 };
+      const classify = toClassifyFn({ labels: loaded.labels, classify: (w, shape) => service.classify(w, shape) }, { name: loaded.source, now });
+      return new Promise((resolve, reject) => {
+        const subscription = new Subscription();
+        const self = {
+          finish: () => end(),
+        };
+        const end = (error?: unknown): void => {
+          if (running !== self) return;
+          running = undefined;
+          subscription.unsubscribe();
+          if (error === undefined) post({ type: 'end' });
+          if (error === undefined) resolve(counts);
+          else reject(error);
+        };
+        running = self;
+        // A snapshot after a message once intervalMs has passed, and on the timer when idle: this worker's
+        // timers can fall far behind while it classifies back to back.
+        let snapshotAt = -Infinity;
+        const snapshot = (): void => {
+          if (now() - snapshotAt < request.stats.intervalMs) return;
+          snapshotAt = now();
+          post({ type: 'stats', stats: snapshotStats(monitor, request.stats.windowMs) });
+        };
+        const timer = setInterval(snapshot, request.stats.intervalMs);
+        subscription.add(() => clearInterval(timer));
+        const { frames, durationMs, onMissingHand } = request.window;
+        const predictions$ = fromPoseChannel(request.poses, monitor).pipe(
+          tap({ next: snapshot }),
+          slidingWindow(frames, { monitor, resample: { frames, durationMs }, onMissingHand }),
+          newestOfBurst(monitor),
+          classifyLatest(classify, { monitor, policy: request.policy }),
+          share(),
+        );
+        subscription.add(
+          predictions$.subscribe({
+            next: (prediction) => {
+              counts.predictions += 1;
+              post({ type: 'prediction', prediction });
+              snapshot();
+            },
+            error: (error: unknown) => end(error),
+          }),
+        );
+        subscription.add(
+          predictions$.pipe(stableGestures(request.gestures)).subscribe({
+            next: (event) => {
+              counts.gestures += 1;
+              post({ type: 'gesture', event });
+            },
+            error: (error: unknown) => end(error),
+            complete: () => end(),
+          }),
+        );
+      });
+    },
+    stopGestures() {
+      running?.finish();
+    },
+  };
+}
