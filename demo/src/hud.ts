@@ -1,5 +1,5 @@
 /** The pipeline HUD: fps per stage, drops, latency, staleness and frame intervals, each with a sparkline. */
-import type { Percentiles, PipelineStats } from 'posestream';
+import type { HandGesturePipelineStats } from 'posestream';
 import { byId } from './dom.js';
 import { createSparkline, type Sparkline } from './sparkline.js';
 
@@ -7,7 +7,7 @@ import { createSparkline, type Sparkline } from './sparkline.js';
 export interface Hud {
   /** A stats snapshot, plus staleness (now minus capture time of the newest landmarks / prediction shown), ms. */
   update(
-    stats: PipelineStats & { mainThread?: Percentiles },
+    stats: HandGesturePipelineStats,
     staleness: { landmarks: number; gesture: number | undefined },
     longTasks: { count: number; totalMs: number },
   ): void;
@@ -34,7 +34,7 @@ export function createHud(): Hud {
   return {
     update(stats, staleness, longTasks) {
       const main = stats.mainThread;
-      text('main-thread').textContent = main === undefined || main.count === 0 ? '–' : `${fmt(main.p50, 2)} / ${fmt(main.p95, 2)} ms/frame`;
+      text('main-thread').textContent = main.count === 0 ? '–' : `${fmt(main.p50, 2)} / ${fmt(main.p95, 2)} ms/frame`;
       text('long-tasks').textContent = `${longTasks.count} long tasks`;
       for (const stage of ['source', 'estimator', 'classifier'] as const) {
         text(`fps-${stage}`).textContent = `${fmt(stats.fps[stage], 1)} fps`;

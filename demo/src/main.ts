@@ -128,7 +128,7 @@ function start(name: string, source: HandGestureSource, modelName: string): Sess
     },
     onStats(stats) {
       probe.stats = stats;
-      pushBounded(probe.statsSnapshots, { fps: { ...stats.fps }, mainThread: stats.mainThread ?? null });
+      pushBounded(probe.statsSnapshots, { fps: { ...stats.fps }, mainThread: stats.mainThread });
       const now = performance.now();
       const landmarks = lastPose ? now - (lastPose.capturedAt ?? now) : NaN;
       const shown = lastPrediction?.windowCapturedAt;

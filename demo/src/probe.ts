@@ -2,7 +2,7 @@
  * `window.__posestream`: what the browser test (and a curious developer) reads from the running demo. Plain data,
  * updated in place.
  */
-import type { Landmark, Percentiles, PipelineStats, Stage } from 'posestream';
+import type { HandGesturePipelineStats, Landmark, Percentiles, Stage } from 'posestream';
 import type { LongTaskCount } from './longTasks.js';
 import type { DemoRunOn, RunsOn } from './session.js';
 
@@ -11,7 +11,7 @@ export interface DemoProbe {
   /** Current source: 'camera', a URL, or a file name; '' before the first one starts. */
   source: string;
   /** The latest `pipelineStats` snapshot of the current source. */
-  stats: PipelineStats | undefined;
+  stats: HandGesturePipelineStats | undefined;
   /** ms between successive `requestVideoFrameCallback` calls of the shown `<video>` (last 600, since the source started). */
   frameIntervals: number[];
   /** Frames the compositor presented that the callback did not see (sum of presentedFrames gaps). */

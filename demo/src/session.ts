@@ -10,12 +10,11 @@ import {
   createHandGesturePipeline,
   type ClassifyPolicy,
   type GestureEvent,
-  type HandGesturePipeline,
   type HandGesturePipelineInfo,
   type HandGesturePipelineOptions,
+  type HandGesturePipelineRunsOn,
+  type HandGesturePipelineStats,
   type HandGestureSource,
-  type Percentiles,
-  type PipelineStats,
   type PoseFrame,
   type Prediction,
 } from 'posestream';
@@ -24,10 +23,10 @@ import {
 export type DemoRunOn = 'auto' | 'workers' | 'main-thread';
 
 /** The path a pipeline runs on (`pipeline.runsOn`). */
-export type RunsOn = 'workers' | 'main-thread';
+export type RunsOn = HandGesturePipelineRunsOn;
 
 /** Stats as the pipeline reports them, with the path and posestream's own main-thread time per pose frame. */
-export type DemoStats = PipelineStats & { runOn?: RunsOn; mainThread?: Percentiles };
+export type DemoStats = HandGesturePipelineStats;
 
 /** Reads `?runOn=` (anything else is 'auto'). */
 export function parseRunOn(value: string | null): DemoRunOn {
@@ -96,8 +95,7 @@ export interface Session {
 export function startSession(options: SessionOptions): Session {
   const timings = new WeakMap<Prediction, { windowCapturedAt: number; tookMs: number }>();
   const delayed = usesClassifyWith(options.runOn, options.delayMs());
-  // `runOn` is typed locally until the factory's own options declare it (older builds ignore it).
-  const pipelineOptions: HandGesturePipelineOptions & { runOn?: DemoRunOn } = {
+  const pipelineOptions: HandGesturePipelineOptions = {
     source: options.source,
     handModel: options.landmarker,
     numHands: options.numHands,
@@ -117,7 +115,7 @@ export function startSession(options: SessionOptions): Session {
         );
       });
   }
-  const pipeline: HandGesturePipeline & { runsOn?: RunsOn } = createHandGesturePipeline(pipelineOptions);
+  const pipeline = createHandGesturePipeline(pipelineOptions);
   let stopped = false;
   pipeline.ready.then((info) => stopped || options.onReady(info), () => undefined /* on errors$ */);
   const subscriptions: Subscription[] = [
@@ -134,7 +132,7 @@ export function startSession(options: SessionOptions): Session {
     pipeline.errors$.subscribe((e) => stopped || options.onError(e)),
   ];
   return {
-    runsOn: pipeline.runsOn ?? 'main-thread', // builds without the option run on the main thread
+    runsOn: pipeline.runsOn,
     delayed,
     stop() {
       stopped = true;
