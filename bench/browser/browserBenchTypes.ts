@@ -116,12 +116,13 @@ export interface LongTaskRecord {
   landmarkLatencyP50Ms: number | null;
   landmarkLatencyP95Ms: number | null;
   /**
-   * posestream's own main-thread time per pose frame (`stats.mainThread`), ms, from the stats snapshots of the
-   * measurement (each over its last 2 s): p50 = the median of their p50s, p95 = the largest of their p95s (an upper
-   * bound of the whole measurement's p95). Null when the pipeline's stats do not report it.
+   * posestream's own main-thread time per pose frame reaching the page (`stats.mainThread`, wall-clock ms), from the
+   * stats snapshots of the measurement (each over its last 2 s): the median of their p50s and of their p95s, and the
+   * largest p95 (the worst 2 s; an upper bound of the whole measurement's p95). Null when the stats lack it.
    */
   mainThreadP50Ms: number | null;
   mainThreadP95Ms: number | null;
+  mainThreadWorstP95Ms: number | null;
   /** Long-task entries (PerformanceObserver 'longtask', any task over 50 ms) seen, and their total duration, ms. */
   longTaskEntries: number;
   longTaskTotalMs: number;

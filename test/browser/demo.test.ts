@@ -186,7 +186,7 @@ describe('demo on the fake camera', () => {
       p = await probe(page);
       expect(p.errors).toEqual([]);
       expect(p).toMatchObject({ runOnRequested: 'workers', runOn: 'workers' });
-          expect(p.stats?.runOn ?? 'workers').toBe('workers'); // no snapshot yet is fine
+      expect(p.stats?.runOn ?? 'workers').toBe('workers'); // no snapshot yet is fine
       expect(await page.locator('#runs-on').textContent()).toBe('running on: workers (main thread free)');
       expect(await page.locator('#delay').isDisabled()).toBe(true);
       expect(await page.locator('#delay-note').textContent()).toContain('needs the main-thread path');
