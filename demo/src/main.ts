@@ -59,7 +59,7 @@ function restart(): void {
   lastPose = undefined;
   lastPrediction = undefined;
   drawHands(overlay, undefined);
-  Object.assign(probe, { source: name, stats: undefined, lastLandmarks: null, poseFrames: 0, handFrames: 0, estimator: 'loading' });
+  Object.assign(probe, { source: name, stats: undefined, lastLandmarks: null, poseFrames: 0, handFrames: 0, repeatedPoseFrames: 0, estimator: 'loading' });
   probe.wristTrack.length = 0;
   probe.classifyMs.length = 0;
   probe.landmarkLatencyMs.length = 0;
@@ -101,6 +101,7 @@ function start(name: string, source: HandGestureSource, modelName: string): Sess
     onRunning: () => (probe.estimator = 'ready'),
     onPose(frame) {
       if (frame.capturedAt !== undefined) pushBounded(probe.landmarkLatencyMs, performance.now() - frame.capturedAt);
+      if (lastPose !== undefined && frame.index <= lastPose.index) probe.repeatedPoseFrames++;
       lastPose = frame;
       probe.poseFrames++;
       const hand = frame.hands[0];

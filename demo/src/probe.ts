@@ -23,6 +23,8 @@ export interface DemoProbe {
   /** Pose frames received from the estimator, and with at least one hand. */
   poseFrames: number;
   handFrames: number;
+  /** Pose frames whose index was not above the previous one's (the same frame delivered again, or out of order). */
+  repeatedPoseFrames: number;
   estimator: 'idle' | 'loading' | 'ready' | 'error';
   model: { status: 'none' | 'loading' | 'loaded' | 'error'; source?: string; labels?: string[]; backend?: string };
   predictions: number;
@@ -75,6 +77,7 @@ export function createProbe(): DemoProbe {
     wristTrack: [],
     poseFrames: 0,
     handFrames: 0,
+    repeatedPoseFrames: 0,
     estimator: 'idle',
     model: { status: 'none' },
     predictions: 0,
