@@ -15,7 +15,7 @@ import type { DemoProbe } from '../../demo/src/probe.js';
 import { BenchError } from '../benchError.js';
 import { pctFigures, round } from '../measure.js';
 import type { DisplayPolicy, DisplayRecord, LandmarkerVariant } from './browserBenchTypes.js';
-import { openDemo } from './demoPage.js';
+import { openDemo, waitForDemo } from './demoPage.js';
 import { BENCH_FPS } from './media.js';
 
 /**
@@ -109,8 +109,13 @@ export async function runDisplay(
   const { page } = demo;
   try {
     const records: DisplayRecord[] = [];
+    let policy = first.policy;
     for (const row of DISPLAY_ROWS) {
-      await page.selectOption('#policy', row.policy);
+      if (row.policy !== policy) {
+        await page.selectOption('#policy', row.policy); // restarts the pipeline: wait until it runs again
+        await waitForDemo(page, `display ${row.policy}-${row.delayMs}`);
+        policy = row.policy;
+      }
       await page.locator('#delay').fill(String(row.delayMs));
       const set = await page.evaluate(() => {
         const p = (window as unknown as { __posestream: DemoProbe }).__posestream;
