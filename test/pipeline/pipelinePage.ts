@@ -21,11 +21,13 @@ MediaStreamTrack.prototype.clone = function countedClone(this: MediaStreamTrack)
   return copy;
 };
 const live = new Set<Worker>();
+const named = new Map<string, Worker>();
 const NativeWorker = window.Worker;
 window.Worker = class CountedWorker extends NativeWorker {
   constructor(url: string | URL, options?: WorkerOptions) {
     super(url, options);
     live.add(this);
+    named.set(options?.name ?? '', this);
   }
   override terminate(): void {
     live.delete(this);
@@ -51,6 +53,9 @@ export interface RunReport {
   predictionsCapturedWhileBlocked: number;
   /** The main thread's pipeline ms per frame, p95, from the last stats snapshot. */
   mainThreadP95: number | null;
+  /** With `crash`: predictions after the worker crashed, and the restarts stats counted. */
+  predictionsAfterCrash: number;
+  restarts: number;
   liveTracksBeforeDispose: number;
   liveTracks: number;
   liveWorkers: number;
@@ -63,6 +68,7 @@ async function run(
   stopOn: 'gesture' | 'error' | 'never' = 'never',
   disposeAfterMs?: number,
   block?: { afterPredictions: number; ms: number },
+  crash?: { afterPredictions: number; worker: 'classifier' | 'hand-landmarker' },
 ): Promise<RunReport> {
   const video = document.getElementById('video') as HTMLVideoElement;
   const source = options.source === undefined || options.source === 'camera' ? { camera: { video } } : { file: options.source.file, loop: options.source.loop ?? false, video };
@@ -70,7 +76,7 @@ async function run(
   const pipeline = createHandGesturePipeline({ ...options, source });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
-    stats: null, runsOn: pipeline.runsOn, predictionsCapturedWhileBlocked: 0, mainThreadP95: null,
+    stats: null, runsOn: pipeline.runsOn, predictionsAfterCrash: 0, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null,
     liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
   };
   const blocked = { from: Infinity, to: -Infinity };
@@ -79,10 +85,20 @@ async function run(
   pipeline.ready.then((i) => (report.info = { labels: [...i.labels], windowSize: i.windowSize, backend: i.backend }), () => undefined);
   pipeline.status$.subscribe((s) => report.statuses.push(s));
   pipeline.poses$.subscribe((f) => (report.poses++, f.hands.length > 0 && report.handFrames++));
-  pipeline.stats$.subscribe((st) => (report.mainThreadP95 = st.mainThread.p95));
+  pipeline.stats$.subscribe((st) => {
+    report.mainThreadP95 = st.mainThread.p95;
+    report.restarts = st.restarts;
+  });
+  let crashed = false;
   pipeline.predictions$.subscribe((p) => {
     report.predictions++;
     windowEnds.push(p.windowEndTimestamp);
+    if (crashed) report.predictionsAfterCrash++;
+    if (crash !== undefined && report.predictions === crash.afterPredictions) {
+      // The worker dies as an uncaught error would kill it: its 'error' event.
+      named.get(crash.worker)?.dispatchEvent(new ErrorEvent('error', { message: `injected crash of ${crash.worker}` }));
+      crashed = true;
+    }
     if (block !== undefined && report.predictions === block.afterPredictions) {
       // A long task on the page: the busy loop keeps the main thread from doing anything else for block.ms.
       blocked.from = performance.now();
