@@ -1,7 +1,13 @@
 /** The browser benchmark's output contract (`npm run bench:browser`): one JSON object per line. */
 
-/** Scenarios: the estimator worker's round trip vs its in-worker detect time, and the demo's display smoothness. */
-export type BrowserScenario = 'roundtrip' | 'display';
+/**
+ * Scenarios: the estimator worker's round trip vs its in-worker detect time, the demo's display smoothness, and the
+ * demo's recognition under main-thread long tasks on each pipeline path.
+ */
+export type BrowserScenario = 'roundtrip' | 'display' | 'longtasks';
+
+/** The live pipeline's path (`createHandGesturePipeline`'s `runOn`, `pipeline.runsOn`). */
+export type PipelinePath = 'workers' | 'main-thread';
 
 /** The classifier policy of a display row (the demo's "while busy" switch). */
 export type DisplayPolicy = 'drop' | 'latest';
@@ -71,5 +77,59 @@ export interface DisplayRecord {
   loadAvg1m: number;
 }
 
+/**
+ * A `longtasks` row (`row` = `<path>-<longTaskMs>`, e.g. `workers-500`): the demo on the fake camera playing a real
+ * swipe video, asked to run on `path`, with a synchronous busy loop of `longTaskMs` on the page's main thread every
+ * second, measured over `seconds` after settling.
+ */
+export interface LongTaskRecord {
+  scenario: 'longtasks';
+  row: string;
+  /** The path asked for (the demo's `runOn`). */
+  path: PipelinePath;
+  /** The path the pipeline reported running on (`pipeline.runsOn`); differs from `path` on builds without it. */
+  runsOn: PipelinePath | null;
+  /** Busy loop on the main thread every second, ms. */
+  longTaskMs: number;
+  landmarker: LandmarkerVariant;
+  /** Measured time, s (page clock). */
+  seconds: number;
+  /**
+   * Frames the estimator turned into landmarks per second: the mean of the stats snapshots' `fps.estimator` during
+   * the measurement (each over its last 2 s); null without snapshots.
+   */
+  estimatorFps: number | null;
+  /** Pose frames reaching the page (`poses$`) per second: on the workers path at most one per animation frame. */
+  posesToPageFps: number;
+  /** Predictions reaching the page per second. */
+  predictionsPerS: number;
+  /** `estimatorFps` / `predictionsPerS` as % of the same path's 0 ms row of this run (null without that row). */
+  estimatorKeptPct: number | null;
+  predictionsKeptPct: number | null;
+  /** Gesture start events during the measurement, and their labels in order. */
+  gestures: number;
+  gestureLabels: string[];
+  /** Capture of the newest frame of the window that started a gesture to the page hearing of it, ms. */
+  gestureLatencyP50Ms: number | null;
+  gestureLatencyP95Ms: number | null;
+  /** Capture of a frame to its landmarks reaching the demo's drawing code (`poses$` emission), ms. */
+  landmarkLatencyP50Ms: number | null;
+  landmarkLatencyP95Ms: number | null;
+  /**
+   * posestream's own main-thread time per pose frame reaching the page (`stats.mainThread`, wall-clock ms), from the
+   * stats snapshots of the measurement (each over its last 2 s): the median of their p50s and of their p95s, and the
+   * largest p95 (the worst 2 s; an upper bound of the whole measurement's p95). Null when the stats lack it.
+   */
+  mainThreadP50Ms: number | null;
+  mainThreadP95Ms: number | null;
+  mainThreadWorstP95Ms: number | null;
+  /** Long-task entries (PerformanceObserver 'longtask', any task over 50 ms) seen, and their total duration, ms. */
+  longTaskEntries: number;
+  longTaskTotalMs: number;
+  /** Busy loops the demo ran during the measurement. */
+  busyLoops: number;
+  loadAvg1m: number;
+}
+
 /** One line of `bench:browser` output. */
-export type BrowserBenchRecord = RoundtripRecord | DisplayRecord;
+export type BrowserBenchRecord = RoundtripRecord | DisplayRecord | LongTaskRecord;

@@ -5,18 +5,18 @@
  * second and until two predictions finished under the new settings (at most
  * `--settle` s), then `window.__posestream` is sampled for `seconds`: the shown video's requestVideoFrameCallback
  * intervals (drained every 2 s, so the probe's 600-entry cap never truncates them), pose frames, predictions.
+ * The demo runs on the main-thread path (`runOn=main-thread`): the artificial delay is a page function
+ * (`classifyWith`), which only that path can run, and every row stays on one path (the `longtasks` scenario
+ * compares the paths).
  */
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createServer } from 'vite';
-import { createDemoConfig } from '../../demo/vite.config.js';
 import type { DemoProbe } from '../../demo/src/probe.js';
 import { BenchError } from '../benchError.js';
 import { pctFigures, round } from '../measure.js';
 import type { DisplayPolicy, DisplayRecord, LandmarkerVariant } from './browserBenchTypes.js';
-import { BENCH_FPS, PROJECT_ROOT } from './media.js';
+import { openDemo, waitForDemo } from './demoPage.js';
+import { BENCH_FPS } from './media.js';
 
 /**
  * The rows, in order: each policy with each delay. Policy-major, because switching the policy restarts the demo's
@@ -102,41 +102,20 @@ export async function runDisplay(
   context: BrowserContext,
   options: { seconds: number; settleS: number; landmarker: LandmarkerVariant; log: (m: string) => void },
 ): Promise<DisplayRecord[]> {
-  if (!existsSync(resolve(PROJECT_ROOT, 'models/default/model.json'))) {
-    throw new BenchError('bench:browser: models/default/model.json is missing (the display rows need the shipped gesture model: npm run train:default)');
-  }
   const settleTimeoutMs = Math.max(SETTLE_MS, options.settleS * 1000);
-  const config = createDemoConfig({ port: 0 });
-  // No HMR/watching: other files change while the benchmark runs, and a reload would reset the page.
-  const server = await createServer({ ...config, logLevel: 'error', server: { ...config.server, hmr: false, watch: null } });
-  await server.listen();
-  const address = server.httpServer?.address();
-  const page = await context.newPage();
+  const first = DISPLAY_ROWS[0]!;
+  options.log(`display: demo on the fake camera (${options.landmarker} landmarker), ${DISPLAY_ROWS.length} rows x ${options.seconds} s`);
+  const demo = await openDemo(context, `landmarker=${options.landmarker}&runOn=main-thread&policy=${first.policy}&delay=${first.delayMs}`);
+  const { page } = demo;
   try {
-    if (address === null || address === undefined || typeof address === 'string') throw new BenchError('bench:browser: the demo server reported no TCP address');
-    const first = DISPLAY_ROWS[0]!;
-    const url = `http://127.0.0.1:${address.port}/?landmarker=${options.landmarker}&policy=${first.policy}&delay=${first.delayMs}`;
-    options.log(`display: demo on the fake camera (${options.landmarker} landmarker), ${DISPLAY_ROWS.length} rows x ${options.seconds} s`);
-    await page.goto(url);
-    await page
-      .waitForFunction(
-        () => {
-          const p = (window as unknown as { __posestream: DemoProbe }).__posestream;
-          return p.errors.length > 0 || p.model.status === 'error' || (p.estimator === 'ready' && p.model.status === 'loaded' && p.poseFrames >= 10);
-        },
-        null,
-        { timeout: 90_000 },
-      )
-      .catch((error: unknown) => {
-        throw new BenchError(`bench:browser: the demo at ${url} did not start within 90 s`, { cause: error });
-      });
-    const started = await drain(page);
-    if (started.errors.length > 0) {
-      throw new BenchError(`bench:browser: the demo at ${url} shows errors: ${started.errors.map((e) => `${e.name}: ${e.message}`).join('; ')}`);
-    }
     const records: DisplayRecord[] = [];
+    let policy = first.policy;
     for (const row of DISPLAY_ROWS) {
-      await page.selectOption('#policy', row.policy);
+      if (row.policy !== policy) {
+        await page.selectOption('#policy', row.policy); // restarts the pipeline: wait until it runs again
+        await waitForDemo(page, `display ${row.policy}-${row.delayMs}`);
+        policy = row.policy;
+      }
       await page.locator('#delay').fill(String(row.delayMs));
       const set = await page.evaluate(() => {
         const p = (window as unknown as { __posestream: DemoProbe }).__posestream;
@@ -170,7 +149,6 @@ export async function runDisplay(
     }
     return records;
   } finally {
-    await page.close();
-    await server.close();
+    await demo.close();
   }
 }

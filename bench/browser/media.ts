@@ -1,7 +1,7 @@
 /**
  * The benchmark's input media, made with ffmpeg in a temporary folder from a real video of shared/data: the
- * clip pillarboxed to 640x480 at 30 fps, as an H.264 mp4 (for the round-trip page) and as a .y4m (Chromium's
- * fake camera plays it in a loop).
+ * clip fitted into 640x480 (pillar- or letterboxed, grey) at 30 fps, as an H.264 mp4 (for the round-trip page) and
+ * as a .y4m (Chromium's fake camera plays it in a loop).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +15,12 @@ const run = promisify(execFile);
 
 /** The real video both scenarios use (6 s, 30 fps, 360x640 portrait, a hand showing palm/fist/thumbs up). */
 export const BENCH_VIDEO = fileURLToPath(new URL('../../../shared/data/video/dandan1232-mediapipe-try/test_h264_360p.mp4', import.meta.url));
+
+/**
+ * The real swipe video of the `longtasks` scenario (5.3 s, 15 fps, 530x292: a person swiping right, left, right;
+ * the demo test names its swipes with the default model).
+ */
+export const SWIPE_VIDEO = fileURLToPath(new URL('../../../shared/data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4', import.meta.url));
 
 /** The project root (this file is bench/browser/media.ts). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +48,8 @@ export async function prepareMedia(video = BENCH_VIDEO): Promise<BenchMedia> {
   const dir = mkdtempSync(join(tmpdir(), 'posestream-bench-browser-'));
   const mp4 = join(dir, 'frames.mp4');
   const y4m = join(dir, 'camera.y4m');
-  const filter = `scale=-2:${BENCH_HEIGHT},pad=${BENCH_WIDTH}:${BENCH_HEIGHT}:(ow-iw)/2:0:color=0x808080,fps=${BENCH_FPS},format=yuv420p`;
+  const fit = `scale=${BENCH_WIDTH}:${BENCH_HEIGHT}:force_original_aspect_ratio=decrease:force_divisible_by=2`;
+  const filter = `${fit},pad=${BENCH_WIDTH}:${BENCH_HEIGHT}:(ow-iw)/2:(oh-ih)/2:color=0x808080,fps=${BENCH_FPS},format=yuv420p`;
   try {
     await run('ffmpeg', ['-v', 'error', '-y', '-i', video, '-vf', filter, '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-g', '30', mp4]);
     await run('ffmpeg', ['-v', 'error', '-y', '-i', video, '-vf', filter, '-an', y4m]);

@@ -1,12 +1,22 @@
 /**
  * The browser benchmark's outputs: JSON lines (the contract) and a markdown table per scenario, followed by the
- * round-trip target check (round trip / detect <= 1.1) computed from the same figures.
+ * round-trip target check (round trip / detect <= 1.1) and the two pipeline paths side by side under long tasks,
+ * computed from the same figures.
  */
-import type { BrowserBenchRecord, BrowserScenario } from './browserBenchTypes.js';
+import type { BrowserBenchRecord, BrowserScenario, LongTaskRecord } from './browserBenchTypes.js';
 
 type Col = [header: string, key: string, format?: (v: number) => string];
 
 const ms = (v: number): string => v.toFixed(1);
+const fine = (v: number): string => v.toFixed(3);
+const pct = (v: number): string => `${v.toFixed(0)} %`;
+
+/** Gesture labels as counts in order of first appearance: `swipe_right x2, swipe_left`. */
+export function labelCounts(labels: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts].map(([l, n]) => (n > 1 ? `${l} x${n}` : l)).join(', ');
+}
 
 const COLUMNS: Record<BrowserScenario, Col[]> = {
   roundtrip: [
@@ -21,6 +31,15 @@ const COLUMNS: Record<BrowserScenario, Col[]> = {
     ['missed', 'missedCallbacks'], ['estimator fps', 'estimatorFps', ms], ['classifier fps', 'classifierFps', (v) => v.toFixed(2)],
     ['classify p50', 'classifyP50Ms', ms], ['dropped windows', 'droppedWindows'], ['load 1m', 'loadAvg1m', (v) => v.toFixed(2)],
   ],
+  longtasks: [
+    ['row', 'row'], ['runs on', 'runsOn'], ['s', 'seconds', ms], ['estimator fps', 'estimatorFps', ms], ['kept', 'estimatorKeptPct', pct], ['poses to page/s', 'posesToPageFps', ms],
+    ['predictions/s', 'predictionsPerS', (v) => v.toFixed(2)], ['kept', 'predictionsKeptPct', pct], ['gestures', 'gestures'],
+    ['labels', 'gestureLabels'], ['capture→gesture p50', 'gestureLatencyP50Ms', ms], ['p95', 'gestureLatencyP95Ms', ms],
+    ['landmarks→drawing p50', 'landmarkLatencyP50Ms', ms], ['p95', 'landmarkLatencyP95Ms', ms],
+    ['main-thread ms/frame p50', 'mainThreadP50Ms', fine], ['p95', 'mainThreadP95Ms', fine],
+    ['worst 2 s p95', 'mainThreadWorstP95Ms', fine], ['long tasks', 'longTasks'],
+    ['load 1m', 'loadAvg1m', (v) => v.toFixed(2)],
+  ],
 };
 
 /** The round-trip target: the main thread's round trip at most 1.1x the in-worker detect time (p50). */
@@ -32,6 +51,8 @@ export function toJsonLines(records: readonly BrowserBenchRecord[]): string {
 }
 
 function cell(r: BrowserBenchRecord, key: string, format?: (v: number) => string): string {
+  if (r.scenario === 'longtasks' && key === 'gestureLabels') return labelCounts(r.gestureLabels) || '–';
+  if (r.scenario === 'longtasks' && key === 'longTasks') return `${r.longTaskEntries} / ${r.longTaskTotalMs.toFixed(0)} ms`;
   const v = key === 'size' && r.scenario === 'roundtrip' ? `${r.width}x${r.height}` : (r as unknown as Record<string, unknown>)[key];
   if (v === undefined || v === null) return '–';
   return typeof v === 'number' && format ? format(v) : String(v);
@@ -40,7 +61,7 @@ function cell(r: BrowserBenchRecord, key: string, format?: (v: number) => string
 /** Markdown tables, one per scenario present, then the round-trip target per model. */
 export function toMarkdown(records: readonly BrowserBenchRecord[]): string {
   let out = '';
-  for (const scenario of ['roundtrip', 'display'] as const) {
+  for (const scenario of ['roundtrip', 'display', 'longtasks'] as const) {
     const rows = records.filter((r) => r.scenario === scenario);
     if (rows.length === 0) continue;
     const cols = COLUMNS[scenario];
@@ -54,6 +75,36 @@ export function toMarkdown(records: readonly BrowserBenchRecord[]): string {
       const v = r.roundTripRatio;
       out += `| ${r.row} | ${v === null ? 'n/a' : `${v.toFixed(3)}x`} | ${v !== null && v <= ROUNDTRIP_TARGET ? 'yes' : '**no**'} |\n`;
     }
+  }
+  out += sideBySide(records.filter((r): r is LongTaskRecord => r.scenario === 'longtasks'));
+  return out;
+}
+
+/**
+ * The `longtasks` rows as one table, the two paths side by side per long-task length (`workers / main-thread`);
+ * a path that did not run as asked (a build without it) is marked with its actual path. '' without both paths.
+ */
+export function sideBySide(rows: readonly LongTaskRecord[]): string {
+  const lengths = [...new Set(rows.map((r) => r.longTaskMs))];
+  const pairs = lengths.flatMap((ms) => {
+    const w = rows.find((r) => r.path === 'workers' && r.longTaskMs === ms);
+    const m = rows.find((r) => r.path === 'main-thread' && r.longTaskMs === ms);
+    return w && m ? [{ ms, w, m }] : [];
+  });
+  if (pairs.length === 0) return '';
+  const num = (v: number | null, f: (x: number) => string): string => (v === null ? '–' : f(v));
+  const two = (w: string, m: string): string => `${w} / ${m}`;
+  const mark = (r: LongTaskRecord): string => (r.runsOn === r.path ? '' : ` (${r.path} ran on ${r.runsOn ?? 'nothing'})`);
+  const gestures = (r: LongTaskRecord): string => (r.gestures === 0 ? '0' : `${r.gestures}: ${labelCounts(r.gestureLabels)}`);
+  let out = '\n### long tasks: workers / main-thread path\n\n';
+  out += '| main-thread long task | estimator fps | frames kept | predictions/s | predictions kept | gestures | capture→gesture p50 (ms) | landmarks→drawing p50 (ms) | main-thread ms/frame p95 |\n';
+  out += '|---|---|---|---|---|---|---|---|---|\n';
+  for (const { ms: len, w, m } of pairs) {
+    out += `| ${len} ms every 1 s${mark(w)}${mark(m)} | ${two(num(w.estimatorFps, ms), num(m.estimatorFps, ms))} | ${two(num(w.estimatorKeptPct, pct), num(m.estimatorKeptPct, pct))} | `;
+    out += `${two(w.predictionsPerS.toFixed(2), m.predictionsPerS.toFixed(2))} | ${two(num(w.predictionsKeptPct, pct), num(m.predictionsKeptPct, pct))} | `;
+    out += `${two(gestures(w), gestures(m))} | `;
+    out += `${two(num(w.gestureLatencyP50Ms, ms), num(m.gestureLatencyP50Ms, ms))} | ${two(num(w.landmarkLatencyP50Ms, ms), num(m.landmarkLatencyP50Ms, ms))} | `;
+    out += `${two(num(w.mainThreadP95Ms, fine), num(m.mainThreadP95Ms, fine))} |\n`;
   }
   return out;
 }

@@ -1,12 +1,16 @@
 /** The pipeline HUD: fps per stage, drops, latency, staleness and frame intervals, each with a sparkline. */
-import type { PipelineStats } from 'posestream';
+import type { HandGesturePipelineStats } from 'posestream';
 import { byId } from './dom.js';
 import { createSparkline, type Sparkline } from './sparkline.js';
 
 /** What the HUD shows between two stats snapshots. */
 export interface Hud {
   /** A stats snapshot, plus staleness (now minus capture time of the newest landmarks / prediction shown), ms. */
-  update(stats: PipelineStats, staleness: { landmarks: number; gesture: number | undefined }): void;
+  update(
+    stats: HandGesturePipelineStats,
+    staleness: { landmarks: number; gesture: number | undefined },
+    longTasks: { count: number; totalMs: number },
+  ): void;
   /** One frame-callback interval of the shown video, ms. */
   interval(ms: number): void;
   reset(): void;
@@ -28,7 +32,10 @@ export function createHud(): Hud {
   };
   let intervals: number[] = [];
   return {
-    update(stats, staleness) {
+    update(stats, staleness, longTasks) {
+      const main = stats.mainThread;
+      text('main-thread').textContent = main.count === 0 ? '–' : `${fmt(main.p50, 2)} / ${fmt(main.p95, 2)} ms/frame`;
+      text('long-tasks').textContent = `${longTasks.count} long tasks`;
       for (const stage of ['source', 'estimator', 'classifier'] as const) {
         text(`fps-${stage}`).textContent = `${fmt(stats.fps[stage], 1)} fps`;
         sparks[stage]?.push(stats.fps[stage]);

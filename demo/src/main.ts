@@ -1,8 +1,9 @@
 /**
  * posestream demo: camera (default), a video file (picked, dropped, or `?src=/same/origin.mp4`) with landmarks,
- * the current gesture with its top-3 scores, a pipeline HUD, an artificial classifier delay and a drop/latest
- * switch, recording to NDJSON, and loading a user's model. Query parameters: `src`, `model`, `delay` (ms),
- * `policy` (latest|drop), `landmarker` (full|lite), `hands` (1|2).
+ * the current gesture with its top-3 scores, a pipeline HUD, the pipeline's path (off the main thread or on it), an
+ * artificial classifier delay and a drop/latest switch, a busy main thread on demand, recording to NDJSON, and
+ * loading a user's model. Query parameters: `src`, `model`, `delay` (ms), `policy` (latest|drop), `landmarker`
+ * (full|lite), `hands` (1|2), `runOn` (auto|workers|main-thread), `longTaskMs` (ms of busy loop every second).
  */
 import type { ClassifyPolicy, HandGestureSource, PoseFrame } from 'posestream';
 import { byId } from './dom.js';
@@ -10,9 +11,10 @@ import { clearErrors, showError } from './errorsView.js';
 import { createHud } from './hud.js';
 import { readModelFolder } from './modelFolder.js';
 import { drawHands, fitCanvas } from './overlay.js';
+import { clampLongTaskMs, countLongTaskEntries, startLongTasks } from './longTasks.js';
 import { createProbe, pushBounded, watchFrameIntervals } from './probe.js';
 import { createRecorder } from './recorder.js';
-import { startSession, type DemoModel, type Session, type TimedPrediction } from './session.js';
+import { parseRunOn, startSession, usesClassifyWith, type DemoModel, type DemoRunOn, type Session, type TimedPrediction } from './session.js';
 import { showGesture, showPrediction, resetGesture } from './gesturePanel.js';
 
 const params = new URLSearchParams(location.search);
@@ -22,6 +24,10 @@ const stage = byId('stage', HTMLElement);
 const errors = byId('errors', HTMLUListElement);
 const delayInput = byId('delay', HTMLInputElement);
 const policySelect = byId('policy', HTMLSelectElement);
+const runOnSelect = byId('run-on', HTMLSelectElement);
+const runsOnText = byId('runs-on', HTMLElement);
+const delayNote = byId('delay-note', HTMLElement);
+const longTaskInput = byId('long-task', HTMLInputElement);
 const modelStatus = byId('model-status', HTMLElement);
 
 const probe = createProbe();
@@ -36,6 +42,7 @@ const report = (what: string, error: unknown): void => showError(errors, probe, 
 let current: { name: string; source: HandGestureSource } | undefined;
 let model: (DemoModel & { revoke?: () => void }) | undefined;
 let policy: ClassifyPolicy = params.get('policy') === 'drop' ? 'drop' : 'latest';
+let runOn: DemoRunOn = parseRunOn(params.get('runOn'));
 let session: Session | undefined;
 let lastPose: PoseFrame | undefined;
 let lastPrediction: TimedPrediction | undefined;
@@ -52,19 +59,40 @@ function restart(): void {
   lastPose = undefined;
   lastPrediction = undefined;
   drawHands(overlay, undefined);
-  Object.assign(probe, { source: name, stats: undefined, lastLandmarks: null, poseFrames: 0, handFrames: 0, estimator: 'loading' });
+  Object.assign(probe, { source: name, stats: undefined, lastLandmarks: null, poseFrames: 0, handFrames: 0, repeatedPoseFrames: 0, estimator: 'loading' });
   probe.wristTrack.length = 0;
   probe.classifyMs.length = 0;
+  probe.landmarkLatencyMs.length = 0;
+  probe.gestureLatencyMs.length = 0;
+  probe.statsSnapshots.length = 0;
+  probe.runOn = null;
   const modelName = model?.name ?? 'default';
   probe.model = { status: 'loading', source: modelName };
   modelStatus.textContent = `loading ${modelName}…`;
   byId('source-name', HTMLElement).textContent = name;
-  session = startSession({
+  session = undefined;
+  try {
+    session = start(name, source, modelName);
+  } catch (error) {
+    // Options the factory rejects at once (e.g. runOn 'workers' with a video file): said on the page.
+    probe.estimator = 'error';
+    probe.model = { status: 'error', source: modelName };
+    modelStatus.textContent = 'no gesture model loaded';
+    report('pipeline', error);
+  }
+  probe.runOn = session?.runsOn ?? null;
+  showPath();
+}
+
+/** Starts a session on `source`, reporting to the page and the probe. */
+function start(name: string, source: HandGestureSource, modelName: string): Session {
+  return startSession({
     source,
     landmarker,
     numHands,
     model,
     policy,
+    runOn,
     delayMs: () => probe.delayMs,
     onReady(info) {
       probe.model = { status: 'loaded', source: modelName, labels: [...info.labels], backend: info.backend };
@@ -72,6 +100,8 @@ function restart(): void {
     },
     onRunning: () => (probe.estimator = 'ready'),
     onPose(frame) {
+      if (frame.capturedAt !== undefined) pushBounded(probe.landmarkLatencyMs, performance.now() - frame.capturedAt);
+      if (lastPose !== undefined && frame.index <= lastPose.index) probe.repeatedPoseFrames++;
       lastPose = frame;
       probe.poseFrames++;
       const hand = frame.hands[0];
@@ -92,14 +122,18 @@ function restart(): void {
       showPrediction(result.prediction);
     },
     onGesture(event) {
+      // A camera frame's timestamp is its capture time on this page's clock; a file's is media time.
+      if (event.phase === 'start' && name === 'camera') pushBounded(probe.gestureLatencyMs, performance.now() - event.endT);
       pushBounded(probe.gestures, { label: event.label, phase: event.phase });
       showGesture(event);
     },
     onStats(stats) {
       probe.stats = stats;
+      pushBounded(probe.statsSnapshots, { fps: { ...stats.fps }, mainThread: stats.mainThread });
       const now = performance.now();
       const landmarks = lastPose ? now - (lastPose.capturedAt ?? now) : NaN;
-      hud.update(stats, { landmarks, gesture: lastPrediction ? now - lastPrediction.windowCapturedAt : undefined });
+      const shown = lastPrediction?.windowCapturedAt;
+      hud.update(stats, { landmarks, gesture: shown !== undefined && Number.isFinite(shown) ? now - shown : undefined }, probe.longTaskEntries);
     },
     onError(error) {
       // A fatal error stops the session (camera and workers released); the page says what and where.
@@ -111,6 +145,19 @@ function restart(): void {
       report('pipeline', error);
     },
   });
+}
+
+/** Shows the path asked for and the one running, and whether the classifier delay can apply. */
+function showPath(): void {
+  const running = session?.runsOn;
+  runsOnText.textContent = running === undefined ? '' : `running on: ${running === 'workers' ? 'workers (main thread free)' : 'main thread'}`;
+  delayInput.disabled = runOn === 'workers';
+  delayNote.textContent =
+    runOn === 'workers'
+      ? 'the classifier delay needs the main-thread path (run on: main thread or auto)'
+      : session?.delayed === true && runOn === 'auto'
+        ? 'the delay needs the main-thread path: running there while it is set'
+        : 'needs the main-thread path';
 }
 
 function useCamera(): void {
@@ -142,14 +189,35 @@ function useModel(next: (DemoModel & { revoke?: () => void }) | undefined): void
 
 // Controls.
 const setDelay = (ms: number): void => {
+  const before = usesClassifyWith(runOn, probe.delayMs);
   probe.delayMs = Math.max(0, Math.min(1000, Number.isFinite(ms) ? ms : 0));
   delayInput.value = String(probe.delayMs);
   byId('delay-value', HTMLOutputElement).textContent = `${probe.delayMs} ms`;
+  // Under 'auto', a delay moves the pipeline to the main thread and no delay moves it back: a restart each way.
+  if (session !== undefined && usesClassifyWith(runOn, probe.delayMs) !== before) restart();
 };
 delayInput.addEventListener('input', () => setDelay(Number(delayInput.value)));
 setDelay(Number(params.get('delay') ?? 0));
 policySelect.value = policy;
 probe.policy = policy;
+runOnSelect.value = runOn;
+probe.runOnRequested = runOn;
+runOnSelect.addEventListener('change', () => {
+  runOn = probe.runOnRequested = parseRunOn(runOnSelect.value);
+  restart();
+  showPath();
+});
+showPath();
+countLongTaskEntries(probe.longTaskEntries);
+const longTasks = startLongTasks(0, () => probe.busyLoops++);
+const setLongTask = (ms: number): void => {
+  longTasks.set(ms);
+  probe.longTaskMs = longTasks.ms;
+  longTaskInput.value = String(longTasks.ms);
+  byId('long-task-value', HTMLOutputElement).textContent = `${longTasks.ms} ms every second`;
+};
+longTaskInput.addEventListener('input', () => setLongTask(Number(longTaskInput.value)));
+setLongTask(clampLongTaskMs(Number(params.get('longTaskMs') ?? 0)));
 policySelect.addEventListener('change', () => {
   policy = probe.policy = policySelect.value === 'drop' ? 'drop' : 'latest';
   restart();

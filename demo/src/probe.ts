@@ -2,14 +2,16 @@
  * `window.__posestream`: what the browser test (and a curious developer) reads from the running demo. Plain data,
  * updated in place.
  */
-import type { Landmark, PipelineStats } from 'posestream';
+import type { HandGesturePipelineStats, Landmark, Percentiles, Stage } from 'posestream';
+import type { LongTaskCount } from './longTasks.js';
+import type { DemoRunOn, RunsOn } from './session.js';
 
 /** The demo's live state, as exposed on `window.__posestream`. */
 export interface DemoProbe {
   /** Current source: 'camera', a URL, or a file name; '' before the first one starts. */
   source: string;
   /** The latest `pipelineStats` snapshot of the current source. */
-  stats: PipelineStats | undefined;
+  stats: HandGesturePipelineStats | undefined;
   /** ms between successive `requestVideoFrameCallback` calls of the shown `<video>` (last 600, since the source started). */
   frameIntervals: number[];
   /** Frames the compositor presented that the callback did not see (sum of presentedFrames gaps). */
@@ -21,6 +23,8 @@ export interface DemoProbe {
   /** Pose frames received from the estimator, and with at least one hand. */
   poseFrames: number;
   handFrames: number;
+  /** Pose frames whose index was not above the previous one's (the same frame delivered again, or out of order). */
+  repeatedPoseFrames: number;
   estimator: 'idle' | 'loading' | 'ready' | 'error';
   model: { status: 'none' | 'loading' | 'loaded' | 'error'; source?: string; labels?: string[]; backend?: string };
   predictions: number;
@@ -31,6 +35,31 @@ export interface DemoProbe {
   classifyMs: number[];
   delayMs: number;
   policy: 'latest' | 'drop';
+  /** The pipeline path asked for (`?runOn=`, the *run on* select). */
+  runOnRequested: DemoRunOn;
+  /** The path the pipeline actually runs on (`pipeline.runsOn`); null before the first source starts. */
+  runOn: RunsOn | null;
+  /** Length of the busy loop run on the main thread every second, ms (0 = off). */
+  longTaskMs: number;
+  /** Busy loops run so far (page lifetime). */
+  busyLoops: number;
+  /** Long-task entries the browser reported (PerformanceObserver 'longtask'), page lifetime. */
+  longTaskEntries: LongTaskCount;
+  /**
+   * `performance.now() - frame.capturedAt` at each `poses$` emission, i.e. when the drawing code gets the
+   * landmarks, ms (last 600, since the source started).
+   */
+  landmarkLatencyMs: number[];
+  /**
+   * `performance.now() - event.endT` at each gesture start event, ms: capture of the newest frame of the window
+   * that started it to the page hearing of it (camera only: a file's `endT` is media time). Last 600.
+   */
+  gestureLatencyMs: number[];
+  /**
+   * Each stats snapshot's fps per stage and `mainThread` (posestream's own main-thread ms per pose frame; null when
+   * the stats lack it), each over the snapshot's window (2 s). Last 600, since the source started.
+   */
+  statsSnapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null }[];
   /** Errors shown on the page, oldest first. */
   errors: { name: string; message: string }[];
 }
@@ -48,6 +77,7 @@ export function createProbe(): DemoProbe {
     wristTrack: [],
     poseFrames: 0,
     handFrames: 0,
+    repeatedPoseFrames: 0,
     estimator: 'idle',
     model: { status: 'none' },
     predictions: 0,
@@ -56,6 +86,14 @@ export function createProbe(): DemoProbe {
     classifyMs: [],
     delayMs: 0,
     policy: 'latest',
+    runOnRequested: 'auto',
+    runOn: null,
+    longTaskMs: 0,
+    busyLoops: 0,
+    longTaskEntries: { supported: false, count: 0, totalMs: 0 },
+    landmarkLatencyMs: [],
+    gestureLatencyMs: [],
+    statsSnapshots: [],
     errors: [],
   };
   (window as unknown as { __posestream: DemoProbe }).__posestream = probe;

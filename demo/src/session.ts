@@ -1,7 +1,9 @@
 /**
  * One running source, on `createHandGesturePipeline`: the pipeline owns source → estimator worker → window →
- * classifier worker → stable gestures + stats; the demo adds its artificial classifier delay through `classifyWith`
- * and reports everything to the page. The `<video>` plays on its own; nothing here ever waits on it.
+ * classifier worker → stable gestures + stats, on the path `runOn` asks for (off the main thread where the browser
+ * can, else on it); the demo adds its artificial classifier delay through `classifyWith` (which needs the
+ * main-thread path: it is a function of the page) and reports everything to the page. The `<video>` plays on its
+ * own; nothing here ever waits on it.
  */
 import { defer, of, switchMap, tap, timer, type Subscription } from 'rxjs';
 import {
@@ -9,11 +11,36 @@ import {
   type ClassifyPolicy,
   type GestureEvent,
   type HandGesturePipelineInfo,
+  type HandGesturePipelineOptions,
+  type HandGesturePipelineRunsOn,
+  type HandGesturePipelineStats,
   type HandGestureSource,
-  type PipelineStats,
   type PoseFrame,
   type Prediction,
 } from 'posestream';
+
+/** The pipeline path the demo asks for (the factory's `runOn` option). */
+export type DemoRunOn = 'auto' | 'workers' | 'main-thread';
+
+/** The path a pipeline runs on (`pipeline.runsOn`). */
+export type RunsOn = HandGesturePipelineRunsOn;
+
+/** Stats as the pipeline reports them, with the path and posestream's own main-thread time per pose frame. */
+export type DemoStats = HandGesturePipelineStats;
+
+/** Reads `?runOn=` (anything else is 'auto'). */
+export function parseRunOn(value: string | null): DemoRunOn {
+  return value === 'workers' || value === 'main-thread' ? value : 'auto';
+}
+
+/**
+ * Whether the session passes `classifyWith` (the artificial delay): always on the main-thread path, never on the
+ * workers path (a page function cannot run there), and under 'auto' only while a delay is set, so that 'auto'
+ * without a delay can run off the main thread.
+ */
+export function usesClassifyWith(runOn: DemoRunOn, delayMs: number): boolean {
+  return runOn === 'main-thread' || (runOn === 'auto' && delayMs > 0);
+}
 
 /** A prediction and the capture time of the newest frame of the window it is about. */
 export interface TimedPrediction {
@@ -39,33 +66,46 @@ export interface SessionOptions {
   /** The gesture model; undefined = the packaged default. */
   model: DemoModel | undefined;
   policy: ClassifyPolicy;
-  /** Read at each classification: the artificial delay before the worker call, ms. */
+  /** The path to run on. */
+  runOn: DemoRunOn;
+  /**
+   * Read at each classification: the artificial delay before the worker call, ms. Applies only when
+   * {@link usesClassifyWith} says so for `runOn` and the delay at start.
+   */
   delayMs: () => number;
   onReady(info: HandGesturePipelineInfo): void;
   onRunning(): void;
   onPose(frame: PoseFrame): void;
   onPrediction(result: TimedPrediction): void;
   onGesture(event: GestureEvent): void;
-  onStats(stats: PipelineStats): void;
+  onStats(stats: DemoStats): void;
   onError(error: Error): void;
 }
 
 /** A running session: `stop()` disposes the pipeline (camera tracks stopped, both workers terminated). */
 export interface Session {
+  /** The path the pipeline runs on. */
+  readonly runsOn: RunsOn;
+  /** Whether the artificial delay is in effect (`classifyWith` given). */
+  readonly delayed: boolean;
   stop(): void;
 }
 
 /** Starts the pipeline for one source and model. */
 export function startSession(options: SessionOptions): Session {
   const timings = new WeakMap<Prediction, { windowCapturedAt: number; tookMs: number }>();
-  const pipeline = createHandGesturePipeline({
+  const delayed = usesClassifyWith(options.runOn, options.delayMs());
+  const pipelineOptions: HandGesturePipelineOptions = {
     source: options.source,
     handModel: options.landmarker,
     numHands: options.numHands,
     ...(options.model ? { gestureModel: options.model.url } : {}),
     ...(options.model?.labels ? { gestureLabels: options.model.labels } : {}),
     policy: options.policy,
-    classifyWith: (window, classify) =>
+    runOn: options.runOn,
+  };
+  if (delayed) {
+    pipelineOptions.classifyWith = (window, classify) =>
       defer(() => {
         const requestedAt = performance.now();
         const delay = options.delayMs();
@@ -73,8 +113,9 @@ export function startSession(options: SessionOptions): Session {
           switchMap(() => classify(window)),
           tap((p) => timings.set(p, { windowCapturedAt: window.capturedAt, tookMs: performance.now() - requestedAt })),
         );
-      }),
-  });
+      });
+  }
+  const pipeline = createHandGesturePipeline(pipelineOptions);
   let stopped = false;
   pipeline.ready.then((info) => stopped || options.onReady(info), () => undefined /* on errors$ */);
   const subscriptions: Subscription[] = [
@@ -82,13 +123,17 @@ export function startSession(options: SessionOptions): Session {
     pipeline.poses$.subscribe(options.onPose),
     pipeline.predictions$.subscribe((prediction) => {
       const t = timings.get(prediction);
-      options.onPrediction({ prediction, windowCapturedAt: t?.windowCapturedAt ?? NaN, tookMs: t?.tookMs ?? NaN });
+      // Without classifyWith: the classifier's own start/finish (one thread's clock, so the difference holds).
+      const tookMs = t?.tookMs ?? prediction.finishedAt - prediction.startedAt;
+      options.onPrediction({ prediction, windowCapturedAt: t?.windowCapturedAt ?? NaN, tookMs });
     }),
     pipeline.gestures$.subscribe(options.onGesture),
     pipeline.stats$.subscribe(options.onStats),
     pipeline.errors$.subscribe((e) => stopped || options.onError(e)),
   ];
   return {
+    runsOn: pipeline.runsOn,
+    delayed,
     stop() {
       stopped = true;
       for (const s of subscriptions) s.unsubscribe();

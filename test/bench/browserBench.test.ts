@@ -1,7 +1,8 @@
 /**
  * `npm run bench:browser` (bench/browser/run.ts): its flags, the figures it derives from page timings, and one
- * short real run in headless Chromium (8 frames per model, 1 s per display row) checked against the JSON contract.
- * No speed assertions: the figures only have to be present, finite and consistent with each other.
+ * short real run in headless Chromium (8 frames per model, 2 s per display row, one 2 s longtasks row) checked
+ * against the JSON contract. No speed assertions: the figures only have to be present, finite and consistent with
+ * each other.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserBenchRecord, DisplayRecord, RoundtripRecord } from '../../bench/browser/browserBenchTypes.js';
+import type { BrowserBenchRecord, DisplayRecord, LongTaskRecord, RoundtripRecord } from '../../bench/browser/browserBenchTypes.js';
 import { DISPLAY_ROWS, displayRecord } from '../../bench/browser/display.js';
-import { toMarkdown } from '../../bench/browser/report.js';
+import { longTaskRecord, longTaskRows, withKeptPct, type LongTaskSample } from '../../bench/browser/longTasks.js';
+import { labelCounts, toMarkdown } from '../../bench/browser/report.js';
 import { roundtripRecord, warmupFrames } from '../../bench/browser/roundtrip.js';
 import { parseArgs } from '../../bench/browser/run.js';
 import { BenchError } from '../../src/cli/bench.js';
@@ -28,18 +30,28 @@ const DISPLAY_KEYS = [
 ] as const;
 
 describe('bench:browser flags', () => {
-  it('parses the documented flags, with both scenarios by default', () => {
+  it('parses the documented flags, with every scenario, both paths and 0/200/500 ms long tasks by default', () => {
     const a = parseArgs(['--json', '--frames', '30', '--seconds', '2.5', '--settle', '3', '--scenario', 'display', '--landmarker', 'lite']);
     expect(a).toMatchObject({ json: true, frames: 30, seconds: 2.5, settleS: 3, scenarios: ['display'], landmarker: 'lite' });
-    expect(parseArgs([])).toMatchObject({ json: false, frames: 120, seconds: 10, scenarios: ['roundtrip', 'display'], landmarker: 'full' });
+    expect(parseArgs([])).toMatchObject({
+      json: false, frames: 120, seconds: 10, scenarios: ['roundtrip', 'display', 'longtasks'], landmarker: 'full',
+      paths: ['workers', 'main-thread'], longTaskMs: [0, 200, 500],
+    });
     expect(parseArgs([]).out).toMatch(/bench\/out\/browser\.jsonl$/);
+    const b = parseArgs(['--scenario', 'longtasks', '--path', 'main-thread', '--long-task', '0', '--long-task', '250', '--long-task', '0']);
+    expect(b).toMatchObject({ scenarios: ['longtasks'], paths: ['main-thread'], longTaskMs: [0, 250] });
   });
   it('rejects bad flags with a BenchError naming them', () => {
     expect(() => parseArgs(['--frames', '2.5'])).toThrow(BenchError);
     expect(() => parseArgs(['--frames', '2.5'])).toThrow(/--frames needs a positive integer, got 2.5/);
     expect(() => parseArgs(['--frames', '3'])).toThrow(/--frames must be 4 or more/);
     expect(() => parseArgs(['--seconds'])).toThrow(/--seconds needs a positive number, got nothing/);
-    expect(() => parseArgs(['--scenario', 'stall'])).toThrow(/--scenario must be roundtrip or display, got stall/);
+    expect(() => parseArgs(['--scenario', 'stall'])).toThrow(/--scenario must be roundtrip, display or longtasks, got stall/);
+    expect(() => parseArgs(['--path', 'gpu'])).toThrow(/--path must be workers or main-thread, got gpu/);
+    expect(() => parseArgs(['--long-task', '-10'])).toThrow(/--long-task needs ms in 0\.\.1000 in steps of 10 \(the demo's control\), got -10/);
+    expect(() => parseArgs(['--long-task', '205'])).toThrow(/got 205/);
+    expect(() => parseArgs(['--long-task', '2000'])).toThrow(/got 2000/);
+    expect(() => parseArgs(['--long-task'])).toThrow(/got nothing/);
     expect(() => parseArgs(['--landmarker', 'heavy'])).toThrow(/--landmarker must be full or lite, got heavy/);
     expect(() => parseArgs(['--fast'])).toThrow(/unknown argument --fast/);
   });
@@ -80,6 +92,71 @@ describe('bench:browser figures', () => {
     expect(() => displayRecord({ policy: 'drop', delayMs: 0 }, 'full', samples.slice(0, 1))).toThrow(BenchError);
   });
 
+  it('longtasks: rows path-major; rates from counter deltas; start events only; latency lists of the measurement only', () => {
+    expect(longTaskRows().map((r) => `${r.path}-${r.longTaskMs}`)).toEqual([
+      'workers-0', 'workers-200', 'workers-500', 'main-thread-0', 'main-thread-200', 'main-thread-500',
+    ]);
+    expect(longTaskRows(['main-thread'], [500, 0])).toEqual([{ path: 'main-thread', longTaskMs: 500 }, { path: 'main-thread', longTaskMs: 0 }]);
+    const pct = (p50: number, p95: number, count: number) => ({ p50, p95, p99: p95, max: p95, count });
+    const snap = (estimator: number, mainThread: ReturnType<typeof pct> | null) => ({
+      fps: { source: 30, estimator, window: estimator, classifier: 8, display: 0 }, mainThread,
+    });
+    const base: Omit<LongTaskSample, 't' | 'poseFrames' | 'predictions' | 'longTaskEntries' | 'longTaskTotalMs' | 'busyLoops'> = {
+      gestures: [], landmarkLatencyMs: [], gestureLatencyMs: [], snapshots: [], runOn: 'workers', errors: [],
+    };
+    const samples: LongTaskSample[] = [
+      { ...base, t: 1000, poseFrames: 50, predictions: 10, longTaskEntries: 3, longTaskTotalMs: 900, busyLoops: 2,
+        gestures: [{ label: 'before', phase: 'start' }], landmarkLatencyMs: [999], gestureLatencyMs: [999], snapshots: [snap(99, pct(9, 9, 9))] },
+      { ...base, t: 3000, poseFrames: 90, predictions: 26, longTaskEntries: 5, longTaskTotalMs: 1900, busyLoops: 4,
+        gestures: [{ label: 'swipe_right', phase: 'start' }, { label: 'swipe_right', phase: 'end' }, { label: 'swipe_left', phase: 'start' }],
+        landmarkLatencyMs: [30, 40, 50], gestureLatencyMs: [300], snapshots: [snap(24, pct(0.02, 0.05, 40)), snap(25, pct(5, 5, 0))] },
+      { ...base, t: 5000, poseFrames: 130, predictions: 42, longTaskEntries: 7, longTaskTotalMs: 2901.04, busyLoops: 6,
+        gestures: [{ label: 'swipe_right', phase: 'start' }], landmarkLatencyMs: [60], gestureLatencyMs: [500, 400],
+        snapshots: [snap(26, pct(0.03, 0.08, 40)), snap(26, pct(0.01, 0.06, 40))] },
+    ];
+    const r = longTaskRecord({ path: 'workers', longTaskMs: 500 }, 'full', samples, 1.234);
+    expect(r).toEqual({
+      scenario: 'longtasks', row: 'workers-500', path: 'workers', runsOn: 'workers', longTaskMs: 500, landmarker: 'full',
+      seconds: 4, estimatorFps: 25.25, posesToPageFps: 20, predictionsPerS: 8, estimatorKeptPct: null, predictionsKeptPct: null,
+      gestures: 3, gestureLabels: ['swipe_right', 'swipe_left', 'swipe_right'],
+      gestureLatencyP50Ms: 400, gestureLatencyP95Ms: 500, landmarkLatencyP50Ms: 40, landmarkLatencyP95Ms: 60,
+      mainThreadP50Ms: 0.02, mainThreadP95Ms: 0.06, mainThreadWorstP95Ms: 0.08, longTaskEntries: 4, longTaskTotalMs: 2001, busyLoops: 4, loadAvg1m: 1.23,
+    });
+    // Stats without mainThread (a build without it), or none at all: null, never a made-up 0.
+    const older = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, snapshots: s.snapshots.map((x) => ({ ...x, mainThread: null })) })));
+    expect(older).toMatchObject({ estimatorFps: 25.25, mainThreadP50Ms: null, mainThreadP95Ms: null, mainThreadWorstP95Ms: null });
+    const bare = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, snapshots: [], gestureLatencyMs: [] })));
+    expect(bare).toMatchObject({ estimatorFps: null, posesToPageFps: 20, mainThreadP50Ms: null, gestureLatencyP50Ms: null, gestureLatencyP95Ms: null });
+    expect(() => longTaskRecord({ path: 'workers', longTaskMs: 0 }, 'full', samples.slice(0, 1))).toThrow(BenchError);
+  });
+
+  it('longtasks: kept % against the same path\'s 0 ms row, null without it', () => {
+    const rec = (path: 'workers' | 'main-thread', longTaskMs: number, estimatorFps: number | null, predictionsPerS: number): LongTaskRecord => ({
+      scenario: 'longtasks', row: `${path}-${longTaskMs}`, path, runsOn: path, longTaskMs, landmarker: 'full', seconds: 10,
+      estimatorFps, posesToPageFps: 12, predictionsPerS, estimatorKeptPct: null, predictionsKeptPct: null, gestures: 0, gestureLabels: [],
+      gestureLatencyP50Ms: null, gestureLatencyP95Ms: null, landmarkLatencyP50Ms: null, landmarkLatencyP95Ms: null,
+      mainThreadP50Ms: null, mainThreadP95Ms: null, mainThreadWorstP95Ms: null, longTaskEntries: 0, longTaskTotalMs: 0, busyLoops: 0, loadAvg1m: 1,
+    });
+    const kept = withKeptPct([rec('workers', 0, 13.6, 11.2), rec('workers', 500, 13.2, 10.64), rec('main-thread', 0, 13.6, 11.2), rec('main-thread', 500, 6.9, 5.9), rec('main-thread', 200, 0, 0)]);
+    expect(kept.map((r) => [r.row, r.estimatorKeptPct, r.predictionsKeptPct])).toEqual([
+      ['workers-0', 100, 100], ['workers-500', 97.1, 95], ['main-thread-0', 100, 100], ['main-thread-500', 50.7, 52.7], ['main-thread-200', 0, 0],
+    ]);
+    expect(withKeptPct([rec('workers', 500, 10, 5)])[0]).toMatchObject({ estimatorKeptPct: null, predictionsKeptPct: null });
+    expect(withKeptPct([rec('workers', 0, 0, 0), rec('workers', 200, 10, 5)])[1]).toMatchObject({ estimatorKeptPct: null, predictionsKeptPct: null });
+    expect(withKeptPct([rec('workers', 0, null, 4), rec('workers', 200, 10, 2)])[1]).toMatchObject({ estimatorKeptPct: null, predictionsKeptPct: 50 });
+
+    const md = toMarkdown(kept.map((r) => (r.row === 'workers-500' ? { ...r, gestures: 3, gestureLabels: ['swipe_right', 'swipe_left', 'swipe_right'], mainThreadP95Ms: 0.0421 } : r)));
+    expect(md).toContain('### longtasks');
+    expect(md).toContain('| workers-500 | workers | 10.0 | 13.2 | 97 % | 12.0 | 10.64 | 95 % | 3 | swipe_right x2, swipe_left |');
+    expect(md).toContain('### long tasks: workers / main-thread path');
+    expect(md).toContain('| 0 ms every 1 s | 13.6 / 13.6 | 100 % / 100 % | 11.20 / 11.20 | 100 % / 100 % | 0 / 0 | – / – | – / – | – / – |');
+    expect(md).toContain('| 500 ms every 1 s | 13.2 / 6.9 | 97 % / 51 % | 10.64 / 5.90 | 95 % / 53 % | 3: swipe_right x2, swipe_left / 0 | – / – | – / – | 0.042 / – |');
+    expect(md).not.toContain('| 200 ms every 1 s'); // no workers row of that length: no pair
+    // A path the build did not run as asked is marked.
+    expect(toMarkdown([{ ...kept[0]!, runsOn: 'main-thread' }, kept[2]!])).toContain('| 0 ms every 1 s (workers ran on main-thread) |');
+    expect(labelCounts([])).toBe('');
+  });
+
   it('markdown: a table per scenario and the round-trip target per model', () => {
     const trip = (row: 'full' | 'lite', ratio: number | null): RoundtripRecord => ({
       scenario: 'roundtrip', row, width: 640, height: 480, frames: 4, warmupFrames: 1, handFrames: 4, detectP50Ms: 20,
@@ -89,6 +166,7 @@ describe('bench:browser figures', () => {
     const md = toMarkdown([trip('full', 1.05), trip('lite', 1.2)]);
     expect(md).toContain('### roundtrip');
     expect(md).not.toContain('### display');
+    expect(md).not.toContain('### long');
     expect(md).toContain('| full | 640x480 | 4 | 4 | 20.0 | 30.0 | 21.0 | 31.0 |');
     expect(md).toContain('| full | 1.050x | yes |');
     expect(md).toContain('| lite | 1.200x | **no** |');
@@ -103,16 +181,20 @@ describe('npm run bench:browser --json (short real run in headless Chromium)', (
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'posestream-bench-browser-test-'));
     out = join(dir, 'browser.jsonl');
-    const args = ['--import', 'tsx', 'bench/browser/run.ts', '--json', '--frames', '8', '--seconds', '1', '--settle', '3', '--out', out];
+    const args = [
+      '--import', 'tsx', 'bench/browser/run.ts', '--json', '--frames', '8', '--seconds', '2', '--settle', '3',
+      '--path', 'main-thread', '--long-task', '200', '--out', out,
+    ];
     ({ stdout } = await run(process.execPath, args, { cwd: process.cwd(), maxBuffer: 1 << 20 }));
     records = stdout.trim().split('\n').map((l) => JSON.parse(l) as BrowserBenchRecord);
   }, 240_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints one object per line, roundtrip full/lite then the six display rows, and writes the same to --out', () => {
+  it('prints one object per line, roundtrip full/lite, the six display rows, then the longtasks row, and writes the same to --out', () => {
     expect(records.map((r) => `${r.scenario}/${r.row}`)).toEqual([
       'roundtrip/full', 'roundtrip/lite',
       ...DISPLAY_ROWS.map((r) => `display/${r.policy}-${r.delayMs}`),
+      'longtasks/main-thread-200',
     ]);
     expect(readFileSync(out, 'utf8')).toBe(stdout);
   });
@@ -137,7 +219,7 @@ describe('npm run bench:browser --json (short real run in headless Chromium)', (
       expect(r.row).toBe(`${r.policy}-${r.classifierDelayMs}`);
       expect(r.landmarker).toBe('full');
       expect(r.cameraIntervalMs).toBeCloseTo(1000 / 30, 2);
-      expect(r.seconds).toBeGreaterThanOrEqual(1);
+      expect(r.seconds).toBeGreaterThanOrEqual(2);
       expect(r.intervals).toBeGreaterThan(0);
       expect(r.displayP50Ms!).toBeGreaterThan(0);
       expect(r.displayP95Ms!).toBeGreaterThanOrEqual(r.displayP50Ms!);
@@ -147,6 +229,26 @@ describe('npm run bench:browser --json (short real run in headless Chromium)', (
       expect(r.classifierFps).toBeGreaterThanOrEqual(0);
       if (r.classifyP50Ms !== null) expect(r.classifyP50Ms).toBeGreaterThanOrEqual(r.classifierDelayMs);
     }
+  });
+
+  it('longtasks row: the demo ran on the main thread with its busy loop, figures finite and in order', () => {
+    const r = records.find((x): x is LongTaskRecord => x.scenario === 'longtasks')!;
+    expect(r).toMatchObject({ path: 'main-thread', runsOn: 'main-thread', longTaskMs: 200, landmarker: 'full', estimatorKeptPct: null });
+    for (const k of ['seconds', 'estimatorFps', 'posesToPageFps', 'predictionsPerS', 'gestures', 'longTaskEntries', 'longTaskTotalMs', 'busyLoops', 'loadAvg1m'] as const) {
+      expect(Number.isFinite(r[k]), `${k} = ${r[k]}`).toBe(true);
+    }
+    expect(r.seconds).toBeGreaterThanOrEqual(2);
+    expect(r.estimatorFps!).toBeGreaterThan(0);
+    expect(r.posesToPageFps).toBeGreaterThan(0);
+    expect(r.gestureLabels).toHaveLength(r.gestures);
+    // Settling waits two busy-loop periods, so the loop runs; each loop (200 ms) is a long task the browser reports.
+    expect(r.landmarkLatencyP50Ms!).toBeGreaterThan(0);
+    expect(r.landmarkLatencyP95Ms!).toBeGreaterThanOrEqual(r.landmarkLatencyP50Ms!);
+    if (r.gestureLatencyP50Ms !== null) expect(r.gestureLatencyP95Ms!).toBeGreaterThanOrEqual(r.gestureLatencyP50Ms);
+    if (r.mainThreadP50Ms !== null) expect(r.mainThreadP95Ms!).toBeGreaterThanOrEqual(r.mainThreadP50Ms);
+    if (r.mainThreadP95Ms !== null) expect(r.mainThreadWorstP95Ms!).toBeGreaterThanOrEqual(r.mainThreadP95Ms);
+    // (an entry is reported after its task: the loop just before the last drain may not be counted yet)
+    expect(r.longTaskTotalMs).toBeGreaterThanOrEqual(200 * (r.busyLoops - 1));
   });
 
   it('recorded every request, all to 127.0.0.1', () => {

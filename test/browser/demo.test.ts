@@ -139,6 +139,66 @@ describe('demo on the fake camera', () => {
     }
   });
 
+  it('runs on the path asked for, busies the main thread on request, and reports latencies on the page clock', { timeout: 150_000 }, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${origin}/?model=/test-model/model.json&landmarker=lite&runOn=main-thread&longTaskMs=200`);
+      const running = () =>
+        page.waitForFunction(
+          () => {
+            const p = (window as unknown as { __posestream: DemoProbe }).__posestream;
+            return p.errors.length > 0 || (p.handFrames >= 5 && p.model.status === 'loaded' && p.landmarkLatencyMs.length >= 5);
+          },
+          null,
+          { timeout: 60_000 },
+        );
+      await running();
+      await page.waitForFunction(() => (window as unknown as { __posestream: DemoProbe }).__posestream.busyLoops >= 2, null, { timeout: 10_000 });
+      let p = await probe(page);
+      expect(p.errors).toEqual([]);
+      expect(p).toMatchObject({ runOnRequested: 'main-thread', runOn: 'main-thread', longTaskMs: 200 });
+      expect(await page.locator('#run-on').inputValue()).toBe('main-thread');
+      expect(await page.locator('#runs-on').textContent()).toBe('running on: main thread');
+      expect(await page.locator('#long-task-value').textContent()).toBe('200 ms every second');
+      // Each 200 ms busy loop is a long task Chromium reports.
+      expect(p.longTaskEntries.supported).toBe(true);
+      expect(p.longTaskEntries.count).toBeGreaterThanOrEqual(1);
+      expect(p.longTaskEntries.totalMs).toBeGreaterThanOrEqual(200);
+      // Capture → drawing: capturedAt is on the page's performance.now() clock, so the age is positive and small.
+      for (const ms of p.landmarkLatencyMs) {
+        expect(ms).toBeGreaterThanOrEqual(0);
+        expect(ms).toBeLessThan(10_000);
+      }
+      for (const ms of p.gestureLatencyMs) expect(ms).toBeGreaterThanOrEqual(0);
+
+      // Turned off from the page: no more loops.
+      await page.locator('#long-task').fill('0');
+      const loops = (await probe(page)).busyLoops;
+      await page.waitForTimeout(2500);
+      p = await probe(page);
+      expect(p.longTaskMs).toBe(0);
+      expect(p.busyLoops).toBe(loops);
+
+      // Chromium runs the camera off the main thread when asked; the page's artificial delay cannot run there: the
+      // slider is disabled and the page says why. Pose frames still reach the drawing code, capturedAt on the page clock.
+      await page.selectOption('#run-on', 'workers');
+      await running();
+      p = await probe(page);
+      expect(p.errors).toEqual([]);
+      expect(p).toMatchObject({ runOnRequested: 'workers', runOn: 'workers' });
+      expect(p.stats?.runOn ?? 'workers').toBe('workers'); // no snapshot yet is fine
+      expect(await page.locator('#runs-on').textContent()).toBe('running on: workers (main thread free)');
+      expect(await page.locator('#delay').isDisabled()).toBe(true);
+      expect(await page.locator('#delay-note').textContent()).toContain('needs the main-thread path');
+      for (const ms of p.landmarkLatencyMs) {
+        expect(ms).toBeGreaterThanOrEqual(0);
+        expect(ms).toBeLessThan(10_000);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows a missing video, still switches to the camera, then shows a missing model naming its URL', { timeout: 150_000 }, async () => {
     const page = await browser.context.newPage();
     try {
