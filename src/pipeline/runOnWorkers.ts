@@ -17,22 +17,13 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
   readable: ReadableStream<VideoFrame>;
 };
 
-/** The next animation frame where there is one (a page), else ~16 ms (a worker). */
-function onNextFrame(fn: () => void): () => void {
-  if (typeof requestAnimationFrame === 'function') {
-    const handle = requestAnimationFrame(fn);
-    return () => cancelAnimationFrame(handle);
-  }
-  const handle = setTimeout(fn, 16);
-  return () => clearTimeout(handle);
-}
-
 /**
  * The off-main-thread pipeline over one video track: a `MediaStreamTrackProcessor` on a clone of `track` (newest
  * frame only) → its `readable`, transferred to the hand-landmarker worker (`streamHands`) → pose frames over a
  * `MessageChannel` → the classifier worker (`streamGestures`: window, classifier, gestures) → results to the page.
- * The page asks the estimator for the latest pose frame once per animation frame, so at most one arrives per
- * frame however fast the estimator runs, and none pile up while the page is busy. The gesture worker keeps the monitor of
+ * The page asks the estimator for the latest pose frame each time it has taken one, and the estimator sends it
+ * on its next animation frame: at most one per frame however fast the estimator runs, none piling up while the
+ * page is busy, and no requestAnimationFrame on the page. The gesture worker keeps the monitor of
  * the stages that run in workers and sends `stats` snapshots; `monitor` here gets the page's stage ('display').
  * posestream's own handling here is timed with `timer`.
  * Completes when the track ends; errors with the first worker error (a recovered `WorkerError` after a worker
@@ -52,7 +43,6 @@ export function runOnWorkers(
     const poses = new MessageChannel();
     const fromEstimator = new MessageChannel();
     const fromGestures = new MessageChannel();
-    let cancelFrame = (): void => undefined;
     let closed = false;
 
     const ask = (): void => fromEstimator.port1.postMessage({ type: 'next' });
@@ -62,7 +52,7 @@ export function runOnWorkers(
         monitor.record(frame.capturedAt === undefined ? { stage: 'display', kind: 'emit' } : { stage: 'display', kind: 'emit', captureT: frame.capturedAt });
         subscriber.next({ type: 'pose', frame }); // the subscriber leaves out its own handling (timer.exclude)
         timer.endFrame();
-        if (!closed) cancelFrame = onNextFrame(ask);
+        if (!closed) ask(); // the estimator paces them: at most one per animation frame, none piling up here
       });
     fromGestures.port1.onmessage = (event: MessageEvent<GestureStreamMessage>) =>
       timer.time(() => {
@@ -92,7 +82,6 @@ export function runOnWorkers(
 
     return () => {
       closed = true;
-      cancelFrame();
       workers.stopHands().catch(() => undefined);
       workers.stopGestures().catch(() => undefined);
       for (const port of [fromEstimator.port1, fromGestures.port1]) {

@@ -9,12 +9,20 @@ import { createVideoFrameConverter } from './createVideoFrameConverter.js';
 import type { HandLandmarkerWorkerApi } from './handLandmarkerWorker.js';
 import type { HandStreamMessage, HandStreamRequest, HandStreamSummary, PoseChannelMessage } from './streamProtocol.js';
 
+/** The next animation frame: a dedicated worker's `requestAnimationFrame` (Chromium), else ~16 ms. */
+function nextAnimationFrame(fn: () => void): void {
+  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+  if (typeof raf === 'function') raf(fn);
+  else setTimeout(fn, 16);
+}
+
 /** The hand-landmarker worker's API with the off-main-thread stream: `streamHands` and `stopHands`. */
 export interface HandStreamApi extends HandLandmarkerWorkerApi {
   /**
    * Estimates hands in every frame of `request.frames` it can keep up with (latest frame only, as
    * `estimateHands`), sends each pose frame to the gesture worker (`request.poses`) and the latest one to the page
-   * when the page asks for it (`request.page`, at most one per request: the page asks once per animation frame);
+   * when the page asks for it (`request.page`: one per request, at most one per animation frame; the page asks
+   * again once it has taken one);
    * its monitor events go to the gesture worker in batches. Resolves when the frame stream ends or `stopHands()` is called; rejects
    * with the first error (a typed error of the landmarker or the source). A new call stops the running one.
    */
@@ -49,12 +57,20 @@ export function withHandStream(landmarker: HandLandmarkerWorkerApi): HandStreamA
       const summary: HandStreamSummary = { frames: 0, poses: 0, dropped: 0 };
       let latest: PoseFrame | undefined;
       let wanted = false;
+      let paced = false;
+      // The page gets the latest pose frame once it has taken the previous one, and at most one per animation
+      // frame: paced here, on the worker's own animation frames, so that the page never calls rAF for it.
       const sendLatest = (): void => {
-        if (!wanted || latest === undefined) return;
-        const data = packPoseFrame(latest);
-        page.postMessage({ type: 'pose', data } satisfies HandStreamMessage, [data.buffer]);
-        latest = undefined;
-        wanted = false;
+        if (!wanted || latest === undefined || paced) return;
+        paced = true;
+        nextAnimationFrame(() => {
+          paced = false;
+          if (!wanted || latest === undefined) return;
+          const data = packPoseFrame(latest);
+          page.postMessage({ type: 'pose', data } satisfies HandStreamMessage, [data.buffer]);
+          latest = undefined;
+          wanted = false;
+        });
       };
       page.onmessage = (event: MessageEvent<{ type: 'next' }>) => {
         if (event.data?.type !== 'next') return;
