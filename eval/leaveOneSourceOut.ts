@@ -10,7 +10,7 @@ import { trainOnWindows } from '../src/train/trainOnWindows.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
 import type { RealSource } from './realSources.js';
 import { chooseTracker, confusion, predictClips, scoreClips, type SourceScore } from './sourceEvaluation.js';
-import { realWindows, type SwipeRecipe } from './swipeRecipe.js';
+import { realWindows, recipeFeatures, type SwipeRecipe } from './swipeRecipe.js';
 
 /** One fold of the table. */
 export interface HeldOutResult {
@@ -53,10 +53,10 @@ export async function leaveOneSourceOut(
     const trainSources = sources.filter((s) => !group.includes(s.name));
     const windows = [...realWindows(trainSources, recipe), ...synthetic];
     const { model, labels } = await trainOnWindows({
-      windows, frames: recipe.window.frames, epochs: recipe.epochs, perClass: recipe.perClass, seed: recipe.seed,
+      windows, features: recipeFeatures(recipe).transform, frames: recipe.window.frames, epochs: recipe.epochs, perClass: recipe.perClass, seed: recipe.seed,
       onEpoch: (p) => process.stderr.write(`[${group.join('+')}] epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(3)} acc ${(p.accuracy * 100).toFixed(1)}%\n`),
     });
-    const trainPredictions = await predictClips(model, labels, trainSources.flatMap((s) => s.clips), recipe.window);
+    const trainPredictions = await predictClips(model, labels, trainSources.flatMap((s) => s.clips), recipe.window, recipeFeatures(recipe).transform);
     const tracker = chooseTracker(trainPredictions, recipe.window.durationMs);
     for (const held of sources.filter((s) => group.includes(s.name))) {
       results.push(await scoreHeldOut(model, labels, held, recipe, tracker, group, (performance.now() - t0) / 1000, onFold));
@@ -77,7 +77,7 @@ async function scoreHeldOut(
   onFold: ((result: HeldOutResult) => void) | undefined,
 ): Promise<HeldOutResult> {
   {
-    const heldPredictions = await predictClips(model, labels, held.clips, recipe.window);
+    const heldPredictions = await predictClips(model, labels, held.clips, recipe.window, recipeFeatures(recipe).transform);
     const { matches, ...score } = scoreClips(heldPredictions, tracker, recipe.window.durationMs);
     const span = (e: { label: string; startFrame: number; endFrame: number }): string => `${e.label} ${e.startFrame}-${e.endFrame}`;
     const clips = held.clips
