@@ -31,6 +31,12 @@ export interface SwipeRecipe {
   syntheticNonSwipe?: number;
   /** The model's input transform (a name of `FEATURE_TRANSFORMS`, written into model.json). @default 'wrist-trajectory-v1' */
   features?: string;
+  /**
+   * Where the `stableGestures` settings are chosen: `training` = on the training clips themselves (in-sample);
+   * `validation` = on clips held back from training (`validationSplit`: every 5th clip, or the last 20 % of each
+   * long take), the model then trained on the rest only. @default 'training'
+   */
+  trackerOn?: 'training' | 'validation';
   /** Training: epochs, windows drawn per class per epoch, seed. */
   epochs: number;
   perClass: number;
@@ -66,6 +72,50 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
     timeScales: [0.6, 0.8, 1, 1.4, 2],
     syntheticSwipe: { duration: [0.3, 1.0], clips: 60 },
     syntheticIdle: 150,
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
+  'window-1s-moving': {
+    name: 'window-1s-moving',
+    window: { frames: 30, durationMs: 1000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 1.0], clips: 60 },
+    syntheticIdle: 150,
+    syntheticNonSwipe: 200,
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
+  'window-2s-moving': {
+    name: 'window-2s-moving',
+    window: { frames: 30, durationMs: 2000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 2.0], clips: 60 },
+    syntheticIdle: 150,
+    syntheticNonSwipe: 200,
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
+  'window-2s-val': {
+    name: 'window-2s-val',
+    window: { frames: 30, durationMs: 2000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 2.0], clips: 60 },
+    syntheticIdle: 150,
+    trackerOn: 'validation',
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
+  'window-1s-val': {
+    name: 'window-1s-val',
+    window: { frames: 30, durationMs: 1000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 1.0], clips: 60 },
+    syntheticIdle: 150,
+    trackerOn: 'validation',
     epochs: 10,
     perClass: 150,
     seed: 1,
