@@ -98,6 +98,16 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
     perClass: 150,
     seed: 1,
   },
+  'window-2s-long': {
+    name: 'window-2s-long',
+    window: { frames: 30, durationMs: 2000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 2.0], clips: 60 },
+    syntheticIdle: 150,
+    epochs: 20,
+    perClass: 250,
+    seed: 1,
+  },
   'window-2s-val': {
     name: 'window-2s-val',
     window: { frames: 30, durationMs: 2000 },
