@@ -5,7 +5,12 @@ import { ModelLoadError } from './workerErrors.js';
 /** Turns a packed N x 21 x 3 window into what a model takes. */
 export type FeatureTransform = (packed: Float32Array, frames: number) => Float32Array;
 
-/** The input transforms this version knows, by the name a model's metadata gives. */
+/**
+ * The input transforms this version knows, by the name a model's metadata gives (`wrist-trajectory-v1`,
+ * `palm-motion-v1`): the one table the classifier worker, the model loader and training read.
+ *
+ * @internal
+ */
 export const FEATURE_TRANSFORMS: Readonly<Record<string, FeatureTransform>> = Object.freeze({
   [WINDOW_FEATURES]: windowFeatures,
   [PALM_MOTION_FEATURES]: palmMotionFeatures,
