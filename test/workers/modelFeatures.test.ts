@@ -54,6 +54,8 @@ describe('model input features', () => {
     expect(String((error as Error).message)).toContain(path);
     expect(String((error as Error).message)).toContain('elbow-v9');
     expect(featureTransformFor(undefined, 'x')).toBeUndefined();
+    // the training-side loader refuses it too, naming the file
+    await expect(loadGestureModel(join(dir, 'unknown'))).rejects.toThrow(/unknown.*elbow-v9/s);
   });
 
   it('knows the palm-motion-v1 transform a real-data model declares', async () => {
@@ -68,5 +70,8 @@ describe('model input features', () => {
     await service.init({ model: path, backend: 'wasm' });
     const scores = await service.classify(packed.slice(), [30, 21, 3]);
     expect(Array.from(scores).map((v) => +v.toFixed(4))).toEqual(Array.from(expected).map((v) => +v.toFixed(4)));
+    const loaded = await loadGestureModel(join(dir, 'palm'));
+    expect(loaded.metadata?.features).toBe('palm-motion-v1');
+    loaded.model.dispose();
   });
 });
