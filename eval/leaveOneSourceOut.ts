@@ -8,9 +8,10 @@
 import type { GestureTrackerOptions } from '../src/filters/handMathTypes.js';
 import { trainOnWindows } from '../src/train/trainOnWindows.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
-import type { RealSource } from './realSources.js';
+import type { RealClip, RealSource } from './realSources.js';
+import { validationSplit } from './validationSplit.js';
 import { chooseTracker, confusion, predictClips, scoreClips, type SourceScore } from './sourceEvaluation.js';
-import { realWindows, type SwipeRecipe } from './swipeRecipe.js';
+import { realWindows, recipeFeatures, type SwipeRecipe } from './swipeRecipe.js';
 
 /** One fold of the table. */
 export interface HeldOutResult {
@@ -50,13 +51,13 @@ export async function leaveOneSourceOut(
   const results: HeldOutResult[] = [];
   for (const group of groups) {
     const t0 = performance.now();
-    const trainSources = sources.filter((s) => !group.includes(s.name));
+    const { trainSources, trackerClips } = trainingAndTrackerClips(sources.filter((s) => !group.includes(s.name)), recipe);
     const windows = [...realWindows(trainSources, recipe), ...synthetic];
     const { model, labels } = await trainOnWindows({
-      windows, frames: recipe.window.frames, epochs: recipe.epochs, perClass: recipe.perClass, seed: recipe.seed,
+      windows, features: recipeFeatures(recipe).transform, frames: recipe.window.frames, epochs: recipe.epochs, perClass: recipe.perClass, seed: recipe.seed,
       onEpoch: (p) => process.stderr.write(`[${group.join('+')}] epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(3)} acc ${(p.accuracy * 100).toFixed(1)}%\n`),
     });
-    const trainPredictions = await predictClips(model, labels, trainSources.flatMap((s) => s.clips), recipe.window);
+    const trainPredictions = await predictClips(model, labels, trackerClips, recipe.window, recipeFeatures(recipe).transform);
     const tracker = chooseTracker(trainPredictions, recipe.window.durationMs);
     for (const held of sources.filter((s) => group.includes(s.name))) {
       results.push(await scoreHeldOut(model, labels, held, recipe, tracker, group, (performance.now() - t0) / 1000, onFold));
@@ -64,6 +65,21 @@ export async function leaveOneSourceOut(
     model.dispose();
   }
   return results;
+}
+
+/**
+ * The sources a model of `recipe` trains on and the clips its `stableGestures` settings are chosen on: the training
+ * clips themselves, or (`recipe.trackerOn === 'validation'`) clips held back from training by `validationSplit`.
+ *
+ * @example
+ * ```ts
+ * const { trainSources, trackerClips } = trainingAndTrackerClips(sources, SWIPE_RECIPES['window-2s-val']);
+ * ```
+ */
+export function trainingAndTrackerClips(sources: readonly RealSource[], recipe: SwipeRecipe): { trainSources: RealSource[]; trackerClips: RealClip[] } {
+  if (recipe.trackerOn !== 'validation') return { trainSources: [...sources], trackerClips: sources.flatMap((s) => s.clips) };
+  const { train, validation } = validationSplit(sources);
+  return { trainSources: train, trackerClips: validation };
 }
 
 async function scoreHeldOut(
@@ -77,7 +93,7 @@ async function scoreHeldOut(
   onFold: ((result: HeldOutResult) => void) | undefined,
 ): Promise<HeldOutResult> {
   {
-    const heldPredictions = await predictClips(model, labels, held.clips, recipe.window);
+    const heldPredictions = await predictClips(model, labels, held.clips, recipe.window, recipeFeatures(recipe).transform);
     const { matches, ...score } = scoreClips(heldPredictions, tracker, recipe.window.durationMs);
     const span = (e: { label: string; startFrame: number; endFrame: number }): string => `${e.label} ${e.startFrame}-${e.endFrame}`;
     const clips = held.clips

@@ -43,14 +43,20 @@ const isSwipe = (label: string): boolean => (SWIPE_LABELS as readonly string[]).
  * const predicted = await predictClips(model, labels, source.clips, { frames: 30, durationMs: 2000 });
  * ```
  */
-export async function predictClips(model: tf.LayersModel, labels: readonly string[], clips: readonly RealClip[], window: { frames: number; durationMs: number }): Promise<ClipPredictions[]> {
+export async function predictClips(
+  model: tf.LayersModel,
+  labels: readonly string[],
+  clips: readonly RealClip[],
+  window: { frames: number; durationMs: number },
+  features?: (packed: Float32Array, frames: number) => Float32Array,
+): Promise<ClipPredictions[]> {
   const out: ClipPredictions[] = [];
   for (const clip of clips) {
     const windows: Array<{ data: Float32Array; endIndex: number; endTimestamp: number }> = [];
     from(clip.frames)
       .pipe(slidingWindow(window.frames, { resample: window, onMissingHand: 'skip' }))
       .subscribe((w) => windows.push({ data: w.pack(), endIndex: w.endIndex, endTimestamp: w.endTimestamp }));
-    const { scores } = await predictWindows(model, windows.map((w) => w.data), window.frames);
+    const { scores } = await predictWindows(model, windows.map((w) => w.data), window.frames, 256, features);
     const predictions: Prediction[] = windows.map((w, i) => {
       const s = scores[i] as Float32Array;
       const categories = labels.map((categoryName, index) => ({ index, categoryName, score: s[index] as number }));
@@ -58,7 +64,7 @@ export async function predictClips(model: tf.LayersModel, labels: readonly strin
       return { label: best.categoryName, score: best.score, categories, windowEndTimestamp: w.endTimestamp, windowEndIndex: w.endIndex, startedAt: 0, finishedAt: 0 };
     });
     const labelled = poseFrameWindows(clip.frames, clip.labels, { window });
-    const result = await predictWindows(model, labelled.map((w) => w.window), window.frames);
+    const result = await predictWindows(model, labelled.map((w) => w.window), window.frames, 256, features);
     out.push({ clip, predictions, truth: labelled.map((w) => w.label), predicted: result.classes.map((c) => labels[c] as string) });
   }
   return out;

@@ -12,7 +12,10 @@ import { readKeypointShapes, type HandShape } from '../src/train/handShapes.js';
 import { poseFrameWindows } from '../src/train/poseFrameWindows.js';
 import { SWIPE_DIRECTIONS, synthesizeIdle, synthesizeSwipe, type SwipeLabel } from '../src/train/synthesizeGestures.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
+import { synthesizeNonSwipe } from '../src/train/synthesizeNonSwipe.js';
 import type { RealSource } from './realSources.js';
+import { WINDOW_FEATURES } from '../src/filters/windowFeatures.js';
+import { FEATURE_TRANSFORMS, type FeatureTransform } from '../src/workers/modelFeatures.js';
 
 /** A training recipe: what the leave-one-source-out table compares. */
 export interface SwipeRecipe {
@@ -24,6 +27,16 @@ export interface SwipeRecipe {
   /** Synthetic swipe duration range (s), clips per direction, idle clips. */
   syntheticSwipe: { duration: readonly [number, number]; clips: number };
   syntheticIdle: number;
+  /** Synthetic hands moving without swiping (wave, circle, push, shake; `synthesizeNonSwipe`), clips. @default 0 */
+  syntheticNonSwipe?: number;
+  /** The model's input transform (a name of `FEATURE_TRANSFORMS`, written into model.json). @default 'wrist-trajectory-v1' */
+  features?: string;
+  /**
+   * Where the `stableGestures` settings are chosen: `training` = on the training clips themselves (in-sample);
+   * `validation` = on clips held back from training (`validationSplit`: every 5th clip, or the last 20 % of each
+   * long take), the model then trained on the rest only. @default 'training'
+   */
+  trackerOn?: 'training' | 'validation';
   /** Training: epochs, windows drawn per class per epoch, seed. */
   epochs: number;
   perClass: number;
@@ -52,7 +65,65 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
     perClass: 150,
     seed: 1,
   },
+  'palm-1s': {
+    name: 'palm-1s',
+    window: { frames: 30, durationMs: 1000 },
+    features: 'palm-motion-v1',
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 1.0], clips: 60 },
+    syntheticIdle: 150,
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
+  'window-1s-moving': {
+    name: 'window-1s-moving',
+    window: { frames: 30, durationMs: 1000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 1.0], clips: 60 },
+    syntheticIdle: 150,
+    syntheticNonSwipe: 200,
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
+  'window-2s-long': {
+    name: 'window-2s-long',
+    window: { frames: 30, durationMs: 2000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 2.0], clips: 60 },
+    syntheticIdle: 150,
+    epochs: 20,
+    perClass: 250,
+    seed: 1,
+  },
+  'window-2s-val': {
+    name: 'window-2s-val',
+    window: { frames: 30, durationMs: 2000 },
+    timeScales: [0.6, 0.8, 1, 1.4, 2],
+    syntheticSwipe: { duration: [0.3, 2.0], clips: 60 },
+    syntheticIdle: 150,
+    trackerOn: 'validation',
+    epochs: 10,
+    perClass: 150,
+    seed: 1,
+  },
 };
+
+/**
+ * The input transform of a recipe's model (what training, evaluation and the classifier worker apply).
+ *
+ * @example
+ * ```ts
+ * const features = recipeFeatures(SWIPE_RECIPES['palm-1s']);
+ * ```
+ */
+export function recipeFeatures(recipe: SwipeRecipe): { name: string; transform: FeatureTransform } {
+  const name = recipe.features ?? WINDOW_FEATURES;
+  const transform = FEATURE_TRANSFORMS[name];
+  if (!transform) throw new Error(`recipe ${recipe.name}: unknown features ${name}; known: ${Object.keys(FEATURE_TRANSFORMS).join(', ')}`);
+  return { name, transform };
+}
 
 /**
  * Training windows from the given real sources: every clip at every `timeScales` speed. Dense sources are thinned
@@ -103,6 +174,7 @@ export async function syntheticWindows(dataDir: string, recipe: SwipeRecipe, ext
     const k = palm(a) / palm(b);
     cut(padClip(synthesizeIdle(a, b.map((v) => v * k), rng), recipe.window.durationMs));
   }
+  for (let i = 0; i < (recipe.syntheticNonSwipe ?? 0); i++) cut(synthesizeNonSwipe(sized(rng, shapes), rng));
   return out;
 }
 

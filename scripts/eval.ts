@@ -23,6 +23,7 @@ import { loadRealSources } from '../eval/realSources.js';
 import { runSwipePipeline } from '../eval/runSwipePipeline.js';
 import { scoreClips, type ClipPredictions } from '../eval/sourceEvaluation.js';
 import { formatLosoTable } from '../eval/formatLosoTable.js';
+import { formatLosoSummary } from '../eval/formatLosoSummary.js';
 import { rescoreHeldOut } from '../eval/rescoreHeldOut.js';
 import type { HeldOutResult } from '../eval/leaveOneSourceOut.js';
 import { SWIPE_RECIPES, type SwipeRecipe } from '../eval/swipeRecipe.js';
@@ -37,17 +38,28 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 const sources = await loadRealSources(root, dataDir, { onRecord: (v) => process.stderr.write(`recording ${v} (cached afterwards)\n`) });
 
-// 1. Leave-one-source-out table of the shipped recipe.
+// 1. Leave-one-source-out tables, one per recipe (and the older runs that held the three sources without swipes
+// out together, `.cache/loso/<recipe>.grouped.json`, when present): a summary, then each table in full.
+type LosoFile = { recipe: SwipeRecipe; results: HeldOutResult[] };
+const readLoso = (path: string): Promise<LosoFile | undefined> => readFile(path, 'utf8').then((t) => JSON.parse(t) as LosoFile, () => undefined);
+const tables: Array<{ name: string; loso: LosoFile; path: string }> = [];
 for (const name of Object.keys(SWIPE_RECIPES)) {
-const losoPath = resolve(root, `.cache/loso/${name}.json`);
-if (args.includes('--loso')) execFileSync('npx', ['tsx', resolve(root, 'scripts/loso.ts'), name], { cwd: root, stdio: 'inherit' });
-const loso = await readFile(losoPath, 'utf8').then((t) => JSON.parse(t) as { recipe: SwipeRecipe; results: HeldOutResult[] }, () => undefined);
-if (loso) {
+  const losoPath = resolve(root, `.cache/loso/${name}.json`);
+  if (args.includes('--loso')) execFileSync('npx', ['tsx', resolve(root, 'scripts/loso.ts'), name], { cwd: root, stdio: 'inherit' });
+  const loso = await readLoso(losoPath);
+  if (loso) tables.push({ name, loso, path: losoPath });
+  else out(`== leave-one-source-out: no ${losoPath}; run \`npx tsx scripts/loso.ts ${name}\` (one training per source, ~1-12 min each)\n`);
+  const grouped = await readLoso(resolve(root, `.cache/loso/${name}.grouped.json`));
+  if (grouped) tables.push({ name: `${name} (kairess, dandan1232, asl-hand out together)`, loso: grouped, path: resolve(root, `.cache/loso/${name}.grouped.json`) });
+}
+out(`== leave-one-source-out, every recipe (each source scored by a model that never saw it; * = held out with others)\n`);
+out(formatLosoSummary(tables.map((t) => ({ name: t.name, results: t.loso.results })), sources.map((x) => x.name)));
+for (const { name, loso, path } of tables) {
   const { recipe, results } = loso;
-  out(`== leave-one-source-out, recipe ${recipe.name} (${losoPath})\n`);
+  out(`\n== leave-one-source-out, recipe ${name} (${path})\n`);
   out(formatLosoTable(results));
   out(`\nsensitivity to the stableGestures settings (re-scored from the saved held-out predictions; NOT how settings are chosen):\n`);
-  const settings = [{ threshold: 0.9, minConsecutive: 1, cooldownMs: 500 }, { threshold: 0.8, minConsecutive: 2, cooldownMs: 500 }, { threshold: 0.8, minConsecutive: 3, cooldownMs: 1000 }];
+  const settings = [{ threshold: 0.9, minConsecutive: 1, cooldownMs: 500 }, { threshold: 0.8, minConsecutive: 2, cooldownMs: 500 }, { threshold: 0.95, minConsecutive: 1, cooldownMs: 1000 }];
   for (const r of results) {
     const source = sources.find((x) => x.name === r.source)!;
     for (const t of settings) {
@@ -55,9 +67,6 @@ if (loso) {
       out(`  ${r.source.padEnd(12)} ${JSON.stringify(t).padEnd(50)} TP ${s.truePositives}  FP ${s.falsePositives}  FN ${s.falseNegatives}  false swipes on non-swipe ${s.falseSwipesOnNonSwipe} in ${s.nonSwipeSeconds.toFixed(0)} s\n`);
     }
   }
-} else {
-  out(`== leave-one-source-out: no ${losoPath}; run \`npm run eval -- --loso\` (one training per fold, ~5-12 min each)\n`);
-}
 }
 
 // 2. The shipped model through the real pipeline (worker), per source.

@@ -11,7 +11,9 @@ export interface ModelPipelineSettings {
 
 /**
  * How to run the shipped default model (`models/default`), as `npm run eval` measures it: windows of 30 frames
- * resampled over 1000 ms (the model's 30 fps second, whatever rate the camera and estimator reach); frames
+ * resampled over 966.7 ms (29 frame intervals at 30 fps: exactly the span of the 30 consecutive 30 fps frames the
+ * model was trained on, whatever rate the camera and estimator reach; 1000 ms would show it every motion 3 % slower
+ * than in training); frames
  * without a hand are skipped, not a reset (the estimator loses a fast, blurred hand in the middle of most real
  * swipes, and resampling interpolates across the gap); a gesture starts on one prediction of at least 0.9, with a
  * 500 ms cooldown against double triggers. `docs/evaluation.md` has the figures behind each choice.
@@ -27,7 +29,7 @@ export interface ModelPipelineSettings {
  * ```
  */
 export const DEFAULT_MODEL_PIPELINE: Readonly<ModelPipelineSettings> = Object.freeze({
-  window: Object.freeze({ frames: 30, durationMs: 1000 }),
+  window: Object.freeze({ frames: 30, durationMs: (29 * 1000) / 30 }),
   onMissingHand: 'skip',
   gestures: Object.freeze({ threshold: 0.9, minConsecutive: 1, cooldownMs: 500 }),
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as tf from './trainingTfjs.js';
 import type { GestureReport } from './trainTypes.js';
 import { ModelShapeError } from './trainErrors.js';
-import { WINDOW_FEATURES } from '../filters/windowFeatures.js';
+import { FEATURE_TRANSFORMS } from '../workers/modelFeatures.js';
 
 /** What posestream stores in model.json's `userDefinedMetadata.posestream`. */
 export interface GestureModelMetadata {
@@ -93,9 +93,9 @@ export async function loadGestureModel(
     throw new ModelShapeError(path, `model output is [${output.map(String).join(', ')}] but labels.json has ${labels.length} labels`);
   }
   const metadata = (json.userDefinedMetadata as { posestream?: GestureModelMetadata } | undefined)?.posestream;
-  if (metadata !== undefined && metadata.features !== WINDOW_FEATURES) {
+  if (metadata !== undefined && !(metadata.features in FEATURE_TRANSFORMS)) {
     model.dispose();
-    throw new ModelShapeError(path, `model expects features '${metadata.features}', this version computes '${WINDOW_FEATURES}'`);
+    throw new ModelShapeError(path, `model expects features '${metadata.features}', this version computes ${Object.keys(FEATURE_TRANSFORMS).join(', ')}`);
   }
   const report = await readFile(join(dir, 'report.json'), 'utf8').then((t) => JSON.parse(t) as GestureReport, () => undefined);
   return { model, labels: labels as string[], frames, metadata, report };

@@ -25,3 +25,5 @@ export { windowFeatures, WINDOW_FEATURES } from '../filters/windowFeatures.js';
 export { poseFrameWindows, type PoseFrameWindowsOptions } from './poseFrameWindows.js';
 export { framesFromSequence } from './framesFromSequence.js';
 export { trainOnWindows, type TrainOnWindowsOptions, type TrainOnWindowsResult } from './trainOnWindows.js';
+export { palmMotionFeatures, PALM_MOTION_FEATURES } from './palmMotionFeatures.js';
+export { synthesizeNonSwipe, type NonSwipeMotion, type NonSwipeOptions } from './synthesizeNonSwipe.js';

@@ -2,7 +2,7 @@ import * as tf from './trainingTfjs.js';
 import { windowFeatures } from '../filters/windowFeatures.js';
 
 /**
- * Runs a gesture model over raw windows (each N*21*3 floats): applies `windowFeatures`, predicts in batches and
+ * Runs a gesture model over raw windows (each N*21*3 floats): applies `features` (default `windowFeatures`), predicts in batches and
  * returns the index of the best class for each window, plus the scores.
  *
  * @example
@@ -16,6 +16,7 @@ export async function predictWindows(
   windows: readonly Float32Array[],
   frames: number,
   batchSize = 256,
+  features: (packed: Float32Array, frames: number) => Float32Array = windowFeatures,
 ): Promise<{ classes: number[]; scores: Float32Array[] }> {
   const classes: number[] = [];
   const scores: Float32Array[] = [];
@@ -24,7 +25,7 @@ export async function predictWindows(
   for (let at = 0; at < windows.length; at += batchSize) {
     const batch = windows.slice(at, at + batchSize);
     const data = new Float32Array(batch.length * per);
-    batch.forEach((w, i) => data.set(windowFeatures(w, frames), i * per));
+    batch.forEach((w, i) => data.set(features(w, frames), i * per));
     const out = tf.tidy(() => {
       const x = rank4 ? tf.tensor4d(data, [batch.length, frames, 21, 3]) : tf.tensor3d(data, [batch.length, frames, 63]);
       return model.predict(x) as tf.Tensor2D;

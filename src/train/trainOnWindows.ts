@@ -28,6 +28,8 @@ export interface TrainOnWindowsOptions {
   seed?: number;
   /** Per-draw augmentation (mirror, scale, rotation, jitter). @default augmentWindow's defaults */
   augment?: AugmentOptions;
+  /** The model's input transform (raw window -> model input), the one its metadata names. @default windowFeatures */
+  features?: (packed: Float32Array, frames: number) => Float32Array;
   /** Called after each epoch. @default undefined */
   onEpoch?: (progress: { epoch: number; epochs: number; loss: number; accuracy: number }) => void;
 }
@@ -71,13 +73,14 @@ export async function trainOnWindows(options: TrainOnWindowsOptions): Promise<Tr
   const batchSize = options.batchSize ?? 64;
   const perClass = options.perClass ?? 250;
   const per = frames * 63;
+  const features = options.features ?? windowFeatures;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const draws: Array<{ x: Float32Array; y: number }> = [];
     for (const [label, refs] of byClass) {
       const mirror = index.has(mirrorLabel(label)) ? (options.augment?.mirror ?? 0.5) : 0;
       for (let i = 0; i < perClass; i++) {
         const { window, mirrored } = augmentWindow(rng.pick(refs).window, rng, { ...options.augment, mirror });
-        draws.push({ x: windowFeatures(window, frames), y: index.get(mirrored ? mirrorLabel(label) : label)! });
+        draws.push({ x: features(window, frames), y: index.get(mirrored ? mirrorLabel(label) : label)! });
       }
     }
     rng.shuffle(draws);

@@ -1,10 +1,21 @@
 import { WINDOW_FEATURES, windowFeatures } from '../filters/windowFeatures.js';
+import { PALM_MOTION_FEATURES, palmMotionFeatures } from '../train/palmMotionFeatures.js';
 import { ModelLoadError } from './workerErrors.js';
 
 /** Turns a packed N x 21 x 3 window into what a model takes. */
 export type FeatureTransform = (packed: Float32Array, frames: number) => Float32Array;
 
-const transforms: Record<string, FeatureTransform> = { [WINDOW_FEATURES]: windowFeatures };
+/**
+ * The input transforms this version knows, by the name a model's metadata gives (`wrist-trajectory-v1`,
+ * `palm-motion-v1`): the one table the classifier worker, the model loader and training read.
+ *
+ * @internal
+ */
+export const FEATURE_TRANSFORMS: Readonly<Record<string, FeatureTransform>> = Object.freeze({
+  [WINDOW_FEATURES]: windowFeatures,
+  [PALM_MOTION_FEATURES]: palmMotionFeatures,
+});
+const transforms = FEATURE_TRANSFORMS;
 
 /**
  * The input transform a posestream-trained model declares in model.json (`userDefinedMetadata.posestream.features`),

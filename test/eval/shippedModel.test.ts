@@ -9,8 +9,9 @@ describe('models/default and DEFAULT_MODEL_PIPELINE', () => {
     const model = await json('models/default/model.json');
     const meta = model.userDefinedMetadata.posestream;
     expect(meta.frames).toBe(DEFAULT_MODEL_PIPELINE.window.frames);
-    // a model trained on resampled windows states its duration; older ones imply frames / fps seconds
-    expect(meta.durationMs ?? (meta.frames * 1000) / meta.fps).toBe(DEFAULT_MODEL_PIPELINE.window.durationMs);
+    // a model trained on resampled windows states its duration (first to last sample); older ones were trained on
+    // N consecutive frames at `fps`, which span (N - 1) / fps seconds (30 frames at 30 fps: 966.7 ms, not 1000)
+    expect(meta.durationMs ?? ((meta.frames - 1) * 1000) / meta.fps).toBe(DEFAULT_MODEL_PIPELINE.window.durationMs);
     expect(model.modelTopology.config.layers[0].config.batch_input_shape).toEqual([null, meta.frames, 21, 3]);
     expect(model.weightsManifest).toHaveLength(1);
     expect(model.weightsManifest[0].paths).toEqual(['weights.bin']);

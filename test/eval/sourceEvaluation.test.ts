@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { chooseTracker, clipEvents, scoreClips, TRACKER_GRID, type ClipPredictions } from '../../eval/sourceEvaluation.js';
 import { seniormarsClips } from '../../eval/seniormarsClips.js';
 import type { RealClip } from '../../eval/realSources.js';
+import { validationSplit } from '../../eval/validationSplit.js';
+import { formatLosoSummary } from '../../eval/formatLosoSummary.js';
+import type { HeldOutResult } from '../../eval/leaveOneSourceOut.js';
 import type { Prediction } from '../../src/types.js';
 
 const LABELS = ['none', 'swipe_left', 'swipe_right'];
@@ -64,5 +67,31 @@ describe('seniormarsClips (real data)', () => {
     expect(x(span.endFrame) - x(span.startFrame)).toBeGreaterThan(0.15);
     expect(x(0)).toBe(x(span.startFrame));
     expect(right.frames.every((f, i) => f.timestamp === i * 50)).toBe(true);
+  });
+});
+
+describe('validationSplit', () => {
+  const named = (name: string, n: number, labels: RealClip['labels'] = []): RealClip => ({ ...clip(labels, n), name });
+  it('holds back every 5th clip of a many-clip source and the last 20 % of each long take, sharing no frame', () => {
+    const many = { name: 'many', path: 'm', clips: Array.from({ length: 10 }, (_, i) => named(`c${i}`, 20)) };
+    const take = { name: 'take', path: 't', clips: [named('come', 100, [{ label: 'come', startFrame: 0, endFrame: 99 }])] };
+    const { train, validation } = validationSplit([many, take]);
+    expect(validation.map((c) => c.name)).toEqual(['c4', 'c9', 'come#validation']);
+    expect(train[0]!.clips.map((c) => c.name)).toEqual(['c0', 'c1', 'c2', 'c3', 'c5', 'c6', 'c7', 'c8']);
+    const head = train[1]!.clips[0]!;
+    const tail = validation[2]!;
+    expect(head.frames.at(-1)!.index + 1).toBe(tail.frames[0]!.index);
+    expect(head.labels).toEqual([{ label: 'come', startFrame: 0, endFrame: head.frames.at(-1)!.index }]);
+    expect(tail.labels).toEqual([{ label: 'come', startFrame: tail.frames[0]!.index, endFrame: 99 }]);
+    expect(head.seconds + tail.seconds).toBeCloseTo(10, 5);
+  });
+});
+
+describe('formatLosoSummary', () => {
+  it('one row per recipe: per-source TP / FP / FN (false swipes), totals, and marks folds held out together', () => {
+    const fold = (source: string, tp: number, fp: number, fn: number, fs: number, secs: number, heldOutWith = [source]): HeldOutResult =>
+      ({ source, heldOutWith, score: { truePositives: tp, falsePositives: fp, falseNegatives: fn, falseSwipesOnNonSwipe: fs, nonSwipeSeconds: secs } }) as HeldOutResult;
+    const text = formatLosoSummary([{ name: 'r', results: [fold('a', 9, 1, 1, 0, 0), fold('b', 0, 2, 0, 2, 60, ['b', 'c'])] }], ['a', 'b']);
+    expect(text).toContain('| r | 9 / 1 / 1 (0) | 0 / 2 / 0 (2) * | 75 % | 90 % | 2.00 (2 in 60 s) |');
   });
 });

@@ -9,6 +9,7 @@ import { initTfBackend } from '../../src/train/initTfBackend.js';
 import { windowFeatures } from '../../src/filters/windowFeatures.js';
 import { loadGestureModel } from '../../src/train/gestureModelFiles.js';
 import { featureTransformFor } from '../../src/workers/modelFeatures.js';
+import { palmMotionFeatures } from '../../src/train/palmMotionFeatures.js';
 import { createTfjsClassifierService } from '../../src/workers/tfjsClassifier.js';
 import { ModelLoadError } from '../../src/workers/workerErrors.js';
 import { saveTfjsModel } from '../fixtures/workers/saveTfjsModel.js';
@@ -53,5 +54,24 @@ describe('model input features', () => {
     expect(String((error as Error).message)).toContain(path);
     expect(String((error as Error).message)).toContain('elbow-v9');
     expect(featureTransformFor(undefined, 'x')).toBeUndefined();
+    // the training-side loader refuses it too, naming the file
+    await expect(loadGestureModel(join(dir, 'unknown'))).rejects.toThrow(/unknown.*elbow-v9/s);
+  });
+
+  it('knows the palm-motion-v1 transform a real-data model declares', async () => {
+    expect(featureTransformFor({ posestream: { features: 'palm-motion-v1' } }, 'm')).toBe(palmMotionFeatures);
+    const m = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [30, 21, 3] }), tf.layers.dense({ units: 2, activation: 'softmax' })] });
+    m.setUserDefinedMetadata({ posestream: { features: 'palm-motion-v1' } });
+    const path = await saveTfjsModel(m, join(dir, 'palm'), ['a', 'b']);
+    const [take] = await loadKairess(kairessDir);
+    const packed = packWindow(take!.frames.slice(100, 130).map((f) => f.hands[0]!));
+    const expected = (m.predict(tf.tensor(palmMotionFeatures(packed, 30), [1, 30, 21, 3])) as tf.Tensor).dataSync();
+    const service = createTfjsClassifierService();
+    await service.init({ model: path, backend: 'wasm' });
+    const scores = await service.classify(packed.slice(), [30, 21, 3]);
+    expect(Array.from(scores).map((v) => +v.toFixed(4))).toEqual(Array.from(expected).map((v) => +v.toFixed(4)));
+    const loaded = await loadGestureModel(join(dir, 'palm'));
+    expect(loaded.metadata?.features).toBe('palm-motion-v1');
+    loaded.model.dispose();
   });
 });

@@ -1,0 +1,40 @@
+/** One-line-per-recipe comparison of leave-one-source-out tables (`npm run eval`, docs/evaluation.md). */
+import { scoreCounts } from './matchSwipeEvents.js';
+import type { HeldOutResult } from './leaveOneSourceOut.js';
+
+/**
+ * A Markdown table: one row per recipe, per held-out source `TP / FP / FN` (swipe events) and the false swipes on
+ * its non-swipe video, then the totals (precision, recall, false swipes per minute of non-swipe video). A fold run
+ * with other sources held out at the same time is marked `*`.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(formatLosoSummary([{ name: 'window-2s', results }], ['ai-forever', 'seniormars']));
+ * ```
+ */
+export function formatLosoSummary(tables: ReadonlyArray<{ name: string; results: readonly HeldOutResult[] }>, sources: readonly string[]): string {
+  const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
+  let text = `| recipe | ${sources.map((s) => `${s} TP / FP / FN (false swipes on non-swipe video)`).join(' | ')} | precision | recall | false swipes / min |\n`;
+  text += `|---|${sources.map(() => '---').join('|')}|---|---|---|\n`;
+  for (const { name, results } of tables) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let fs = 0;
+    let secs = 0;
+    const cells = sources.map((source) => {
+      const r = results.find((x) => x.source === source);
+      if (!r) return '-';
+      const s = r.score;
+      tp += s.truePositives;
+      fp += s.falsePositives;
+      fn += s.falseNegatives;
+      fs += s.falseSwipesOnNonSwipe;
+      secs += s.nonSwipeSeconds;
+      return `${s.truePositives} / ${s.falsePositives} / ${s.falseNegatives} (${s.falseSwipesOnNonSwipe})${r.heldOutWith.length > 1 ? ' *' : ''}`;
+    });
+    const total = scoreCounts(tp, fp, fn, 0);
+    text += `| ${name} | ${cells.join(' | ')} | ${pct(total.precision)} | ${pct(total.recall)} | ${secs > 0 ? ((fs * 60) / secs).toFixed(2) : '-'} (${fs} in ${secs.toFixed(0)} s) |\n`;
+  }
+  return text;
+}
