@@ -76,7 +76,7 @@ export interface HandGesturePipelineOptions {
   classifyWith?: (window: PoseWindow, classify: (window: PoseWindow) => Promise<Prediction>) => ObservableInput<Prediction>;
   /**
    * Window settings: frames per window, resampled over `durationMs`, and what a frame without a hand does.
-   * @default DEFAULT_MODEL_PIPELINE's (30 frames over 1000 ms, skip frames without a hand)
+   * @default DEFAULT_MODEL_PIPELINE's (30 frames over 966.7 ms, the span of 30 frames at 30 fps, skip frames without a hand)
    */
   window?: { frames?: number; durationMs?: number; onMissingHand?: MissingHandPolicy };
   /** `stableGestures` settings. @default DEFAULT_MODEL_PIPELINE.gestures */
