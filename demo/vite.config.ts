@@ -48,6 +48,9 @@ export function createDemoConfig(options: DemoConfigOptions = {}): InlineConfig 
       port: options.port ?? 5173,
       strictPort: false,
       fs: { allow: [projectRoot, lib] },
+      // Cross-origin isolated (everything is same-origin): performance.now() then has 5 µs steps instead of
+      // 100 µs, which the HUD's main-thread ms per frame needs.
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
     },
     worker: { format: 'es' },
     optimizeDeps: {
