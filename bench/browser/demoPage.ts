@@ -76,3 +76,22 @@ export async function openDemo(context: BrowserContext, query: string): Promise<
     throw error;
   }
 }
+
+/**
+ * After a control change: waits `minMs`, then until the demo has finished `predictions` more predictions than
+ * `before` (so the new settings are in effect), at most `timeoutMs` in all. Resolves whether it settled.
+ */
+export function settleDemo(page: Page, before: number, options: { minMs: number; timeoutMs: number; predictions: number }): Promise<boolean> {
+  return page.waitForTimeout(options.minMs).then(() =>
+    page
+      .waitForFunction(
+        (n) => (window as unknown as { __posestream: DemoProbe }).__posestream.predictions >= n,
+        before + options.predictions,
+        { timeout: Math.max(1, options.timeoutMs - options.minMs), polling: 50 },
+      )
+      .then(
+        () => true,
+        () => false,
+      ),
+  );
+}

@@ -15,7 +15,7 @@ import type { DemoProbe } from '../../demo/src/probe.js';
 import { BenchError } from '../benchError.js';
 import { pctFigures, round } from '../measure.js';
 import type { DisplayPolicy, DisplayRecord, LandmarkerVariant } from './browserBenchTypes.js';
-import { openDemo, waitForDemo } from './demoPage.js';
+import { openDemo, settleDemo, waitForDemo } from './demoPage.js';
 import { BENCH_FPS } from './media.js';
 
 /**
@@ -125,14 +125,7 @@ export async function runDisplay(
         throw new BenchError(`bench:browser: the demo did not take policy=${row.policy} delay=${row.delayMs} (it shows ${set.policy}, ${set.delayMs} ms)`);
       }
       const before = (await drain(page)).predictions;
-      await page.waitForTimeout(SETTLE_MS);
-      const settled = await page
-        .waitForFunction(
-          (n) => (window as unknown as { __posestream: DemoProbe }).__posestream.predictions >= n,
-          before + SETTLE_PREDICTIONS,
-          { timeout: Math.max(1, settleTimeoutMs - SETTLE_MS), polling: 50 },
-        )
-        .then(() => true, () => false);
+      const settled = await settleDemo(page, before, { minMs: SETTLE_MS, timeoutMs: settleTimeoutMs, predictions: SETTLE_PREDICTIONS });
       if (!settled) options.log(`display ${row.policy}-${row.delayMs}: no ${SETTLE_PREDICTIONS} predictions within ${settleTimeoutMs / 1000} s, measuring anyway`);
       const samples = [await drain(page)];
       for (let left = options.seconds * 1000; left > 0; left -= DRAIN_MS) {

@@ -16,7 +16,7 @@ import type { DemoProbe } from '../../demo/src/probe.js';
 import { BenchError } from '../benchError.js';
 import { pctFigures, round } from '../measure.js';
 import type { LandmarkerVariant, LongTaskRecord, PipelinePath } from './browserBenchTypes.js';
-import { openDemo, waitForDemo } from './demoPage.js';
+import { openDemo, settleDemo, waitForDemo } from './demoPage.js';
 
 /** The paths compared, in order (path-major: switching the path restarts the demo's pipeline). */
 export const LONGTASK_PATHS: readonly PipelinePath[] = ['workers', 'main-thread'];
@@ -169,14 +169,7 @@ export async function runLongTasks(
       }
       if (set.runOn !== row.path) options.log(`longtasks ${name}: the pipeline runs on ${set.runOn ?? 'nothing'} (this build has no ${row.path} path), measuring anyway`);
       const before = (await drain(page)).predictions;
-      await page.waitForTimeout(SETTLE_MS);
-      const settled = await page
-        .waitForFunction(
-          (n) => (window as unknown as { __posestream: DemoProbe }).__posestream.predictions >= n,
-          before + SETTLE_PREDICTIONS,
-          { timeout: Math.max(1, settleTimeoutMs - SETTLE_MS), polling: 50 },
-        )
-        .then(() => true, () => false);
+      const settled = await settleDemo(page, before, { minMs: SETTLE_MS, timeoutMs: settleTimeoutMs, predictions: SETTLE_PREDICTIONS });
       if (!settled) options.log(`longtasks ${name}: no ${SETTLE_PREDICTIONS} predictions within ${settleTimeoutMs / 1000} s, measuring anyway`);
       const samples = [await drain(page)];
       for (let left = options.seconds * 1000; left > 0; left -= DRAIN_MS) {
