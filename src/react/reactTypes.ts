@@ -7,8 +7,9 @@ export interface UseHandGesturesOptions extends HandGesturePipelineOptions {
   /** `false` keeps the pipeline stopped (camera closed, no workers) until it becomes `true`. @default true */
   enabled?: boolean;
   /**
-   * Called with every pose frame (landmarks) outside React rendering: draw on a canvas here. The newest function
-   * is used without restarting the pipeline. @default undefined (pose frames are not read)
+   * Called with each pose frame (landmarks) of the pipeline's `poses$` outside React rendering: draw on a canvas
+   * here (off the main thread, the latest one at most once per animation frame). The newest function is used
+   * without restarting the pipeline. @default undefined (pose frames are not read)
    */
   onPoses?: (frame: PoseFrame) => void;
   /** Throw a fatal error during rendering, for the nearest error boundary. @default false (it is in `error`) */
