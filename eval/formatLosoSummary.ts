@@ -1,5 +1,5 @@
 /** One-line-per-recipe comparison of leave-one-source-out tables (`npm run eval`, docs/evaluation.md). */
-import { scoreCounts } from './matchSwipeEvents.js';
+import { sumSourceScores } from './sumSourceScores.js';
 import type { HeldOutResult } from './leaveOneSourceOut.js';
 
 /**
@@ -17,24 +17,15 @@ export function formatLosoSummary(tables: ReadonlyArray<{ name: string; results:
   let text = `| recipe | ${sources.map((s) => `${s} TP / FP / FN (false swipes on non-swipe video)`).join(' | ')} | precision | recall | false swipes / min |\n`;
   text += `|---|${sources.map(() => '---').join('|')}|---|---|---|\n`;
   for (const { name, results } of tables) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let fs = 0;
-    let secs = 0;
     const cells = sources.map((source) => {
       const r = results.find((x) => x.source === source);
       if (!r) return '-';
       const s = r.score;
-      tp += s.truePositives;
-      fp += s.falsePositives;
-      fn += s.falseNegatives;
-      fs += s.falseSwipesOnNonSwipe;
-      secs += s.nonSwipeSeconds;
       return `${s.truePositives} / ${s.falsePositives} / ${s.falseNegatives} (${s.falseSwipesOnNonSwipe})${r.heldOutWith.length > 1 ? ' *' : ''}`;
     });
-    const total = scoreCounts(tp, fp, fn, 0);
-    text += `| ${name} | ${cells.join(' | ')} | ${pct(total.precision)} | ${pct(total.recall)} | ${secs > 0 ? ((fs * 60) / secs).toFixed(2) : '-'} (${fs} in ${secs.toFixed(0)} s) |\n`;
+    const t = sumSourceScores(sources.flatMap((source) => results.find((x) => x.source === source)?.score ?? []));
+    const [fs, secs] = [t.falseSwipesOnNonSwipe, t.nonSwipeSeconds];
+    text += `| ${name} | ${cells.join(' | ')} | ${pct(t.precision)} | ${pct(t.recall)} | ${secs > 0 ? ((fs * 60) / secs).toFixed(2) : '-'} (${fs} in ${secs.toFixed(0)} s) |\n`;
   }
   return text;
 }

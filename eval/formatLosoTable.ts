@@ -1,5 +1,5 @@
 /** Plain-text (Markdown) rendering of a leave-one-source-out table (`npm run eval`, docs/evaluation.md). */
-import { scoreCounts } from './matchSwipeEvents.js';
+import { sumSourceScores } from './sumSourceScores.js';
 import type { HeldOutResult } from './leaveOneSourceOut.js';
 
 /**
@@ -15,27 +15,15 @@ export function formatLosoTable(results: readonly HeldOutResult[]): string {
   const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
   const perMin = (n: number, s: number): string => (s > 0 ? `${((n * 60) / s).toFixed(2)} (${n} in ${(s / 60).toFixed(1)} min)` : '-');
   let text = '| held-out source | swipes | TP | FP | FN | precision | recall | false swipes / min of non-swipe video | other events | tracker chosen on training sources |\n|---|---|---|---|---|---|---|---|---|---|\n';
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let fs = 0;
-  let secs = 0;
-  let other = 0;
   for (const r of results) {
     const s = r.score;
-    tp += s.truePositives;
-    fp += s.falsePositives;
-    fn += s.falseNegatives;
-    fs += s.falseSwipesOnNonSwipe;
-    secs += s.nonSwipeSeconds;
-    other += s.otherEvents;
     const p = r.swipes + s.falsePositives === 0 ? '-' : pct(s.precision);
     const rc = r.swipes === 0 ? '-' : pct(s.recall);
     const t = r.tracker;
     text += `| ${r.source} | ${r.swipes} | ${s.truePositives} | ${s.falsePositives} | ${s.falseNegatives} | ${p} | ${rc} | ${perMin(s.falseSwipesOnNonSwipe, s.nonSwipeSeconds)} | ${s.otherEvents} | ${t.threshold} / ${t.minConsecutive} / ${t.cooldownMs} ms |\n`;
   }
-  const total = scoreCounts(tp, fp, fn, other);
-  text += `| **all** | ${tp + fn} | ${tp} | ${fp} | ${fn} | ${pct(total.precision)} | ${pct(total.recall)} | ${perMin(fs, secs)} | ${other} | |\n`;
+  const t = sumSourceScores(results.map((r) => r.score));
+  text += `| **all** | ${t.truePositives + t.falseNegatives} | ${t.truePositives} | ${t.falsePositives} | ${t.falseNegatives} | ${pct(t.precision)} | ${pct(t.recall)} | ${perMin(t.falseSwipesOnNonSwipe, t.nonSwipeSeconds)} | ${t.otherEvents} | |\n`;
   for (const r of results) {
     text += `\n${r.source} (trained in ${r.trainSeconds.toFixed(0)} s):\n`;
     for (const c of r.clips) text += `  ${c.name}: ${[...c.missed.map((e) => `missed ${e}`), ...c.falseSwipes.map((e) => `false ${e}`), ...c.other.map((e) => `other ${e}`)].join(', ')}\n`;
