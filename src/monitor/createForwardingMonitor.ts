@@ -24,6 +24,8 @@ export interface ForwardingMonitorOptions {
 export interface ForwardingMonitor extends PipelineMonitor {
   /** Sends the events recorded since the last send (nothing when there are none). */
   flush(): void;
+  /** Returns the events recorded since the last send and forgets them: for sending them with a message of your own. */
+  take(): StageEvent[];
   /** Flushes, then stops the timer; later events are sent by `flush()` only. Idempotent. */
   close(): void;
 }
@@ -42,11 +44,13 @@ export interface ForwardingMonitor extends PipelineMonitor {
 export function createForwardingMonitor(send: (events: StageEvent[]) => void, options: ForwardingMonitorOptions = {}): ForwardingMonitor {
   const { now = () => performance.now(), intervalMs = 250, maxBatch = 256 } = options;
   let batch: StageEvent[] = [];
-  const flush = (): void => {
-    if (batch.length === 0) return;
+  const take = (): StageEvent[] => {
     const events = batch;
     batch = [];
-    send(events);
+    return events;
+  };
+  const flush = (): void => {
+    if (batch.length > 0) send(take());
   };
   let timer: ReturnType<typeof setInterval> | undefined = setInterval(flush, intervalMs);
   return {
@@ -56,6 +60,7 @@ export function createForwardingMonitor(send: (events: StageEvent[]) => void, op
       if (batch.length >= maxBatch) flush();
     },
     flush,
+    take,
     close() {
       flush();
       if (timer !== undefined) clearInterval(timer);

@@ -50,7 +50,10 @@ export interface GestureStreamRequest {
 }
 
 /** A message on the pose channel (estimator → gesture worker). */
-export type PoseChannelMessage = { type: 'pose'; data: Float64Array } | { type: 'events'; events: StageEvent[] } | { type: 'end' };
+export type PoseChannelMessage =
+  | { type: 'pose'; data: Float64Array; events?: StageEvent[] }
+  | { type: 'events'; events: StageEvent[] }
+  | { type: 'end' };
 
 /** A message from the hand-landmarker worker to the page. */
 export type HandStreamMessage = { type: 'pose'; data: Float64Array };

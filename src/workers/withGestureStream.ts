@@ -33,9 +33,8 @@ function fromPoseChannel(port: MessagePort, monitor: PipelineMonitor): Observabl
   return fromPortInBursts<PoseChannelMessage>(port).pipe(
     takeWhile((message) => message.type !== 'end'),
     filter((message): message is Extract<PoseChannelMessage, { type: 'pose' }> => {
-      if (message.type !== 'events') return true;
-      for (const e of message.events) monitor.record(e);
-      return false;
+      for (const e of message.events ?? []) monitor.record(e);
+      return message.type === 'pose';
     }),
     map((message) => unpackPoseFrame(message.data)),
   );

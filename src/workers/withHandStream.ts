@@ -116,8 +116,8 @@ export function withHandStream(landmarker: HandLandmarkerWorkerApi): HandStreamA
               next: (frame) => {
                 summary.poses += 1;
                 const data = packPoseFrame(frame);
-                poses.postMessage({ type: 'pose', data } satisfies PoseChannelMessage, [data.buffer]);
-                monitor.flush(); // this frame's events follow it (the timer alone can fall behind a busy loop)
+                // This frame's monitor events ride with it (the timer alone can fall behind a busy loop).
+                poses.postMessage({ type: 'pose', data, events: monitor.take() } satisfies PoseChannelMessage, [data.buffer]);
                 latest = frame;
                 sendLatest();
               },

@@ -26,9 +26,20 @@ describe('createForwardingMonitor', () => {
     monitor.close();
     monitor.close();
     expect(sent.map((b) => b.length)).toEqual([2, 3, 1, 1]);
+    expect(monitor.take()).toEqual([]);
     monitor.record({ stage: 'display', kind: 'emit' });
     vi.advanceTimersByTime(1000);
     expect(sent).toHaveLength(4); // closed: the timer is gone
+  });
+
+  it('take() hands the batch to the caller instead of sending it', () => {
+    const sent: StageEvent[][] = [];
+    const monitor = createForwardingMonitor((events) => sent.push(events), { now: () => 5 });
+    monitor.record({ stage: 'source', kind: 'emit' });
+    expect(monitor.take()).toEqual([{ stage: 'source', kind: 'emit', t: 5 }]);
+    monitor.flush();
+    monitor.close();
+    expect(sent).toEqual([]);
   });
 
   it("pageClock is a worker's performance.now() on the page's scale", () => {

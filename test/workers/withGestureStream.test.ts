@@ -69,7 +69,9 @@ describe('withGestureStream (packaged classifier worker, real kairess frames)', 
     const { poses, received, done } = stream();
     const start = performance.now();
     for (const frame of frames) {
-      send(poses, { type: 'pose', data: packPoseFrame({ ...frame, capturedAt: performance.now() }) });
+      const t = performance.now();
+      // The estimator's monitor events ride with its pose frames.
+      send(poses, { type: 'pose', data: packPoseFrame({ ...frame, capturedAt: t }), events: [{ stage: 'estimator', kind: 'emit', t, captureT: t }] });
       await new Promise((r) => setTimeout(r, 33));
     }
     send(poses, { type: 'end' });
@@ -88,6 +90,7 @@ describe('withGestureStream (packaged classifier worker, real kairess frames)', 
     expect(messages.at(-1)).toEqual({ type: 'end' });
     expect(stats.length).toBeGreaterThan(0);
     expect(stats.at(-1)!.fps.window).toBeGreaterThan(0);
+    expect(stats.at(-1)!.fps.estimator).toBeGreaterThan(0); // recorded from the events that came with the frames
   });
 
   it('classifies only the newest window of frames that piled up while it was busy', { timeout: 120_000 }, async () => {
