@@ -12,7 +12,7 @@ export interface PipelineWorkers {
   estimate(frame: SourceFrame<ImageBitmap>): Promise<PoseFrame>;
   classifyWindow(window: PoseWindow): Promise<Prediction>;
   /** The off-main-thread path: the estimator's and the classifier's streams (see `runOnWorkers`). */
-  streamHands(request: HandStreamRequest | (() => HandStreamRequest)): Promise<HandStreamSummary>;
+  streamHands(request: HandStreamRequest): Promise<HandStreamSummary>;
   stopHands(): Promise<void>;
   streamGestures(request: GestureStreamRequest): Promise<unknown>;
   stopGestures(): Promise<void>;

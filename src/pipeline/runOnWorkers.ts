@@ -65,13 +65,12 @@ export function runOnWorkers(
 
     const pageTimeOrigin = performance.timeOrigin;
     const gesturesDone = workers.streamGestures({ ...settings, poses: poses.port2, page: fromGestures.port2, pageTimeOrigin });
-    // The processor is made once the worker is ready, in the task that transfers its readable (see streamHands).
-    const handsDone = workers.streamHands(() => ({
+    const handsDone = workers.streamHands({
       frames: new Processor({ track: own, maxBufferSize: 1 }).readable,
       poses: poses.port1,
       page: fromEstimator.port2,
       pageTimeOrigin,
-    }));
+    });
     ask();
     const fail = (error: unknown): void => {
       if (!closed) subscriber.error(error);

@@ -53,14 +53,11 @@ export interface HandEstimatorWorker {
   ready: Promise<void>;
   /**
    * Runs the off-main-thread stream in the worker (`withHandStream`): `request.frames` (a
-   * `MediaStreamTrackProcessor`'s `readable`) and both ports are transferred. Pass a function to make the request
-   * once the worker is initialised: Chromium moves a processor's frame source into the worker only when its
-   * `readable` is transferred in the task that created it; transferred later, the frames still pass through the
-   * page's main thread. Resolves when the frames end or
-   * `stopHands()` is called; rejects with the typed error that stopped it (a recovered `WorkerError` when the
+   * `MediaStreamTrackProcessor`'s `readable`) and both ports are transferred once the worker is initialised.
+   * Resolves when the frames end or `stopHands()` is called; rejects with the typed error that stopped it (a recovered `WorkerError` when the
    * worker crashed and was restarted: start a new stream then).
    */
-  streamHands(request: HandStreamRequest | (() => HandStreamRequest)): Promise<HandStreamSummary>;
+  streamHands(request: HandStreamRequest): Promise<HandStreamSummary>;
   /** Stops the worker's running stream, if any. */
   stopHands(): Promise<void>;
   /** The worker behind it (state, `restarts`, `lost`). */
@@ -170,10 +167,9 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
       onTiming?.({ index: frame.index, detectMs: result.detectMs, roundTripMs: performance.now() - start });
       return result.frame;
     },
-    async streamHands(given): Promise<HandStreamSummary> {
+    async streamHands(request): Promise<HandStreamSummary> {
       if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
       await ensureInit();
-      const request = typeof given === 'function' ? given() : given;
       try {
         return await worker.api.streamHands(transfer(request, [request.frames as unknown as Transferable, request.poses, request.page]));
       } catch (error) {
