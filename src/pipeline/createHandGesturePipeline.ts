@@ -4,6 +4,7 @@ import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { pipelineStats } from '../operators/pipelineStats.js';
 import type { GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
+import { canShareResults } from '../workers/sharedResults.js';
 import { chooseRunOn } from './chooseRunOn.js';
 import { createMainThreadTimer } from './createMainThreadTimer.js';
 import { createPipelineWorkers } from './createPipelineWorkers.js';
@@ -50,6 +51,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   // Workers cannot resolve a relative URL ('/models/x.task'): make every URL option absolute against the page.
   const options = typeof document === 'undefined' ? given : resolveOptionUrls(given, document.baseURI);
   const runsOn = chooseRunOn(options);
+  const resultsVia = runsOn === 'workers' && canShareResults() ? 'shared-memory' : 'messages';
   const defaults = DEFAULT_MODEL_PIPELINE;
   const frames = options.window?.frames ?? defaults.window.frames;
   const settings = {
@@ -61,6 +63,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
     gestures: options.gestures ?? defaults.gestures,
     policy: options.policy ?? 'latest',
     stats: { intervalMs: options.statsIntervalMs ?? 500, windowMs: 2000 },
+    maxHands: options.numHands ?? 1,
   };
   const source = options.source ?? { camera: {} };
   const status$ = new BehaviorSubject<HandGesturePipelineStatus>('starting');
@@ -127,7 +130,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   );
   running.add(
     pipelineStats(monitor, settings.stats)
-      .pipe(map((s): HandGesturePipelineStats => ({ ...mergeStats(workerStats, s), runOn: runsOn, mainThread: timer.since(monitor.now() - s.windowMs) })))
+      .pipe(map((s): HandGesturePipelineStats => ({ ...mergeStats(workerStats, s), runOn: runsOn, resultsVia, mainThread: timer.since(monitor.now() - s.windowMs) })))
       .subscribe((s) => stats$.next(s)),
   );
 

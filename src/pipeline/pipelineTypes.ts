@@ -17,6 +17,13 @@ export interface HandGesturePipelineStats extends PipelineStats {
    * results; on `'main-thread'` it also grabs every frame and runs the window and the classifier calls.
    */
   mainThread: Percentiles;
+  /**
+   * How the workers' results reach the page. `'shared-memory'`: on `'workers'` in a cross-origin isolated page
+   * (served with `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`), the
+   * latest pose frame and the predictions are read from memory shared with the workers, no message per frame
+   * (the cheapest for the main thread); `'messages'`: everywhere else.
+   */
+  resultsVia: 'shared-memory' | 'messages';
 }
 
 /**

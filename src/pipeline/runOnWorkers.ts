@@ -1,5 +1,9 @@
-import { Observable } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
 import { unpackPoseFrame } from '../filters/packPoseFrame.js';
+import { fromDoorbell } from '../streams/fromDoorbell.js';
+import { readSharedPose } from '../workers/sharedPoseSlot.js';
+import { readSharedPredictions } from '../workers/sharedPredictionRing.js';
+import { canShareResults, createSharedResults, DOORBELL, sharedResultsViews, type SharedResults } from '../workers/sharedResults.js';
 import type { GestureEvent, PipelineMonitor, PipelineStats, PoseFrame, Prediction } from '../types.js';
 import type { GestureStreamMessage, GestureStreamRequest, HandStreamMessage } from '../workers/streamProtocol.js';
 import type { MainThreadTimer } from './createMainThreadTimer.js';
@@ -12,6 +16,12 @@ export type WorkerPathOutput =
   | { type: 'gesture'; event: GestureEvent }
   | { type: 'stats'; stats: PipelineStats };
 
+/** What the workers path needs of the pipeline's settings. @internal */
+export type WorkerPathSettings = Pick<GestureStreamRequest, 'window' | 'gestures' | 'policy' | 'stats'> & {
+  /** Hands per frame (the landmarker's `numHands`): the shared pose slot's room. */
+  maxHands: number;
+};
+
 /** Chromium's `MediaStreamTrackProcessor` (not in TypeScript's DOM types). */
 type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => {
   readable: ReadableStream<VideoFrame>;
@@ -21,9 +31,12 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
  * The off-main-thread pipeline over one video track: a `MediaStreamTrackProcessor` on a clone of `track` (newest
  * frame only) → its `readable`, transferred to the hand-landmarker worker (`streamHands`) → pose frames over a
  * `MessageChannel` → the classifier worker (`streamGestures`: window, classifier, gestures) → results to the page.
- * The page asks the estimator for the latest pose frame each time it has taken one, and the estimator sends it
- * on its next animation frame: at most one per frame however fast the estimator runs, none piling up while the
- * page is busy, and no requestAnimationFrame on the page. The gesture worker keeps the monitor of
+ * The estimator hands the page the latest pose frame on its own animation frames: at most one per frame however
+ * fast it runs, none piling up while the page is busy, and no requestAnimationFrame on the page. On a cross-origin
+ * isolated page (once the models are loaded: the ring is sized by their labels) the pose frame and every prediction
+ * go through shared memory (`createSharedResults`) and the page reads what is new when the doorbell rings: no
+ * message per frame and no reply. Elsewhere the page asks for each pose frame once it has taken the previous one,
+ * and every prediction is a message. Gesture events and stats are always messages. The gesture worker keeps the monitor of
  * the stages that run in workers and sends `stats` snapshots; `monitor` here gets the page's stage ('display').
  * posestream's own handling here is timed with `timer`.
  * Completes when the track ends; errors with the first worker error (a recovered `WorkerError` after a worker
@@ -33,7 +46,7 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
 export function runOnWorkers(
   track: MediaStreamTrack,
   workers: PipelineWorkers,
-  settings: Pick<GestureStreamRequest, 'window' | 'gestures' | 'policy' | 'stats'>,
+  settings: WorkerPathSettings,
   monitor: PipelineMonitor,
   timer: MainThreadTimer,
 ): Observable<WorkerPathOutput> {
@@ -43,44 +56,79 @@ export function runOnWorkers(
     const poses = new MessageChannel();
     const fromEstimator = new MessageChannel();
     const fromGestures = new MessageChannel();
+    const doorbell = new Subscription();
     let closed = false;
+    let readShared = (): void => undefined; // reads the shared results' new predictions and pose frame, if shared
+    const messages = !canShareResults(); // else results come through shared memory: no message per frame, no reply
 
+    const pose = (frame: PoseFrame): void => {
+      monitor.record(frame.capturedAt === undefined ? { stage: 'display', kind: 'emit' } : { stage: 'display', kind: 'emit', captureT: frame.capturedAt });
+      subscriber.next({ type: 'pose', frame }); // the subscriber leaves out its own handling (timer.exclude)
+      timer.endFrame();
+    };
+    const predictions = (list: readonly Prediction[] | undefined): void => {
+      for (const prediction of list ?? []) subscriber.next({ type: 'prediction', prediction });
+    };
     const ask = (): void => fromEstimator.port1.postMessage({ type: 'next' });
     fromEstimator.port1.onmessage = (event: MessageEvent<HandStreamMessage>) =>
       timer.time(() => {
-        const frame = unpackPoseFrame(event.data.data);
-        monitor.record(frame.capturedAt === undefined ? { stage: 'display', kind: 'emit' } : { stage: 'display', kind: 'emit', captureT: frame.capturedAt });
-        subscriber.next({ type: 'pose', frame }); // the subscriber leaves out its own handling (timer.exclude)
-        timer.endFrame();
-        if (!closed) ask(); // the estimator paces them: at most one per animation frame, none piling up here
+        pose(unpackPoseFrame(event.data.data));
+        if (messages && !closed) ask(); // the estimator paces them: at most one per animation frame, none piling up here
       });
     fromGestures.port1.onmessage = (event: MessageEvent<GestureStreamMessage>) =>
       timer.time(() => {
         const message = event.data;
-        if (message.type === 'stats') subscriber.next({ type: 'stats', stats: message.stats });
-        else if (message.type === 'end') subscriber.complete();
-        else if (message.type === 'prediction') subscriber.next({ type: 'prediction', prediction: message.prediction });
+        if (message.type === 'stats') return subscriber.next({ type: 'stats', stats: message.stats });
+        if (message.type === 'prediction') return subscriber.next({ type: 'prediction', prediction: message.prediction });
+        readShared(); // what the ring holds came before this message
+        predictions(message.predictions);
+        if (message.type === 'end') subscriber.complete();
         else subscriber.next({ type: 'gesture', event: message.event });
       });
 
-    const pageTimeOrigin = performance.timeOrigin;
-    const gesturesDone = workers.streamGestures({ ...settings, poses: poses.port2, page: fromGestures.port2, pageTimeOrigin });
-    const handsDone = workers.streamHands({
-      frames: new Processor({ track: own, maxBufferSize: 1 }).readable,
-      poses: poses.port1,
-      page: fromEstimator.port2,
-      pageTimeOrigin,
-    });
-    ask();
-    const fail = (error: unknown): void => {
-      if (!closed) subscriber.error(error);
+    const start = (shared?: SharedResults): void => {
+      if (closed) return;
+      const pageTimeOrigin = performance.timeOrigin;
+      const gesturesDone = workers.streamGestures({ ...settings, poses: poses.port2, page: fromGestures.port2, pageTimeOrigin, shared });
+      const handsDone = workers.streamHands({
+        frames: new Processor({ track: own, maxBufferSize: 1 }).readable,
+        poses: poses.port1,
+        page: fromEstimator.port2,
+        pageTimeOrigin,
+        shared,
+      });
+      if (messages) ask();
+      const fail = (error: unknown): void => {
+        if (!closed) subscriber.error(error);
+      };
+      // The end comes as the gesture worker's last message ('end'), after every result it posted.
+      handsDone.catch(fail);
+      gesturesDone.catch(fail);
     };
-    // The end comes as the gesture worker's last message ('end'), after every result it posted.
-    handsDone.catch(fail);
-    gesturesDone.catch(fail);
+    if (messages) start();
+    else {
+      // The ring's entries are sized by the model's labels: start once the models are loaded (a load error is
+      // the pipeline's to report, through `ready`).
+      workers.ready.then(({ labels }) => {
+        if (closed) return;
+        const shared = createSharedResults({ maxHands: settings.maxHands, labels: labels.length });
+        const views = sharedResultsViews(shared);
+        let sequence = 0;
+        readShared = () => {
+          predictions(readSharedPredictions(views, labels, shared.capacity));
+          const latest = readSharedPose(views, sequence);
+          if (latest === undefined) return;
+          sequence = latest.sequence;
+          pose(latest.frame);
+        };
+        doorbell.add(fromDoorbell(views.ints, DOORBELL).subscribe(() => timer.time(readShared)));
+        start(shared);
+      }, () => undefined);
+    }
 
     return () => {
       closed = true;
+      doorbell.unsubscribe();
       workers.stopHands().catch(() => undefined);
       workers.stopGestures().catch(() => undefined);
       for (const port of [fromEstimator.port1, fromGestures.port1]) {

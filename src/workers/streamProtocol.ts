@@ -7,6 +7,7 @@
 import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
 import type { ClassifyPolicy, MissingHandPolicy } from '../operators/operatorTypes.js';
 import type { GestureEvent, PipelineStats, Prediction, StageEvent } from '../types.js';
+import type { SharedResults } from './sharedResults.js';
 
 /** What the page sends the hand-landmarker worker's `streamHands`. */
 export interface HandStreamRequest {
@@ -20,6 +21,11 @@ export interface HandStreamRequest {
   pageTimeOrigin: number;
   /** `fromVideoFrameStream`'s clock for `timestamp`. @default 'capture' */
   clock?: 'media' | 'capture';
+  /**
+   * The page's shared results (cross-origin isolated pages): the latest pose frame is written there, at most once
+   * per animation frame, and the doorbell rung; the page never asks. @default undefined (messages on `page`)
+   */
+  shared?: SharedResults;
 }
 
 /** What `streamHands` resolves to when the frame stream ends (or `stopHands()` stopped it). */
@@ -47,6 +53,11 @@ export interface GestureStreamRequest {
   policy: ClassifyPolicy;
   /** `pipelineStats` of the worker's monitor (source, estimator, window, classifier): how often, over how long, ms. */
   stats: { intervalMs: number; windowMs: number };
+  /**
+   * The page's shared results (cross-origin isolated pages): predictions are written into its ring and the doorbell
+   * rung, not posted. @default undefined (a `prediction` message each)
+   */
+  shared?: SharedResults;
 }
 
 /** A message on the pose channel (estimator → gesture worker). */
@@ -58,9 +69,13 @@ export type PoseChannelMessage =
 /** A message from the hand-landmarker worker to the page. */
 export type HandStreamMessage = { type: 'pose'; data: Float64Array };
 
-/** A message from the gesture worker to the page (`'end'` last, once the pose channel ended and all is sent). */
+/**
+ * A message from the gesture worker to the page (`'end'` last, once the pose channel ended and all is sent). With
+ * shared results, `predictions` on `gesture` and `end` are those the full ring kept back: they come after what the
+ * ring holds and before the event.
+ */
 export type GestureStreamMessage =
   | { type: 'prediction'; prediction: Prediction }
-  | { type: 'gesture'; event: GestureEvent }
+  | { type: 'gesture'; event: GestureEvent; predictions?: Prediction[] }
   | { type: 'stats'; stats: PipelineStats }
-  | { type: 'end' };
+  | { type: 'end'; predictions?: Prediction[] };

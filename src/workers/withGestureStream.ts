@@ -7,17 +7,20 @@ import { snapshotStats } from '../monitor/snapshotStats.js';
 import { classifyLatest } from '../operators/classifyLatest.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
 import { stableGestures } from '../operators/stableGestures.js';
-import type { PipelineMonitor, PoseFrame } from '../types.js';
+import type { PipelineMonitor, PoseFrame, Prediction } from '../types.js';
 import { fromPortInBursts } from '../streams/fromPortInBursts.js';
 import { newestOfBurst } from '../operators/newestOfBurst.js';
 import type { ClassifierInfo, ClassifierWorkerApi } from './classifierProtocol.js';
+import { createSharedPredictionWriter } from './sharedPredictionRing.js';
+import { ringDoorbell, sharedResultsViews } from './sharedResults.js';
 import type { GestureStreamMessage, GestureStreamRequest, PoseChannelMessage } from './streamProtocol.js';
 
 /** A classifier worker API with the off-main-thread gesture stream: `streamGestures` and `stopGestures`. */
 export interface GestureStreamApi<I> extends ClassifierWorkerApi<I> {
   /**
    * Runs `slidingWindow` → `classifyLatest` (this worker's own classifier, no extra hop) → `stableGestures` on the
-   * pose frames arriving on `request.poses`, and posts every prediction and gesture event to `request.page`, and
+   * pose frames arriving on `request.poses`, and posts every prediction (or writes it into `request.shared`'s ring
+   * and rings its doorbell) and gesture event to `request.page`, and
    * a `pipelineStats` snapshot every `request.stats.intervalMs` (this worker's monitor holds the estimator's events
    * too). Resolves when the pose channel ends (`{ type: 'end' }`, after the last
    * classification) or `stopGestures()` is called; rejects with the first error. Needs `init` first. A new call
@@ -65,8 +68,14 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
       running?.finish();
       const loaded = info;
       if (loaded === undefined) return Promise.reject(new Error('classifier worker: streamGestures() before init()'));
-      const { page } = request;
+      const { page, shared } = request;
       const post = (message: GestureStreamMessage): void => page.postMessage(message);
+      // With shared results predictions go into the ring; any it kept back (full) ride with the next message.
+      const ring = shared === undefined ? undefined : { writer: createSharedPredictionWriter(shared), views: sharedResultsViews(shared) };
+      const keptBack = (): { predictions?: Prediction[] } => {
+        const predictions = ring?.writer.takeKeptBack() ?? [];
+        return predictions.length > 0 ? { predictions } : {};
+      };
       const now = pageClock(request.pageTimeOrigin);
       const monitor = createPipelineMonitor({ now });
       const counts = { predictions: 0, gestures: 0 };
@@ -80,7 +89,7 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
           if (running !== self) return;
           running = undefined;
           subscription.unsubscribe();
-          if (error === undefined) post({ type: 'end' });
+          if (error === undefined) post({ type: 'end', ...keptBack() });
           if (error === undefined) resolve(counts);
           else reject(error);
         };
@@ -107,7 +116,8 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
           predictions$.subscribe({
             next: (prediction) => {
               counts.predictions += 1;
-              post({ type: 'prediction', prediction });
+              if (ring === undefined) post({ type: 'prediction', prediction });
+              else if (ring.writer.write(prediction)) ringDoorbell(ring.views);
               snapshot();
             },
             error: (error: unknown) => end(error),
@@ -117,7 +127,7 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
           predictions$.pipe(stableGestures(request.gestures)).subscribe({
             next: (event) => {
               counts.gestures += 1;
-              post({ type: 'gesture', event });
+              post({ type: 'gesture', event, ...keptBack() });
             },
             error: (error: unknown) => end(error),
             complete: () => end(),

@@ -7,6 +7,8 @@ import { fromVideoFrameStream } from '../streams/fromVideoFrameStream.js';
 import type { PoseFrame, SourceFrame } from '../types.js';
 import { createVideoFrameConverter } from './createVideoFrameConverter.js';
 import type { HandLandmarkerWorkerApi } from './handLandmarkerWorker.js';
+import { writeSharedPose } from './sharedPoseSlot.js';
+import { ringDoorbell, sharedResultsViews } from './sharedResults.js';
 import type { HandStreamMessage, HandStreamRequest, HandStreamSummary, PoseChannelMessage } from './streamProtocol.js';
 
 /** The next animation frame: a dedicated worker's `requestAnimationFrame` (Chromium), else ~16 ms. */
@@ -20,9 +22,9 @@ function nextAnimationFrame(fn: () => void): void {
 export interface HandStreamApi extends HandLandmarkerWorkerApi {
   /**
    * Estimates hands in every frame of `request.frames` it can keep up with (latest frame only, as
-   * `estimateHands`), sends each pose frame to the gesture worker (`request.poses`) and the latest one to the page
-   * when the page asks for it (`request.page`: one per request, at most one per animation frame; the page asks
-   * again once it has taken one);
+   * `estimateHands`), sends each pose frame to the gesture worker (`request.poses`) and the latest one to the page,
+   * at most one per animation frame: into `request.shared` (ringing its doorbell) when given, else on
+   * `request.page` when the page asks for it (one per request; the page asks again once it has taken one);
    * its monitor events go to the gesture worker in batches. Resolves when the frame stream ends or `stopHands()` is called; rejects
    * with the first error (a typed error of the landmarker or the source). A new call stops the running one.
    */
@@ -55,21 +57,25 @@ export function withHandStream(landmarker: HandLandmarkerWorkerApi): HandStreamA
       // Stats are the gesture worker's: events go there, with the pose frames, never to the page.
       const monitor = createForwardingMonitor((events) => poses.postMessage({ type: 'events', events } satisfies PoseChannelMessage), { now });
       const summary: HandStreamSummary = { frames: 0, poses: 0, dropped: 0 };
+      const shared = request.shared === undefined ? undefined : sharedResultsViews(request.shared);
       let latest: PoseFrame | undefined;
-      let wanted = false;
+      let wanted = shared !== undefined; // with shared results the page never asks: the slot always holds the latest
       let paced = false;
-      // The page gets the latest pose frame once it has taken the previous one, and at most one per animation
-      // frame: paced here, on the worker's own animation frames, so that the page never calls rAF for it.
+      // The page gets the latest pose frame at most once per animation frame (and, by messages, once it has taken
+      // the previous one): paced here, on the worker's own animation frames, so that the page never calls rAF for it.
       const sendLatest = (): void => {
         if (!wanted || latest === undefined || paced) return;
         paced = true;
         nextAnimationFrame(() => {
           paced = false;
           if (!wanted || latest === undefined) return;
-          const data = packPoseFrame(latest);
-          page.postMessage({ type: 'pose', data } satisfies HandStreamMessage, [data.buffer]);
+          if (shared !== undefined && writeSharedPose(shared, latest)) ringDoorbell(shared);
+          else {
+            const data = packPoseFrame(latest); // more hands than the shared slot holds go by message
+            page.postMessage({ type: 'pose', data } satisfies HandStreamMessage, [data.buffer]);
+            wanted = shared !== undefined;
+          }
           latest = undefined;
-          wanted = false;
         });
       };
       page.onmessage = (event: MessageEvent<{ type: 'next' }>) => {

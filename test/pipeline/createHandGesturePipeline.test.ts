@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { launchWithFakeCamera } from '../browser/browserSession.js';
@@ -23,11 +23,25 @@ let origin: string;
 let browser: LaunchedChromium;
 let page: Page;
 
-async function openPage(b: LaunchedChromium): Promise<Page> {
+/** `?isolated=0` serves the page without its cross-origin isolation headers (no shared memory there). */
+const notIsolatedOnRequest: Plugin = {
+  name: 'not-isolated-on-request',
+  configureServer(s) {
+    s.middlewares.use((req, res, next) => {
+      if (req.url?.includes('isolated=0')) {
+        const setHeader = res.setHeader.bind(res);
+        res.setHeader = (name, value) => (/^cross-origin-(opener|embedder)-policy$/i.test(name) ? res : setHeader(name, value));
+      }
+      next();
+    });
+  },
+};
+
+async function openPage(b: LaunchedChromium, isolated = true): Promise<Page> {
   const p = await b.context.newPage();
   p.on('console', (m) => m.type() === 'error' && console.error(`page console: ${m.text()}`));
   p.on('response', (r) => r.status() >= 400 && console.error(`page request: HTTP ${r.status()} ${r.url()}`));
-  await p.goto(`${origin}/test/pipeline/pipelinePage.html`);
+  await p.goto(`${origin}/test/pipeline/pipelinePage.html${isolated ? '' : '?isolated=0'}`);
   await p.waitForFunction(() => document.title === 'pipeline page ready', null, { timeout: 60_000 });
   return p;
 }
@@ -58,7 +72,7 @@ beforeAll(async () => {
     // Cross-origin isolated, so that performance.now() has 5 µs steps (100 µs otherwise) for stats.mainThread.
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
     worker: { format: 'es' },
-    plugins: [staticMounts({ '/data/': resolve('../shared/data') })],
+    plugins: [notIsolatedOnRequest, staticMounts({ '/data/': resolve('../shared/data') })],
   });
   await server.listen();
   const address = server.httpServer?.address();
@@ -95,16 +109,37 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     expect(browser.foreignRequests).toEqual([]);
   });
 
-  it('runs on the camera off the main thread by default (Chromium), and stops its tracks on dispose', { timeout: 90_000 }, async () => {
+  it('runs on the camera off the main thread by default (Chromium), results through shared memory, and stops its tracks on dispose', { timeout: 90_000 }, async () => {
     const r = await run(page, {}, 8_000);
-    console.info(`camera, workers (crossOriginIsolated ${r.isolated}): ${r.poses} poses to the page, ${r.predictions} predictions, main thread p95 ${r.mainThreadP95} ms/frame; stats ${JSON.stringify(r.stats)}`);
+    console.info(`camera, workers (crossOriginIsolated ${r.isolated}, ${r.resultsVia}): ${r.poses} poses to the page, ${r.predictions} predictions in order ${r.predictionsInOrder}, main thread p50 ${r.mainThreadP50} p95 ${r.mainThreadP95} ms/frame; stats ${JSON.stringify(r.stats)}`);
     expect(r.errors).toEqual([]);
     expect(r.runsOn).toBe('workers');
     expect(r.isolated).toBe(true); // tfjs must not pick its threaded build there (the classifier worker crashed)
+    expect(r.resultsVia).toBe('shared-memory');
     expect(r.poses).toBeGreaterThan(10);
+    expect(r.handFrames).toBeGreaterThan(0); // the shared slot's frames unpack with their landmarks
     expect(r.predictions).toBeGreaterThan(0);
+    expect(r.predictionsInOrder).toBe(true);
     expect(r.liveTracksBeforeDispose).toBe(2); // the camera's track and the clone the estimator reads
     released(r);
+  });
+
+  it('on a page that is not cross-origin isolated, the workers path sends its results by message', { timeout: 90_000 }, async () => {
+    const plain = await openPage(browser, false);
+    try {
+      const r = await run(plain, {}, 8_000);
+      console.info(`camera, workers (crossOriginIsolated ${r.isolated}, ${r.resultsVia}): ${r.poses} poses, ${r.predictions} predictions, main thread p50 ${r.mainThreadP50} p95 ${r.mainThreadP95} ms/frame`);
+      expect(r.errors).toEqual([]);
+      expect(r.isolated).toBe(false);
+      expect(r.runsOn).toBe('workers');
+      expect(r.resultsVia).toBe('messages');
+      expect(r.poses).toBeGreaterThan(10);
+      expect(r.predictions).toBeGreaterThan(0);
+      expect(r.predictionsInOrder).toBe(true);
+      released(r);
+    } finally {
+      await plain.close();
+    }
   });
 
   it("runs on the camera on the main thread with runOn: 'main-thread'", { timeout: 90_000 }, async () => {

@@ -50,10 +50,16 @@ export interface RunReport {
   stats: unknown;
   runsOn: string;
   isolated: boolean;
+  /** `stats$`'s `resultsVia`, last snapshot. */
+  resultsVia: string | null;
+  /** Every prediction's window ended after the previous one's. */
+  predictionsInOrder: boolean;
   /** With `block`: predictions whose window ended (capture clock) inside the blocked stretch, seen after it. */
   predictionsCapturedWhileBlocked: number;
   /** The main thread's pipeline ms per frame, p95, from the last stats snapshot. */
   mainThreadP95: number | null;
+  /** The same, p50. */
+  mainThreadP50: number | null;
   /** With `crash`: predictions after the worker crashed, and the restarts stats counted. */
   predictionsAfterCrash: number;
   restarts: number;
@@ -77,7 +83,7 @@ async function run(
   const pipeline = createHandGesturePipeline({ ...options, source });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
-    stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, predictionsAfterCrash: 0, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null,
+    stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, resultsVia: null, predictionsInOrder: true, predictionsAfterCrash: 0, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null, mainThreadP50: null,
     liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
   };
   const blocked = { from: Infinity, to: -Infinity };
@@ -88,11 +94,14 @@ async function run(
   pipeline.poses$.subscribe((f) => (report.poses++, f.hands.length > 0 && report.handFrames++));
   pipeline.stats$.subscribe((st) => {
     report.mainThreadP95 = st.mainThread.p95;
+    report.mainThreadP50 = st.mainThread.p50;
+    report.resultsVia = st.resultsVia;
     report.restarts = st.restarts;
   });
   let crashed = false;
   pipeline.predictions$.subscribe((p) => {
     report.predictions++;
+    if (windowEnds.length > 0 && p.windowEndTimestamp <= windowEnds.at(-1)!) report.predictionsInOrder = false;
     windowEnds.push(p.windowEndTimestamp);
     if (crashed) report.predictionsAfterCrash++;
     if (crash !== undefined && report.predictions === crash.afterPredictions) {

@@ -11,6 +11,8 @@ import { packPoseFrame } from '../../src/filters/packPoseFrame.js';
 import type { ClassifierWorker } from '../../src/workers/classifierClient.js';
 import { createClassifierWorker } from '../../src/workers/createClassifierWorker.js';
 import type { GestureStreamMessage, GestureStreamRequest, PoseChannelMessage } from '../../src/workers/streamProtocol.js';
+import { readSharedPredictions } from '../../src/workers/sharedPredictionRing.js';
+import { createSharedResults, DOORBELL, sharedResultsViews, type SharedResults } from '../../src/workers/sharedResults.js';
 
 let takes: KairessTake[];
 let classifier: ClassifierWorker;
@@ -25,8 +27,9 @@ afterAll(async () => {
   await classifier?.dispose();
 });
 
-function request(poses: MessagePort, page: MessagePort): GestureStreamRequest {
+function request(poses: MessagePort, page: MessagePort, shared?: SharedResults): GestureStreamRequest {
   return {
+    ...(shared !== undefined ? { shared } : {}),
     poses,
     page,
     pageTimeOrigin: performance.timeOrigin,
@@ -38,7 +41,7 @@ function request(poses: MessagePort, page: MessagePort): GestureStreamRequest {
 }
 
 /** Starts a stream, returns what the page port receives until 'end', and the call's result. */
-function stream(): { poses: MessagePort; received: Promise<GestureStreamMessage[]>; started: Promise<void>; done: Promise<unknown> } {
+function stream(shared?: SharedResults): { poses: MessagePort; received: Promise<GestureStreamMessage[]>; started: Promise<void>; done: Promise<unknown> } {
   const poses = new MessageChannel();
   const page = new MessageChannel();
   const messages: GestureStreamMessage[] = [];
@@ -54,7 +57,7 @@ function stream(): { poses: MessagePort; received: Promise<GestureStreamMessage[
       }
     });
   });
-  const done = classifier.streamGestures(request(poses.port2, page.port2));
+  const done = classifier.streamGestures(request(poses.port2, page.port2, shared));
   done.catch(() => undefined); // awaited by the tests that expect it to fail
   return { poses: poses.port1, received, started: first, done };
 }
@@ -91,6 +94,36 @@ describe('withGestureStream (packaged classifier worker, real kairess frames)', 
     expect(stats.length).toBeGreaterThan(0);
     expect(stats.at(-1)!.fps.window).toBeGreaterThan(0);
     expect(stats.at(-1)!.fps.estimator).toBeGreaterThan(0); // recorded from the events that came with the frames
+  });
+
+  it('with shared results, writes predictions into the ring and rings the doorbell; a full ring keeps the rest for the next message', { timeout: 120_000 }, async () => {
+    const take = takes.find((t) => t.label === 'spin')!;
+    const frames = take.frames.slice(0, 120);
+    const labels = (await classifier.ready).labels;
+    const shared = createSharedResults({ maxHands: 1, labels: labels.length, capacity: 4 });
+    const views = sharedResultsViews(shared);
+    const { poses, received, done } = stream(shared);
+    for (const frame of frames) {
+      send(poses, { type: 'pose', data: packPoseFrame({ ...frame, capturedAt: performance.now() }) });
+      await new Promise((r) => setTimeout(r, 33));
+    }
+    send(poses, { type: 'end' });
+    const messages = await received; // the page reads nothing until the end: the ring fills
+    const result = (await done) as { predictions: number; gestures: number };
+    const fromRing = readSharedPredictions(views, labels, shared.capacity);
+    const fromMessages = messages.flatMap((m) => (m.type === 'gesture' || m.type === 'end' ? (m.predictions ?? []) : []));
+    const all = [...fromRing, ...fromMessages];
+    const ends = all.map((p) => p.windowEndIndex);
+    console.info(`shared results, ring of 4 never read: ${fromRing.length} from the ring, ${fromMessages.length} kept back and sent with ${messages.filter((m) => m.predictions !== undefined).length} messages, doorbell ${Atomics.load(views.ints, DOORBELL)}; ${result.predictions} predictions, ${result.gestures} gestures`);
+    expect(messages.filter((m) => m.type === 'prediction')).toEqual([]);
+    expect(fromRing).toHaveLength(4);
+    expect(Atomics.load(views.ints, DOORBELL)).toBe(4); // rung for each prediction written
+    expect(all).toHaveLength(result.predictions);
+    expect(ends).toEqual([...ends].sort((a, b) => a - b)); // in order across ring and messages
+    expect(new Set(ends).size).toBe(ends.length);
+    expect(ends.at(-1)).toBe(frames.at(-1)!.index);
+    expect(all.every((p) => labels.includes(p.label) && p.categories.length === labels.length)).toBe(true);
+    expect(all.filter((p) => p.label === 'spin').length / all.length).toBeGreaterThan(0.5);
   });
 
   it('classifies only the newest window of frames that piled up while it was busy', { timeout: 120_000 }, async () => {
