@@ -75,13 +75,12 @@ describe('writeSharedPose / readSharedPose', () => {
     const views = sharedResultsViews(createSharedResults({ maxHands: 1, labels: 3 }));
     writeSharedPose(views, { index: 1, timestamp: 0, hands: [hand(1, false)] });
     // A slot whose copy is overtaken by a whole write (the sequence moves on by 2 while the values are copied).
-    class Overtaken extends Float64Array {
-      override slice(start?: number, end?: number): Float64Array {
-        Atomics.add(views.ints, POSE_SEQUENCE, 2);
-        return Float64Array.prototype.slice.call(this, start, end) as Float64Array;
-      }
-    }
-    const pose = new Overtaken(views.pose.buffer as SharedArrayBuffer, views.pose.byteOffset, views.pose.length);
+    const pose = new Float64Array(views.pose.buffer, views.pose.byteOffset, views.pose.length);
+    const slice = pose.slice.bind(pose);
+    (pose as unknown as { slice: typeof slice }).slice = (start, end) => {
+      Atomics.add(views.ints, POSE_SEQUENCE, 2);
+      return slice(start, end);
+    };
     expect(readSharedPose({ ...views, pose }, 0)).toBeUndefined();
     expect(readSharedPose(views, 0)?.frame.index).toBe(1); // read again on the next ring: whole
   });
