@@ -114,7 +114,7 @@ describe('withGestureStream (packaged classifier worker, real kairess frames)', 
     const fromMessages = messages.flatMap((m) => (m.type === 'gesture' || m.type === 'end' ? (m.predictions ?? []) : []));
     const all = [...fromRing, ...fromMessages];
     const ends = all.map((p) => p.windowEndIndex);
-    console.info(`shared results, ring of 4 never read: ${fromRing.length} from the ring, ${fromMessages.length} kept back and sent with ${messages.filter((m) => m.predictions !== undefined).length} messages, doorbell ${Atomics.load(views.ints, DOORBELL)}; ${result.predictions} predictions, ${result.gestures} gestures`);
+    console.info(`shared results, ring of 4 never read: ${fromRing.length} from the ring, ${fromMessages.length} kept back and sent with ${messages.filter((m) => 'predictions' in m && m.predictions !== undefined).length} messages, doorbell ${Atomics.load(views.ints, DOORBELL)}; ${result.predictions} predictions, ${result.gestures} gestures`);
     expect(messages.filter((m) => m.type === 'prediction')).toEqual([]);
     expect(fromRing).toHaveLength(4);
     expect(Atomics.load(views.ints, DOORBELL)).toBe(4); // rung for each prediction written
