@@ -123,6 +123,8 @@ export interface LongTaskRecord {
   mainThreadP50Ms: number | null;
   mainThreadP95Ms: number | null;
   mainThreadWorstP95Ms: number | null;
+  /** How results reached the page (`stats$`'s `resultsVia`, last snapshot); null without snapshots. */
+  resultsVia: 'shared-memory' | 'messages' | null;
   /** Long-task entries (PerformanceObserver 'longtask', any task over 50 ms) seen, and their total duration, ms. */
   longTaskEntries: number;
   longTaskTotalMs: number;

@@ -48,7 +48,7 @@ export interface LongTaskSample {
   gestures: { label: string; phase: 'start' | 'end' }[];
   landmarkLatencyMs: number[];
   gestureLatencyMs: number[];
-  snapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null }[];
+  snapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null; resultsVia?: 'shared-memory' | 'messages' | null }[];
   longTaskEntries: number;
   longTaskTotalMs: number;
   busyLoops: number;
@@ -103,6 +103,7 @@ export function longTaskRecord(row: LongTaskRow, landmarker: LandmarkerVariant, 
     row: `${row.path}-${row.longTaskMs}`,
     path: row.path,
     runsOn: last.runOn,
+    resultsVia: snapshots.at(-1)?.resultsVia ?? null,
     longTaskMs: row.longTaskMs,
     landmarker,
     seconds: round(seconds, 2),

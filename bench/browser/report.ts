@@ -32,7 +32,7 @@ const COLUMNS: Record<BrowserScenario, Col[]> = {
     ['classify p50', 'classifyP50Ms', ms], ['dropped windows', 'droppedWindows'], ['load 1m', 'loadAvg1m', (v) => v.toFixed(2)],
   ],
   longtasks: [
-    ['row', 'row'], ['runs on', 'runsOn'], ['s', 'seconds', ms], ['estimator fps', 'estimatorFps', ms], ['kept', 'estimatorKeptPct', pct], ['poses to page/s', 'posesToPageFps', ms],
+    ['row', 'row'], ['runs on', 'runsOn'], ['results via', 'resultsVia'], ['s', 'seconds', ms], ['estimator fps', 'estimatorFps', ms], ['kept', 'estimatorKeptPct', pct], ['poses to page/s', 'posesToPageFps', ms],
     ['predictions/s', 'predictionsPerS', (v) => v.toFixed(2)], ['kept', 'predictionsKeptPct', pct], ['gestures', 'gestures'],
     ['labels', 'gestureLabels'], ['capture→gesture p50', 'gestureLatencyP50Ms', ms], ['p95', 'gestureLatencyP95Ms', ms],
     ['landmarks→drawing p50', 'landmarkLatencyP50Ms', ms], ['p95', 'landmarkLatencyP95Ms', ms],

@@ -35,6 +35,7 @@ export function createHud(): Hud {
     update(stats, staleness, longTasks) {
       const main = stats.mainThread;
       text('main-thread').textContent = main.count === 0 ? '–' : `${fmt(main.p50, 2)} / ${fmt(main.p95, 2)} ms/frame`;
+      text('main-thread').title = `p50 / p95; results reach the page by ${stats.resultsVia}`;
       text('long-tasks').textContent = `${longTasks.count} long tasks`;
       for (const stage of ['source', 'estimator', 'classifier'] as const) {
         text(`fps-${stage}`).textContent = `${fmt(stats.fps[stage], 1)} fps`;

@@ -129,7 +129,7 @@ function start(name: string, source: HandGestureSource, modelName: string): Sess
     },
     onStats(stats) {
       probe.stats = stats;
-      pushBounded(probe.statsSnapshots, { fps: { ...stats.fps }, mainThread: stats.mainThread });
+      pushBounded(probe.statsSnapshots, { fps: { ...stats.fps }, mainThread: stats.mainThread, resultsVia: stats.resultsVia });
       const now = performance.now();
       const landmarks = lastPose ? now - (lastPose.capturedAt ?? now) : NaN;
       const shown = lastPrediction?.windowCapturedAt;

@@ -59,7 +59,7 @@ export interface DemoProbe {
    * Each stats snapshot's fps per stage and `mainThread` (posestream's own main-thread ms per pose frame; null when
    * the stats lack it), each over the snapshot's window (2 s). Last 600, since the source started.
    */
-  statsSnapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null }[];
+  statsSnapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null; resultsVia: 'shared-memory' | 'messages' | null }[];
   /** Errors shown on the page, oldest first. */
   errors: { name: string; message: string }[];
 }

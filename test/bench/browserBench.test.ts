@@ -112,11 +112,11 @@ describe('bench:browser figures', () => {
         landmarkLatencyMs: [30, 40, 50], gestureLatencyMs: [300], snapshots: [snap(24, pct(0.02, 0.05, 40)), snap(25, pct(5, 5, 0))] },
       { ...base, t: 5000, poseFrames: 130, predictions: 42, longTaskEntries: 7, longTaskTotalMs: 2901.04, busyLoops: 6,
         gestures: [{ label: 'swipe_right', phase: 'start' }], landmarkLatencyMs: [60], gestureLatencyMs: [500, 400],
-        snapshots: [snap(26, pct(0.03, 0.08, 40)), snap(26, pct(0.01, 0.06, 40))] },
+        snapshots: [snap(26, pct(0.03, 0.08, 40)), { ...snap(26, pct(0.01, 0.06, 40)), resultsVia: 'shared-memory' as const }] },
     ];
     const r = longTaskRecord({ path: 'workers', longTaskMs: 500 }, 'full', samples, 1.234);
     expect(r).toEqual({
-      scenario: 'longtasks', row: 'workers-500', path: 'workers', runsOn: 'workers', longTaskMs: 500, landmarker: 'full',
+      scenario: 'longtasks', row: 'workers-500', path: 'workers', runsOn: 'workers', resultsVia: 'shared-memory', longTaskMs: 500, landmarker: 'full',
       seconds: 4, estimatorFps: 25.25, posesToPageFps: 20, predictionsPerS: 8, estimatorKeptPct: null, predictionsKeptPct: null,
       gestures: 3, gestureLabels: ['swipe_right', 'swipe_left', 'swipe_right'],
       gestureLatencyP50Ms: 400, gestureLatencyP95Ms: 500, landmarkLatencyP50Ms: 40, landmarkLatencyP95Ms: 60,
@@ -126,13 +126,13 @@ describe('bench:browser figures', () => {
     const older = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, snapshots: s.snapshots.map((x) => ({ ...x, mainThread: null })) })));
     expect(older).toMatchObject({ estimatorFps: 25.25, mainThreadP50Ms: null, mainThreadP95Ms: null, mainThreadWorstP95Ms: null });
     const bare = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, snapshots: [], gestureLatencyMs: [] })));
-    expect(bare).toMatchObject({ estimatorFps: null, posesToPageFps: 20, mainThreadP50Ms: null, gestureLatencyP50Ms: null, gestureLatencyP95Ms: null });
+    expect(bare).toMatchObject({ resultsVia: null, estimatorFps: null, posesToPageFps: 20, mainThreadP50Ms: null, gestureLatencyP50Ms: null, gestureLatencyP95Ms: null });
     expect(() => longTaskRecord({ path: 'workers', longTaskMs: 0 }, 'full', samples.slice(0, 1))).toThrow(BenchError);
   });
 
   it('longtasks: kept % against the same path\'s 0 ms row, null without it', () => {
     const rec = (path: 'workers' | 'main-thread', longTaskMs: number, estimatorFps: number | null, predictionsPerS: number): LongTaskRecord => ({
-      scenario: 'longtasks', row: `${path}-${longTaskMs}`, path, runsOn: path, longTaskMs, landmarker: 'full', seconds: 10,
+      scenario: 'longtasks', row: `${path}-${longTaskMs}`, path, runsOn: path, resultsVia: null, longTaskMs, landmarker: 'full', seconds: 10,
       estimatorFps, posesToPageFps: 12, predictionsPerS, estimatorKeptPct: null, predictionsKeptPct: null, gestures: 0, gestureLabels: [],
       gestureLatencyP50Ms: null, gestureLatencyP95Ms: null, landmarkLatencyP50Ms: null, landmarkLatencyP95Ms: null,
       mainThreadP50Ms: null, mainThreadP95Ms: null, mainThreadWorstP95Ms: null, longTaskEntries: 0, longTaskTotalMs: 0, busyLoops: 0, loadAvg1m: 1,
@@ -147,7 +147,7 @@ describe('bench:browser figures', () => {
 
     const md = toMarkdown(kept.map((r) => (r.row === 'workers-500' ? { ...r, gestures: 3, gestureLabels: ['swipe_right', 'swipe_left', 'swipe_right'], mainThreadP95Ms: 0.0421 } : r)));
     expect(md).toContain('### longtasks');
-    expect(md).toContain('| workers-500 | workers | 10.0 | 13.2 | 97 % | 12.0 | 10.64 | 95 % | 3 | swipe_right x2, swipe_left |');
+    expect(md).toContain('| workers-500 | workers | – | 10.0 | 13.2 | 97 % | 12.0 | 10.64 | 95 % | 3 | swipe_right x2, swipe_left |');
     expect(md).toContain('### long tasks: workers / main-thread path');
     expect(md).toContain('| 0 ms every 1 s | 13.6 / 13.6 | 100 % / 100 % | 11.20 / 11.20 | 100 % / 100 % | 0 / 0 | – / – | – / – | – / – |');
     expect(md).toContain('| 500 ms every 1 s | 13.2 / 6.9 | 97 % / 51 % | 10.64 / 5.90 | 95 % / 53 % | 3: swipe_right x2, swipe_left / 0 | – / – | – / – | 0.042 / – |');
