@@ -16,6 +16,9 @@ export interface PipelineWorkers {
   stopHands(): Promise<void>;
   streamGestures(request: GestureStreamRequest): Promise<unknown>;
   stopGestures(): Promise<void>;
+  /** Resolve once the worker answers; a hung worker is restarted (see `alive()` of the worker clients). */
+  handsAlive(): Promise<void>;
+  gesturesAlive(): Promise<void>;
   /** Terminates both workers (idempotent). */
   dispose(): void;
 }
@@ -95,6 +98,8 @@ export function createPipelineWorkers(
     stopHands: () => estimator.stopHands(),
     streamGestures: (request) => classifier.streamGestures(request),
     stopGestures: () => classifier.stopGestures(),
+    handsAlive: () => estimator.alive(),
+    gesturesAlive: () => classifier.alive(),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,5 +1,6 @@
-import { Observable, Subscription } from 'rxjs';
+import { Observable, Subject, Subscription } from 'rxjs';
 import { unpackPoseFrame } from '../filters/packPoseFrame.js';
+import { probeWhenQuiet } from '../operators/probeWhenQuiet.js';
 import { fromDoorbell } from '../streams/fromDoorbell.js';
 import { readSharedPose } from '../workers/sharedPoseSlot.js';
 import { readSharedPredictions } from '../workers/sharedPredictionRing.js';
@@ -22,6 +23,9 @@ export type WorkerPathSettings = Pick<GestureStreamRequest, 'window' | 'gestures
   maxHands: number;
 };
 
+/** A worker whose stream has sent nothing for this long is asked whether it is alive (it is hung if it cannot answer), ms. */
+const QUIET_MS = 3000;
+
 /** Chromium's `MediaStreamTrackProcessor` (not in TypeScript's DOM types). */
 type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => {
   readable: ReadableStream<VideoFrame>;
@@ -39,8 +43,10 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
  * and every prediction is a message. Gesture events and stats are always messages. The gesture worker keeps the monitor of
  * the stages that run in workers and sends `stats` snapshots; `monitor` here gets the page's stage ('display').
  * posestream's own handling here is timed with `timer`.
+ * A worker that has sent nothing for 3 s is asked whether it is alive (`alive()`); one that cannot answer in 10 s
+ * is hung and restarted like a crashed one.
  * Completes when the track ends; errors with the first worker error (a recovered `WorkerError` after a worker
- * crash: subscribe again to start over). Unsubscribing stops both streams and the clone.
+ * crash or hang: subscribe again to start over). Unsubscribing stops both streams and the clone.
  * @internal
  */
 export function runOnWorkers(
@@ -56,17 +62,21 @@ export function runOnWorkers(
     const poses = new MessageChannel();
     const fromEstimator = new MessageChannel();
     const fromGestures = new MessageChannel();
-    const doorbell = new Subscription();
+    const resources = new Subscription(); // the doorbell and the watchdogs
+    const handsLife = new Subject<void>();
+    const gesturesLife = new Subject<void>();
     let closed = false;
     let readShared = (): void => undefined; // reads the shared results' new predictions and pose frame, if shared
     const messages = !canShareResults(); // else results come through shared memory: no message per frame, no reply
 
     const pose = (frame: PoseFrame): void => {
+      handsLife.next();
       monitor.record(frame.capturedAt === undefined ? { stage: 'display', kind: 'emit' } : { stage: 'display', kind: 'emit', captureT: frame.capturedAt });
       subscriber.next({ type: 'pose', frame }); // the subscriber leaves out its own handling (timer.exclude)
       timer.endFrame();
     };
     const predictions = (list: readonly Prediction[] | undefined): void => {
+      if (list !== undefined && list.length > 0) gesturesLife.next();
       for (const prediction of list ?? []) subscriber.next({ type: 'prediction', prediction });
     };
     const ask = (): void => fromEstimator.port1.postMessage({ type: 'next' });
@@ -78,6 +88,7 @@ export function runOnWorkers(
     fromGestures.port1.onmessage = (event: MessageEvent<GestureStreamMessage>) =>
       timer.time(() => {
         const message = event.data;
+        gesturesLife.next();
         if (message.type === 'stats') return subscriber.next({ type: 'stats', stats: message.stats });
         if (message.type === 'prediction') return subscriber.next({ type: 'prediction', prediction: message.prediction });
         readShared(); // what the ring holds came before this message
@@ -101,6 +112,9 @@ export function runOnWorkers(
       const fail = (error: unknown): void => {
         if (!closed) subscriber.error(error);
       };
+      // A worker that has gone quiet is probed: one that cannot answer is hung, and is restarted like a crashed one.
+      resources.add(handsLife.pipe(probeWhenQuiet(() => workers.handsAlive(), { quietMs: QUIET_MS })).subscribe({ error: fail }));
+      resources.add(gesturesLife.pipe(probeWhenQuiet(() => workers.gesturesAlive(), { quietMs: QUIET_MS })).subscribe({ error: fail }));
       // The end comes as the gesture worker's last message ('end'), after every result it posted.
       handsDone.catch(fail);
       gesturesDone.catch(fail);
@@ -121,14 +135,14 @@ export function runOnWorkers(
           sequence = latest.sequence;
           pose(latest.frame);
         };
-        doorbell.add(fromDoorbell(views.ints, DOORBELL).subscribe(() => timer.time(readShared)));
+        resources.add(fromDoorbell(views.ints, DOORBELL).subscribe(() => timer.time(readShared)));
         start(shared);
       }, () => undefined);
     }
 
     return () => {
       closed = true;
-      doorbell.unsubscribe();
+      resources.unsubscribe();
       workers.stopHands().catch(() => undefined);
       workers.stopGestures().catch(() => undefined);
       for (const port of [fromEstimator.port1, fromGestures.port1]) {

@@ -5,7 +5,7 @@ import type { PoseWindow, Prediction, WindowClassifier } from '../types.js';
 import type { ClassifierInfo } from './classifierProtocol.js';
 import type { GestureStreamRequest } from './streamProtocol.js';
 import type { GestureStreamApi } from './withGestureStream.js';
-import { spawnWorker } from './spawnWorker.js';
+import { ALIVE_TIMEOUT_MS, spawnWorker } from './spawnWorker.js';
 import { reviveWorkerError, WorkerError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerEntry, WorkerHandle, WorkerSource } from './workerTypes.js';
 
@@ -50,6 +50,11 @@ export interface ClassifierWorker extends WindowClassifier {
   streamGestures(request: GestureStreamRequest): Promise<{ predictions: number; gestures: number }>;
   /** Stops the worker's running gesture stream, if any. */
   stopGestures(): Promise<void>;
+  /**
+   * Resolves once the worker answers (its event loop is free). A worker that does not answer within
+   * `callTimeoutMs.alive` (default 10000) is hung: it is terminated like a crashed one (restarted with `restart`).
+   */
+  alive(): Promise<void>;
   /** Packs the window (only now), transfers it to the worker and builds the {@link Prediction}. */
   classifyWindow(window: PoseWindow): Promise<Prediction>;
   /** Terminates the worker; pending and later calls reject with a `WorkerError`. */
@@ -88,7 +93,7 @@ export function createClassifierClient<I>(
     timeoutMs: CLASSIFIER_TIMEOUT_MS,
     ...spawnOptions,
     // A gesture stream runs as long as its source: never timed out.
-    callTimeoutMs: { init: CLASSIFIER_INIT_TIMEOUT_MS, streamGestures: false, ...options.callTimeoutMs },
+    callTimeoutMs: { init: CLASSIFIER_INIT_TIMEOUT_MS, streamGestures: false, alive: ALIVE_TIMEOUT_MS, ...options.callTimeoutMs },
     source,
     ...(chosen !== undefined
       ? { setBy: `${factory}'s "${workerOption !== undefined ? 'worker' : 'entry'}" option` }
@@ -147,6 +152,13 @@ export function createClassifierClient<I>(
     },
     async stopGestures() {
       if (worker.state === 'running') await worker.api.stopGestures();
+    },
+    async alive() {
+      try {
+        await worker.api.alive();
+      } catch (err) {
+        throw reviveWorkerError(err, source);
+      }
     },
     dispose: () => worker.terminate(),
   };

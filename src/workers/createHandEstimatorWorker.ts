@@ -9,7 +9,7 @@ import type { DetectRequest, HandLandmarkerOptions } from './handLandmarkerWorke
 import type { HandStreamRequest, HandStreamSummary } from './streamProtocol.js';
 import type { HandStreamApi } from './withHandStream.js';
 import { EmptyFrameError, HandEstimatorStateError, reviveBrowserError } from '../streams/browserErrors.js';
-import { spawnWorker } from './spawnWorker.js';
+import { ALIVE_TIMEOUT_MS, spawnWorker } from './spawnWorker.js';
 import { WorkerError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerHandle, WorkerSource } from './workerTypes.js';
 
@@ -60,6 +60,11 @@ export interface HandEstimatorWorker {
   streamHands(request: HandStreamRequest): Promise<HandStreamSummary>;
   /** Stops the worker's running stream, if any. */
   stopHands(): Promise<void>;
+  /**
+   * Resolves once the worker answers (its event loop is free). A worker that does not answer within
+   * `callTimeoutMs.alive` (default 10000) is hung: it is terminated like a crashed one (restarted with `restart`).
+   */
+  alive(): Promise<void>;
   /** The worker behind it (state, `restarts`, `lost`). */
   readonly worker: WorkerHandle<Remote<HandStreamApi>>;
   /** Terminates the worker; pending and later `estimate` calls reject with `HandEstimatorStateError`. */
@@ -102,7 +107,7 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
       name: name ?? 'hand-landmarker',
       timeoutMs: timeoutMs ?? DETECT_TIMEOUT_MS,
       // A stream runs as long as the camera does: never timed out (its frames are, through the landmarker).
-      callTimeoutMs: { init: INIT_TIMEOUT_MS, streamHands: false, ...callTimeoutMs },
+      callTimeoutMs: { init: INIT_TIMEOUT_MS, streamHands: false, alive: ALIVE_TIMEOUT_MS, ...callTimeoutMs },
       source: modelSource,
       ...(workerOption !== undefined
         ? { setBy: `createHandEstimatorWorker's "worker" option` }
@@ -178,6 +183,14 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
     },
     async stopHands(): Promise<void> {
       if (!disposed && worker.state === 'running') await worker.api.stopHands();
+    },
+    async alive(): Promise<void> {
+      if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
+      try {
+        await worker.api.alive();
+      } catch (error) {
+        throw revive(error);
+      }
     },
     dispose(): void {
       if (disposed) return;

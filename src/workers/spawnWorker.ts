@@ -3,6 +3,9 @@ import { entryUrl, startRawWorker, type RawWorker, type RawWorkerSource } from '
 import { WorkerError, WorkerTimeoutError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerHandle, WorkerSource, WorkerState } from './workerTypes.js';
 
+/** Default timeout of a worker client's `alive()` probe: a worker that cannot answer for this long is hung, ms. @internal */
+export const ALIVE_TIMEOUT_MS = 10_000;
+
 interface PendingCall {
   reject: (err: WorkerError) => void;
   call: string;

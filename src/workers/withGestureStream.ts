@@ -29,6 +29,8 @@ export interface GestureStreamApi<I> extends ClassifierWorkerApi<I> {
   streamGestures(request: GestureStreamRequest): Promise<{ predictions: number; gestures: number }>;
   /** Stops the running stream (its `streamGestures` call resolves); no-op when none runs. */
   stopGestures(): void;
+  /** Answers at once: the page's probe of a stream gone quiet (a worker that cannot answer is hung). */
+  alive(): true;
 }
 
 /** The pose frames arriving on a port, until `{ type: 'end' }`; the estimator's monitor events go to `monitor`. */
@@ -138,5 +140,6 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
     stopGestures() {
       running?.finish();
     },
+    alive: () => true,
   };
 }

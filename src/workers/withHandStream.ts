@@ -31,6 +31,8 @@ export interface HandStreamApi extends HandLandmarkerWorkerApi {
   streamHands(request: HandStreamRequest): Promise<HandStreamSummary>;
   /** Stops the running stream (its `streamHands` call resolves); no-op when none runs. */
   stopHands(): void;
+  /** Answers at once: the page's probe of a stream gone quiet (a worker that cannot answer is hung). */
+  alive(): true;
 }
 
 /**
@@ -136,5 +138,6 @@ export function withHandStream(landmarker: HandLandmarkerWorkerApi): HandStreamA
     stopHands() {
       running?.finish();
     },
+    alive: () => true,
   };
 }

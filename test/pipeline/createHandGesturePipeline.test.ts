@@ -23,11 +23,18 @@ let origin: string;
 let browser: LaunchedChromium;
 let page: Page;
 
-/** `?isolated=0` serves the page without its cross-origin isolation headers (no shared memory there). */
+/**
+ * `?isolated=0` serves the page without its cross-origin isolation headers (no shared memory there); the static
+ * mounts under /raw/ get them (a worker of an isolated page must be served with them).
+ */
 const notIsolatedOnRequest: Plugin = {
   name: 'not-isolated-on-request',
   configureServer(s) {
     s.middlewares.use((req, res, next) => {
+      if (req.url?.startsWith('/raw/')) {
+        res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+        res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+      }
       if (req.url?.includes('isolated=0')) {
         const setHeader = res.setHeader.bind(res);
         res.setHeader = (name, value) => (/^cross-origin-(opener|embedder)-policy$/i.test(name) ? res : setHeader(name, value));
@@ -53,6 +60,7 @@ type RunArgs = [
   disposeAfterMs?: number,
   block?: { afterPredictions: number; ms: number },
   crash?: { afterPredictions: number; worker: 'classifier' | 'hand-landmarker' },
+  hang?: { afterPredictions: number },
 ];
 function run(p: Page, ...args: RunArgs): Promise<RunReport> {
   return p.evaluate(
@@ -72,7 +80,8 @@ beforeAll(async () => {
     // Cross-origin isolated, so that performance.now() has 5 µs steps (100 µs otherwise) for stats.mainThread.
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
     worker: { format: 'es' },
-    plugins: [notIsolatedOnRequest, staticMounts({ '/data/': resolve('../shared/data') })],
+    // /raw/ serves the built package and the hangable test worker as files, untransformed (as a static host would).
+    plugins: [notIsolatedOnRequest, staticMounts({ '/data/': resolve('../shared/data'), '/raw/dist/': 'dist', '/raw/models/': 'models', '/raw/hangableWorker.js': 'test/pipeline/hangableWorker.js' })],
   });
   await server.listen();
   const address = server.httpServer?.address();
@@ -174,6 +183,15 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
       expect(r.predictionsAfterCrash).toBeGreaterThan(3);
       released(r);
     }
+  });
+
+  it('on the workers path, a hung estimator worker (it stops answering) is found and restarted', { timeout: 120_000 }, async () => {
+    const r = await run(page, { runOn: 'workers' }, 40_000, 'never', undefined, undefined, undefined, { afterPredictions: 3 });
+    console.info(`hand-landmarker hung after 3 predictions: ${r.predictionsAfterCrash} predictions after, ${r.restarts} restarts; errors ${JSON.stringify(r.errors)}; statuses ${r.statuses.join(",")}; stats ${JSON.stringify(r.stats)}; poses ${r.poses}`);
+    expect(r.errors).toEqual([]);
+    expect(r.restarts).toBeGreaterThanOrEqual(1);
+    expect(r.predictionsAfterCrash).toBeGreaterThan(5); // at most ~2 were in flight when it hung: the rest came after the restart
+    released(r);
   });
 
   it('dispose() before the camera has opened, and twice: no track, no worker, no error', { timeout: 60_000 }, async () => {

@@ -60,7 +60,7 @@ export interface RunReport {
   mainThreadP95: number | null;
   /** The same, p50. */
   mainThreadP50: number | null;
-  /** With `crash`: predictions after the worker crashed, and the restarts stats counted. */
+  /** With `crash` (or `hang`): predictions after the worker crashed (or hung), and the restarts stats counted. */
   predictionsAfterCrash: number;
   restarts: number;
   liveTracksBeforeDispose: number;
@@ -76,11 +76,14 @@ async function run(
   disposeAfterMs?: number,
   block?: { afterPredictions: number; ms: number },
   crash?: { afterPredictions: number; worker: 'classifier' | 'hand-landmarker' },
+  hang?: { afterPredictions: number },
 ): Promise<RunReport> {
   const video = document.getElementById('video') as HTMLVideoElement;
   const source = options.source === undefined || options.source === 'camera' ? { camera: { video } } : { file: options.source.file, loop: options.source.loop ?? false, video };
   const started = performance.now();
-  const pipeline = createHandGesturePipeline({ ...options, source });
+  // With `hang`, the hand-landmarker worker is the packaged one that can be made to hang (test/pipeline/hangableWorker.js).
+  const hangable = () => new Worker('/raw/hangableWorker.js', { type: 'module', name: 'hand-landmarker' });
+  const pipeline = createHandGesturePipeline({ ...options, source, ...(hang !== undefined ? { assets: { handLandmarkerWorker: hangable } } : {}) });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
     stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, resultsVia: null, predictionsInOrder: true, predictionsAfterCrash: 0, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null, mainThreadP50: null,
@@ -107,6 +110,10 @@ async function run(
     if (crash !== undefined && report.predictions === crash.afterPredictions) {
       // The worker dies as an uncaught error would kill it: its 'error' event.
       named.get(crash.worker)?.dispatchEvent(new ErrorEvent('error', { message: `injected crash of ${crash.worker}` }));
+      crashed = true;
+    }
+    if (hang !== undefined && report.predictions === hang.afterPredictions) {
+      named.get('hand-landmarker')?.postMessage({ posestreamTestHang: true });
       crashed = true;
     }
     if (block !== undefined && report.predictions === block.afterPredictions) {
