@@ -31,3 +31,4 @@ export { withHandStream, type HandStreamApi } from './withHandStream.js';
 export { withGestureStream, type GestureStreamApi } from './withGestureStream.js';
 export { createVideoFrameConverter, type VideoFrameConverter } from './createVideoFrameConverter.js';
 export type { HandStreamRequest, HandStreamSummary, GestureStreamRequest, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';
+export type { SharedResults } from './sharedResults.js';

@@ -9,16 +9,20 @@
  */
 import { LANDMARKS_PER_HAND } from '../filters/validateHand.js';
 
-/** Values of a prediction entry before its scores: windowEndTimestamp, windowEndIndex, startedAt, finishedAt. */
+/** Values of a prediction entry before its scores: windowEndTimestamp, windowEndIndex, startedAt, finishedAt. @internal */
 export const PREDICTION_HEADER = 4;
-/** Int32 word indices. */
+/** Int32 word indices. @internal */
 export const DOORBELL = 0;
 export const POSE_SEQUENCE = 1;
 export const PREDICTIONS_WRITTEN = 2;
 export const PREDICTIONS_READ = 3;
 const INT_WORDS = 4;
 
-/** One `SharedResults` memory, as the page allocates it and both workers receive it. */
+/**
+ * The shared memory of the off-main-thread pipeline (`HandStreamRequest.shared`, `GestureStreamRequest.shared`), as
+ * the page allocates it on a cross-origin isolated page and both workers receive it; `createHandGesturePipeline`
+ * makes it.
+ */
 export interface SharedResults {
   buffer: SharedArrayBuffer;
   /** Hands the pose slot has room for. */
@@ -29,7 +33,7 @@ export interface SharedResults {
   capacity: number;
 }
 
-/** Typed views over a `SharedResults` buffer. */
+/** Typed views over a `SharedResults` buffer. @internal */
 export interface SharedResultsViews {
   ints: Int32Array;
   /** `[length, ...packed pose frame]`. */
@@ -43,7 +47,7 @@ function poseValues(hands: number): number {
   return 6 + hands * (3 + 2 * LANDMARKS_PER_HAND * 3);
 }
 
-/** Whether this thread can share results through memory: a cross-origin isolated page with `Atomics.waitAsync`. */
+/** Whether this thread can share results through memory: a cross-origin isolated page with `Atomics.waitAsync`. @internal */
 export function canShareResults(): boolean {
   return (
     (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true &&
@@ -52,7 +56,7 @@ export function canShareResults(): boolean {
   );
 }
 
-/** Allocates the shared results of a pipeline with up to `maxHands` hands and `labels` scores per prediction. */
+/** Allocates the shared results of a pipeline with up to `maxHands` hands and `labels` scores per prediction (ring of 256 by default). @internal */
 export function createSharedResults(options: { maxHands: number; labels: number; capacity?: number }): SharedResults {
   const capacity = options.capacity ?? 256;
   const floats = 1 + poseValues(options.maxHands) + capacity * (PREDICTION_HEADER + options.labels);
@@ -60,7 +64,7 @@ export function createSharedResults(options: { maxHands: number; labels: number;
   return { buffer, maxHands: options.maxHands, labels: options.labels, capacity };
 }
 
-/** The typed views of `shared`. */
+/** The typed views of `shared`. @internal */
 export function sharedResultsViews(shared: SharedResults): SharedResultsViews {
   const poseLength = 1 + poseValues(shared.maxHands);
   const start = INT_WORDS * 4;
@@ -71,7 +75,7 @@ export function sharedResultsViews(shared: SharedResults): SharedResultsViews {
   };
 }
 
-/** Rings the doorbell: wakes the page's `Atomics.waitAsync`. */
+/** Rings the doorbell: wakes the page's `Atomics.waitAsync`. @internal */
 export function ringDoorbell(views: SharedResultsViews): void {
   Atomics.add(views.ints, DOORBELL, 1);
   Atomics.notify(views.ints, DOORBELL);
