@@ -56,7 +56,7 @@ async function openPage(b: LaunchedChromium, isolated = true): Promise<Page> {
 type RunArgs = [
   options: Record<string, unknown>,
   ms: number,
-  stopOn?: 'gesture' | 'error' | 'never',
+  stopOn?: 'gesture' | 'error' | 'recovered' | 'never',
   disposeAfterMs?: number,
   block?: { afterPredictions: number; ms: number },
   crash?: { afterPredictions: number; worker: 'classifier' | 'hand-landmarker' },
@@ -174,20 +174,21 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     released(main);
   });
 
-  it('on the workers path, a crashed estimator or classifier worker is restarted and the stream carries on', { timeout: 120_000 }, async () => {
+  it('on the workers path, a crashed estimator or classifier worker is restarted and the stream carries on', { timeout: 180_000 }, async () => {
     for (const worker of ['classifier', 'hand-landmarker'] as const) {
-      const r = await run(page, { runOn: 'workers' }, 15_000, 'never', undefined, undefined, { afterPredictions: 3, worker });
-      console.info(`${worker} crashed after 3 predictions: ${r.predictionsAfterCrash} predictions after, ${r.restarts} restarts; errors ${JSON.stringify(r.errors)}`);
+      // Until more than 5 predictions came after the crash (a new worker loads its model first: slow on a loaded machine).
+      const r = await run(page, { runOn: 'workers' }, 60_000, 'recovered', undefined, undefined, { afterPredictions: 3, worker });
+      console.info(`${worker} crashed after 3 predictions: ${r.predictionsAfterCrash} predictions in the ${r.recoveredAfterMs?.toFixed(0)} ms after, ${r.restarts} restarts; errors ${JSON.stringify(r.errors)}`);
       expect(r.errors).toEqual([]);
       expect(r.restarts).toBeGreaterThanOrEqual(1);
-      expect(r.predictionsAfterCrash).toBeGreaterThan(3);
+      expect(r.predictionsAfterCrash).toBeGreaterThan(5); // at most ~2 were in flight at the crash: the rest came after the restart
       released(r);
     }
   });
 
-  it('on the workers path, a hung estimator worker (it stops answering) is found and restarted', { timeout: 120_000 }, async () => {
-    const r = await run(page, { runOn: 'workers' }, 40_000, 'never', undefined, undefined, undefined, { afterPredictions: 3 });
-    console.info(`hand-landmarker hung after 3 predictions: ${r.predictionsAfterCrash} predictions after, ${r.restarts} restarts; errors ${JSON.stringify(r.errors)}; statuses ${r.statuses.join(",")}; stats ${JSON.stringify(r.stats)}; poses ${r.poses}`);
+  it('on the workers path, a hung estimator worker (it stops answering) is found and restarted', { timeout: 150_000 }, async () => {
+    const r = await run(page, { runOn: 'workers' }, 75_000, 'recovered', undefined, undefined, undefined, { afterPredictions: 3 });
+    console.info(`hand-landmarker hung after 3 predictions: ${r.predictionsAfterCrash} predictions in the ${r.recoveredAfterMs?.toFixed(0)} ms after, ${r.restarts} restarts; errors ${JSON.stringify(r.errors)}; statuses ${r.statuses.join(",")}; stats ${JSON.stringify(r.stats)}; poses ${r.poses}`);
     expect(r.errors).toEqual([]);
     expect(r.restarts).toBeGreaterThanOrEqual(1);
     expect(r.predictionsAfterCrash).toBeGreaterThan(5); // at most ~2 were in flight when it hung: the rest came after the restart

@@ -60,7 +60,10 @@ export interface RunReport {
   mainThreadP95: number | null;
   /** The same, p50. */
   mainThreadP50: number | null;
-  /** With `crash` (or `hang`): predictions after the worker crashed (or hung), and the restarts stats counted. */
+  /** With `crash` (or `hang`): predictions after the worker crashed (or hung), when the fault came (ms after the start), and the restarts stats counted. */
+  faultAtMs: number | null;
+  /** With `crash` or `hang` and `stopOn: 'recovered'`: ms from the fault to the end of the run. */
+  recoveredAfterMs: number | null;
   predictionsAfterCrash: number;
   restarts: number;
   liveTracksBeforeDispose: number;
@@ -68,11 +71,14 @@ export interface RunReport {
   liveWorkers: number;
 }
 
-/** Runs a pipeline for `ms` (or until `stopOn` happens), disposes it (`disposeAfterMs` early), and reports. */
+/**
+ * Runs a pipeline for `ms` (or until `stopOn` happens: a swipe, an error, or more than 5 predictions after an injected
+ * crash or hang), disposes it (`disposeAfterMs` early), and reports.
+ */
 async function run(
   options: Omit<HandGesturePipelineOptions, 'source'> & { source?: 'camera' | { file: string; loop?: boolean } },
   ms: number,
-  stopOn: 'gesture' | 'error' | 'never' = 'never',
+  stopOn: 'gesture' | 'error' | 'recovered' | 'never' = 'never',
   disposeAfterMs?: number,
   block?: { afterPredictions: number; ms: number },
   crash?: { afterPredictions: number; worker: 'classifier' | 'hand-landmarker' },
@@ -86,7 +92,7 @@ async function run(
   const pipeline = createHandGesturePipeline({ ...options, source, ...(hang !== undefined ? { assets: { handLandmarkerWorker: hangable } } : {}) });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
-    stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, resultsVia: null, predictionsInOrder: true, predictionsAfterCrash: 0, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null, mainThreadP50: null,
+    stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, resultsVia: null, predictionsInOrder: true, predictionsAfterCrash: 0, faultAtMs: null, recoveredAfterMs: null, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null, mainThreadP50: null,
     liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
   };
   const blocked = { from: Infinity, to: -Infinity };
@@ -111,10 +117,12 @@ async function run(
       // The worker dies as an uncaught error would kill it: its 'error' event.
       named.get(crash.worker)?.dispatchEvent(new ErrorEvent('error', { message: `injected crash of ${crash.worker}` }));
       crashed = true;
+      report.faultAtMs = performance.now() - started;
     }
     if (hang !== undefined && report.predictions === hang.afterPredictions) {
       named.get('hand-landmarker')?.postMessage({ posestreamTestHang: true });
       crashed = true;
+      report.faultAtMs = performance.now() - started;
     }
     if (block !== undefined && report.predictions === block.afterPredictions) {
       // A long task on the page: the busy loop keeps the main thread from doing anything else for block.ms.
@@ -138,9 +146,11 @@ async function run(
     while (performance.now() < until) {
       if (stopOn === 'gesture' && report.gestures.some((g) => g.startsWith('swipe'))) break;
       if (stopOn === 'error' && report.errors.length > 0) break;
+      if (stopOn === 'recovered' && report.predictionsAfterCrash > 5) break; // at most ~2 were in flight at the fault
       await sleep(100);
     }
   }
+  report.recoveredAfterMs = report.faultAtMs === null ? null : performance.now() - started - report.faultAtMs;
   report.predictionsCapturedWhileBlocked = windowEnds.filter((t) => t > blocked.from && t < blocked.to).length;
   report.liveTracksBeforeDispose = tracks.filter((t) => t.readyState === 'live').length;
   pipeline.dispose();
