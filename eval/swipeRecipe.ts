@@ -13,6 +13,8 @@ import { poseFrameWindows } from '../src/train/poseFrameWindows.js';
 import { SWIPE_DIRECTIONS, synthesizeIdle, synthesizeSwipe, type SwipeLabel } from '../src/train/synthesizeGestures.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
 import { synthesizeNonSwipe } from '../src/train/synthesizeNonSwipe.js';
+import { readPointHistoryTracks, type PointHistoryLabel } from '../src/train/readPointHistoryTracks.js';
+import { synthesizeTrackMotion } from '../src/train/synthesizeTrackMotion.js';
 import type { RealSource } from './realSources.js';
 import { WINDOW_FEATURES } from '../src/filters/windowFeatures.js';
 import { FEATURE_TRANSFORMS, type FeatureTransform } from '../src/workers/modelFeatures.js';
@@ -29,6 +31,11 @@ export interface SwipeRecipe {
   syntheticIdle: number;
   /** Synthetic hands moving without swiping (wave, circle, push, shake; `synthesizeNonSwipe`), clips. @default 0 */
   syntheticNonSwipe?: number;
+  /**
+   * Real fingertip tracks of Kazuhito00 `point_history.csv` (`readPointHistoryTracks`) driving real hand shapes
+   * (`synthesizeTrackMotion`): `clips` unlabelled clips, tracks of the given classes only. @default none
+   */
+  trackNonSwipe?: { clips: number; labels: readonly PointHistoryLabel[] };
   /** The model's input transform (a name of `FEATURE_TRANSFORMS`, written into model.json). @default 'wrist-trajectory-v1' */
   features?: string;
   /**
@@ -64,6 +71,8 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
   'window-1s-moving': { ...WINDOW_1S, name: 'window-1s-moving', syntheticNonSwipe: 200 },
   'window-2s-long': { ...WINDOW_2S, name: 'window-2s-long', epochs: 20, perClass: 250 },
   'window-2s-val': { ...WINDOW_2S, name: 'window-2s-val', trackerOn: 'validation' },
+  // real fingertip circles and a still pointing hand (Kazuhito00; its straight 'move' strokes are swipe-like: not used)
+  'window-2s-tracks': { ...WINDOW_2S, name: 'window-2s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
 };
 
 /**
@@ -131,6 +140,13 @@ export async function syntheticWindows(dataDir: string, recipe: SwipeRecipe, ext
     cut(padClip(synthesizeIdle(a, b.map((v) => v * k), rng), recipe.window.durationMs));
   }
   for (let i = 0; i < (recipe.syntheticNonSwipe ?? 0); i++) cut(synthesizeNonSwipe(sized(rng, shapes), rng));
+  if (recipe.trackNonSwipe) {
+    const wanted = recipe.trackNonSwipe.labels;
+    const tracks = (await readPointHistoryTracks(resolve(dataDir, 'landmarks/kazuhito00-hand-gesture/point_history.csv'))).filter((t) => wanted.includes(t.label));
+    // a class first (each as likely), then one of its tracks
+    const byLabel = wanted.map((label) => tracks.filter((t) => t.label === label));
+    for (let i = 0; i < recipe.trackNonSwipe.clips; i++) cut(synthesizeTrackMotion(rng.pick(rng.pick(byLabel)), sized(rng, shapes), rng));
+  }
   return out;
 }
 

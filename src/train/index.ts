@@ -27,3 +27,5 @@ export { framesFromSequence } from './framesFromSequence.js';
 export { trainOnWindows, type TrainOnWindowsOptions, type TrainOnWindowsResult } from './trainOnWindows.js';
 export { palmMotionFeatures, PALM_MOTION_FEATURES } from './palmMotionFeatures.js';
 export { synthesizeNonSwipe, type NonSwipeMotion, type NonSwipeOptions } from './synthesizeNonSwipe.js';
+export { readPointHistoryTracks, type PointHistoryLabel, type PointHistoryTrack } from './readPointHistoryTracks.js';
+export { synthesizeTrackMotion, type TrackMotionOptions } from './synthesizeTrackMotion.js';
