@@ -36,6 +36,18 @@ export interface SwipeRecipe {
    * (`synthesizeTrackMotion`): `clips` unlabelled clips, tracks of the given classes only. @default none
    */
   trackNonSwipe?: { clips: number; labels: readonly PointHistoryLabel[] };
+  /**
+   * How training draws the `none` windows: `window` = each window as often as any other (sources with many windows,
+   * like the seniormars still palms, dominate); `source` = each source of `none` windows (a real source, the
+   * synthetic clips, the Kazuhito00 tracks) as often as any other, so the few real moving hands are drawn more.
+   * @default 'window'
+   */
+  noneDraws?: 'window' | 'source';
+  /**
+   * A second recipe (another window length) trained alongside in every fold: a gesture counts only where both
+   * models predict it on windows ending at the same frame (`agreePredictions`). @default none
+   */
+  agreeWith?: SwipeRecipe;
   /** The model's input transform (a name of `FEATURE_TRANSFORMS`, written into model.json). @default 'wrist-trajectory-v1' */
   features?: string;
   /**
@@ -73,6 +85,10 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
   'window-2s-val': { ...WINDOW_2S, name: 'window-2s-val', trackerOn: 'validation' },
   // real fingertip circles and a still pointing hand (Kazuhito00; its straight 'move' strokes are swipe-like: not used)
   'window-2s-tracks': { ...WINDOW_2S, name: 'window-2s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  // each source of none windows drawn as often as the others (the real moving hands: 15 % of none draws -> ~60 %)
+  // a 2 s and a 1 s model that must agree window by window
+  'window-2s-and-1s': { ...WINDOW_2S, name: 'window-2s-and-1s', agreeWith: WINDOW_1S },
+  'window-2s-hardneg': { ...WINDOW_2S, name: 'window-2s-hardneg', noneDraws: 'source' },
 };
 
 /**
@@ -88,6 +104,24 @@ export function recipeFeatures(recipe: SwipeRecipe): { name: string; transform: 
   const transform = FEATURE_TRANSFORMS[name];
   if (!transform) throw new Error(`recipe ${recipe.name}: unknown features ${name}; known: ${Object.keys(FEATURE_TRANSFORMS).join(', ')}`);
   return { name, transform };
+}
+
+/**
+ * The within-class draw weights `trainOnWindows` takes for a recipe (`recipe.noneDraws`), or undefined when every
+ * window is drawn equally often. With `source`, a `none` window weighs 1 / (number of `none` windows of its source),
+ * the source being the part of `window.source` before the first `/` or `:` (`seniormars`, `synthetic`, `kazuhito00`).
+ *
+ * @example
+ * ```ts
+ * const drawWeight = recipeDrawWeight(SWIPE_RECIPES['window-2s-hardneg'], windows);
+ * ```
+ */
+export function recipeDrawWeight(recipe: SwipeRecipe, windows: readonly LabelledWindow[]): ((w: LabelledWindow) => number) | undefined {
+  if ((recipe.noneDraws ?? 'window') === 'window') return undefined;
+  const group = (w: LabelledWindow): string => w.source.split(/[/:]/)[0] as string;
+  const counts = new Map<string, number>();
+  for (const w of windows) if (w.label === 'none') counts.set(group(w), (counts.get(group(w)) ?? 0) + 1);
+  return (w) => (w.label === 'none' ? 1 / (counts.get(group(w)) as number) : 1);
 }
 
 /**
