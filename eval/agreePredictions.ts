@@ -1,15 +1,17 @@
 /**
- * Two models that must agree: the predictions of a second model (e.g. a 1 s window) veto those of the first (e.g.
- * a 2 s window) window by window, so a gesture fires only when both see it at the same moment.
+ * Two models that must agree: a second model (e.g. a 1 s window) and the first (e.g. a 2 s window) score every
+ * label together, window by window, so a gesture fires only when both see it at the same moment.
  */
 import type { Prediction } from '../src/types.js';
 import type { ClipPredictions } from './sourceEvaluation.js';
 
 /**
- * Per clip, the first model's predictions where the second model, on the window ending at the same frame, predicts
- * the same label (score: the lower of the two); everywhere else (another label, or no window of the second model
- * ending there) a `none` prediction with score 1, which `stableGestures` ignores. The window-level confusion
- * (`truth` / `predicted`) stays the first model's. Clips are paired by position and must be the same clips.
+ * Per clip and window end frame, the first model's prediction re-scored with the second model's on the window
+ * ending at the same frame: each label's score is the product of the two models' scores for it (a soft AND: high only
+ * when both are sure; what one model with both branches and a multiply layer would output), the prediction's label
+ * the best product. A window the second model has no window for becomes `none` with score 1 (`stableGestures`
+ * ignores it). The window-level confusion (`truth` / `predicted`) stays the first model's. Clips are paired by
+ * position and must be the same clips.
  *
  * @example
  * ```ts
@@ -24,8 +26,11 @@ export function agreePredictions(first: readonly ClipPredictions[], second: read
     const byEnd = new Map(b.predictions.map((p) => [p.windowEndIndex, p]));
     const predictions = a.predictions.map((p): Prediction => {
       const q = byEnd.get(p.windowEndIndex);
-      if (q && q.label === p.label) return { ...p, score: Math.min(p.score, q.score) };
-      return { ...p, label: 'none', score: 1 };
+      if (!q) return { ...p, label: 'none', score: 1, categories: [] };
+      const other = new Map(q.categories.map((c) => [c.categoryName, c.score]));
+      const categories = p.categories.map((c) => ({ ...c, score: c.score * (other.get(c.categoryName) ?? 0) }));
+      const best = categories.reduce((x, y) => (y.score > x.score ? y : x));
+      return { ...p, label: best.categoryName, score: best.score, categories };
     });
     return { ...a, predictions };
   });

@@ -44,8 +44,8 @@ export interface SwipeRecipe {
    */
   noneDraws?: 'window' | 'source';
   /**
-   * A second recipe (another window length) trained alongside in every fold: a gesture counts only where both
-   * models predict it on windows ending at the same frame (`agreePredictions`). @default none
+   * A second recipe (another window length) trained alongside in every fold: every label scored by the product of
+   * both models' scores on the windows ending at the same frame (`agreePredictions`: a soft AND). @default none
    */
   agreeWith?: SwipeRecipe;
   /** The model's input transform (a name of `FEATURE_TRANSFORMS`, written into model.json). @default 'wrist-trajectory-v1' */
@@ -86,7 +86,7 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
   // real fingertip circles and a still pointing hand (Kazuhito00; its straight 'move' strokes are swipe-like: not used)
   'window-2s-tracks': { ...WINDOW_2S, name: 'window-2s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
   // each source of none windows drawn as often as the others (the real moving hands: 15 % of none draws -> ~60 %)
-  // a 2 s and a 1 s model that must agree window by window
+  // a 2 s and a 1 s model that must agree window by window (product of their scores)
   'window-2s-and-1s': { ...WINDOW_2S, name: 'window-2s-and-1s', agreeWith: WINDOW_1S },
   'window-2s-hardneg': { ...WINDOW_2S, name: 'window-2s-hardneg', noneDraws: 'source' },
 };
