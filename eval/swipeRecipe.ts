@@ -86,8 +86,18 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
   // real fingertip circles and a still pointing hand (Kazuhito00; its straight 'move' strokes are swipe-like: not used)
   'window-2s-tracks': { ...WINDOW_2S, name: 'window-2s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
   // each source of none windows drawn as often as the others (the real moving hands: 15 % of none draws -> ~60 %)
+  // the same recipe with another seed (initial weights, augmentation, draws): how much of a difference between two
+  // recipes' tables is the seed alone
+  'window-2s-seed2': { ...WINDOW_2S, name: 'window-2s-seed2', seed: 2 },
   // a 2 s and a 1 s model that must agree window by window (product of their scores)
   'window-2s-and-1s': { ...WINDOW_2S, name: 'window-2s-and-1s', agreeWith: WINDOW_1S },
+  // both of the pair also trained on the Kazuhito00 tracks (which made more away / dandan1232 windows none)
+  'window-2s-and-1s-tracks': {
+    ...WINDOW_2S,
+    name: 'window-2s-and-1s-tracks',
+    trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
+    agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  },
   'window-2s-hardneg': { ...WINDOW_2S, name: 'window-2s-hardneg', noneDraws: 'source' },
 };
 
