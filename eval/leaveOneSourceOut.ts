@@ -30,6 +30,8 @@ export interface HeldOutResult {
   /** Held-out predictions per clip, `[windowEndIndex, windowEndTimestamp, label index, score]` (labels in `labels`), to re-score. */
   labels: string[];
   predictions: Record<string, Array<[number, number, number, number]>>;
+  /** The same for the clips the tracker was chosen on (by clip name), to compare rules for choosing it offline. */
+  trackerPredictions?: Record<string, Array<[number, number, number, number]>>;
   /** The sources left out of this fold's training together (the held-out source and any grouped with it). */
   heldOutWith: string[];
   trainSeconds: number;
@@ -62,14 +64,23 @@ export async function leaveOneSourceOut(
       if (!second || !recipe.agreeWith) return a;
       return agreePredictions(a, await predictClips(second.model, second.labels, clips, recipe.agreeWith.window, recipeFeatures(recipe.agreeWith).transform));
     };
-    const tracker = chooseTracker(await predict(trackerClips), recipe.window.durationMs);
+    const trackerPredictions = await predict(trackerClips);
+    const tracker = chooseTracker(trackerPredictions, recipe.window.durationMs);
     for (const held of sources.filter((s) => group.includes(s.name))) {
-      results.push(await scoreHeldOut(await predict(held.clips), first.labels, held, recipe, tracker, group, (performance.now() - t0) / 1000, onFold));
+      const result = await scoreHeldOut(await predict(held.clips), first.labels, held, recipe, tracker, group, (performance.now() - t0) / 1000);
+      result.trackerPredictions = compactPredictions(trackerPredictions, first.labels);
+      onFold?.(result);
+      results.push(result);
     }
     first.model.dispose();
     second?.model.dispose();
   }
   return results;
+}
+
+/** Predictions per clip name as `[windowEndIndex, windowEndTimestamp, label index, score]` rows (JSON-sized). */
+function compactPredictions(clips: readonly ClipPredictions[], labels: readonly string[]): Record<string, Array<[number, number, number, number]>> {
+  return Object.fromEntries(clips.map((c) => [c.clip.name, c.predictions.map((p) => [p.windowEndIndex, Math.round(p.windowEndTimestamp), labels.indexOf(p.label), Number(p.score.toFixed(4))] as [number, number, number, number])]));
 }
 
 /** Trains one model of `recipe` on the fold's training sources plus the synthetic windows. */
@@ -104,7 +115,6 @@ async function scoreHeldOut(
   tracker: GestureTrackerOptions,
   group: readonly string[],
   trainSeconds: number,
-  onFold: ((result: HeldOutResult) => void) | undefined,
 ): Promise<HeldOutResult> {
   {
     const { matches, ...score } = scoreClips(heldPredictions, tracker, recipe.window.durationMs);
@@ -123,10 +133,9 @@ async function scoreHeldOut(
       confusion: table,
       heldOutWith: [...group],
       labels,
-      predictions: Object.fromEntries(heldPredictions.map((c) => [c.clip.name, c.predictions.map((p) => [p.windowEndIndex, Math.round(p.windowEndTimestamp), labels.indexOf(p.label), Number(p.score.toFixed(4))] as [number, number, number, number])])),
+      predictions: compactPredictions(heldPredictions, labels),
       trainSeconds,
     };
-    onFold?.(result);
     return result;
   }
 }
