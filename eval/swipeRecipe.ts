@@ -85,7 +85,7 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
   'window-2s-val': { ...WINDOW_2S, name: 'window-2s-val', trackerOn: 'validation' },
   // real fingertip circles and a still pointing hand (Kazuhito00; its straight 'move' strokes are swipe-like: not used)
   'window-2s-tracks': { ...WINDOW_2S, name: 'window-2s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
-  // each source of none windows drawn as often as the others (the real moving hands: 15 % of none draws -> ~60 %)
+  // each source of none windows drawn as often as the others (the real moving hands: ~15 % of none draws -> half or more)
   // the same recipe with another seed (initial weights, augmentation, draws): how much of a difference between two
   // recipes' tables is the seed alone
   'window-2s-seed2': { ...WINDOW_2S, name: 'window-2s-seed2', seed: 2 },
@@ -97,6 +97,13 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
     name: 'window-2s-and-1s-tracks',
     trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
     agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  },
+  'window-2s-and-1s-tracks-seed2': {
+    ...WINDOW_2S,
+    name: 'window-2s-and-1s-tracks-seed2',
+    seed: 2,
+    trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
+    agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks-seed2', seed: 2, trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
   },
   'window-2s-hardneg': { ...WINDOW_2S, name: 'window-2s-hardneg', noneDraws: 'source' },
 };
