@@ -98,6 +98,7 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
     trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
     agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
   },
+  'window-2s-and-1s-seed2': { ...WINDOW_2S, name: 'window-2s-and-1s-seed2', seed: 2, agreeWith: { ...WINDOW_1S, name: 'window-1s-seed2', seed: 2 } },
   'window-2s-and-1s-tracks-seed2': {
     ...WINDOW_2S,
     name: 'window-2s-and-1s-tracks-seed2',
