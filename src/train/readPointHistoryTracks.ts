@@ -13,6 +13,12 @@ export interface PointHistoryTrack {
   line: number;
 }
 
+/** Options of {@link readPointHistoryTracks}. */
+export interface PointHistoryOptions {
+  /** Largest fingertip step between two frames (image fraction) kept inside one track. @default 0.1 */
+  maxStep?: number;
+}
+
 const LABELS: readonly PointHistoryLabel[] = ['stop', 'clockwise', 'counter-clockwise', 'move'];
 const HISTORY = 16;
 
@@ -31,7 +37,7 @@ const HISTORY = 16;
  * const circles = tracks.filter((t) => t.label === 'clockwise');
  * ```
  */
-export async function readPointHistoryTracks(path: string, options: { maxStep?: number } = {}): Promise<PointHistoryTrack[]> {
+export async function readPointHistoryTracks(path: string, options: PointHistoryOptions = {}): Promise<PointHistoryTrack[]> {
   const maxStep = options.maxStep ?? 0.1;
   const text = await readFile(path, 'utf8').catch((cause: unknown) => {
     throw new TrainingDataError('no-data', path, `cannot read point history file (${String(cause)})`);
