@@ -2,7 +2,8 @@
  * Leave-one-source-out evaluation of a training recipe: for each real source in turn, train on all the OTHER real
  * sources plus the synthetic clips, choose the `stableGestures` settings on those training clips only, and score
  * the held-out source at event level (swipe precision/recall, false swipes per minute of non-swipe video) and
- * window level (confusion counts). Sources can be held out in groups (one model trained without all of them, each
+ * window level (confusion counts). A recipe with `agreeWith` trains its second model in every fold too and scores
+ * the two models' agreement (`agreePredictions`). Sources can be held out in groups (one model trained without all of them, each
  * scored on its own): stricter than one at a time (less training data), and fewer trainings on a busy machine.
  */
 import type { GestureTrackerOptions } from '../src/filters/handMathTypes.js';
@@ -10,8 +11,9 @@ import { trainOnWindows } from '../src/train/trainOnWindows.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
 import type { RealClip, RealSource } from './realSources.js';
 import { validationSplit } from './validationSplit.js';
-import { chooseTracker, confusion, predictClips, scoreClips, type SourceScore } from './sourceEvaluation.js';
-import { realWindows, recipeFeatures, type SwipeRecipe } from './swipeRecipe.js';
+import { agreePredictions } from './agreePredictions.js';
+import { chooseTracker, confusion, predictClips, scoreClips, type ClipPredictions, type SourceScore } from './sourceEvaluation.js';
+import { realWindows, recipeDrawWeight, recipeFeatures, type SwipeRecipe } from './swipeRecipe.js';
 
 /** One fold of the table. */
 export interface HeldOutResult {
@@ -28,6 +30,8 @@ export interface HeldOutResult {
   /** Held-out predictions per clip, `[windowEndIndex, windowEndTimestamp, label index, score]` (labels in `labels`), to re-score. */
   labels: string[];
   predictions: Record<string, Array<[number, number, number, number]>>;
+  /** The same for the clips the tracker was chosen on (by clip name), to compare rules for choosing it offline. */
+  trackerPredictions?: Record<string, Array<[number, number, number, number]>>;
   /** The sources left out of this fold's training together (the held-out source and any grouped with it). */
   heldOutWith: string[];
   trainSeconds: number;
@@ -47,24 +51,45 @@ export async function leaveOneSourceOut(
   recipe: SwipeRecipe,
   onFold?: (result: HeldOutResult) => void,
   groups: ReadonlyArray<readonly string[]> = sources.map((s) => [s.name]),
+  agreeSynthetic: readonly LabelledWindow[] = [],
 ): Promise<HeldOutResult[]> {
   const results: HeldOutResult[] = [];
   for (const group of groups) {
     const t0 = performance.now();
     const { trainSources, trackerClips } = trainingAndTrackerClips(sources.filter((s) => !group.includes(s.name)), recipe);
-    const windows = [...realWindows(trainSources, recipe), ...synthetic];
-    const { model, labels } = await trainOnWindows({
-      windows, features: recipeFeatures(recipe).transform, frames: recipe.window.frames, epochs: recipe.epochs, perClass: recipe.perClass, seed: recipe.seed,
-      onEpoch: (p) => process.stderr.write(`[${group.join('+')}] epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(3)} acc ${(p.accuracy * 100).toFixed(1)}%\n`),
-    });
-    const trainPredictions = await predictClips(model, labels, trackerClips, recipe.window, recipeFeatures(recipe).transform);
-    const tracker = chooseTracker(trainPredictions, recipe.window.durationMs);
+    const first = await trainFold(trainSources, synthetic, recipe, group);
+    const second = recipe.agreeWith ? await trainFold(trainSources, agreeSynthetic, recipe.agreeWith, group) : undefined;
+    const predict = async (clips: readonly RealClip[]): Promise<ClipPredictions[]> => {
+      const a = await predictClips(first.model, first.labels, clips, recipe.window, recipeFeatures(recipe).transform);
+      if (!second || !recipe.agreeWith) return a;
+      return agreePredictions(a, await predictClips(second.model, second.labels, clips, recipe.agreeWith.window, recipeFeatures(recipe.agreeWith).transform));
+    };
+    const trackerPredictions = await predict(trackerClips);
+    const tracker = chooseTracker(trackerPredictions, recipe.window.durationMs);
     for (const held of sources.filter((s) => group.includes(s.name))) {
-      results.push(await scoreHeldOut(model, labels, held, recipe, tracker, group, (performance.now() - t0) / 1000, onFold));
+      const result = await scoreHeldOut(await predict(held.clips), first.labels, held, recipe, tracker, group, (performance.now() - t0) / 1000);
+      result.trackerPredictions = compactPredictions(trackerPredictions, first.labels);
+      onFold?.(result);
+      results.push(result);
     }
-    model.dispose();
+    first.model.dispose();
+    second?.model.dispose();
   }
   return results;
+}
+
+/** Predictions per clip name as `[windowEndIndex, windowEndTimestamp, label index, score]` rows (JSON-sized). */
+function compactPredictions(clips: readonly ClipPredictions[], labels: readonly string[]): Record<string, Array<[number, number, number, number]>> {
+  return Object.fromEntries(clips.map((c) => [c.clip.name, c.predictions.map((p) => [p.windowEndIndex, Math.round(p.windowEndTimestamp), labels.indexOf(p.label), Number(p.score.toFixed(4))] as [number, number, number, number])]));
+}
+
+/** Trains one model of `recipe` on the fold's training sources plus the synthetic windows. */
+async function trainFold(trainSources: readonly RealSource[], synthetic: readonly LabelledWindow[], recipe: SwipeRecipe, group: readonly string[]): ReturnType<typeof trainOnWindows> {
+  const windows = [...realWindows(trainSources, recipe), ...synthetic];
+  return trainOnWindows({
+    windows, drawWeight: recipeDrawWeight(recipe, windows), features: recipeFeatures(recipe).transform, frames: recipe.window.frames, epochs: recipe.epochs, perClass: recipe.perClass, seed: recipe.seed,
+    onEpoch: (p) => process.stderr.write(`[${group.join('+')} ${recipe.name}] epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(3)} acc ${(p.accuracy * 100).toFixed(1)}%\n`),
+  });
 }
 
 /**
@@ -83,17 +108,15 @@ export function trainingAndTrackerClips(sources: readonly RealSource[], recipe: 
 }
 
 async function scoreHeldOut(
-  model: Parameters<typeof predictClips>[0],
+  heldPredictions: ClipPredictions[],
   labels: string[],
   held: RealSource,
   recipe: SwipeRecipe,
   tracker: GestureTrackerOptions,
   group: readonly string[],
   trainSeconds: number,
-  onFold: ((result: HeldOutResult) => void) | undefined,
 ): Promise<HeldOutResult> {
   {
-    const heldPredictions = await predictClips(model, labels, held.clips, recipe.window, recipeFeatures(recipe).transform);
     const { matches, ...score } = scoreClips(heldPredictions, tracker, recipe.window.durationMs);
     const span = (e: { label: string; startFrame: number; endFrame: number }): string => `${e.label} ${e.startFrame}-${e.endFrame}`;
     const clips = held.clips
@@ -110,10 +133,9 @@ async function scoreHeldOut(
       confusion: table,
       heldOutWith: [...group],
       labels,
-      predictions: Object.fromEntries(heldPredictions.map((c) => [c.clip.name, c.predictions.map((p) => [p.windowEndIndex, Math.round(p.windowEndTimestamp), labels.indexOf(p.label), Number(p.score.toFixed(4))] as [number, number, number, number])])),
+      predictions: compactPredictions(heldPredictions, labels),
       trainSeconds,
     };
-    onFold?.(result);
     return result;
   }
 }

@@ -13,6 +13,8 @@ import { poseFrameWindows } from '../src/train/poseFrameWindows.js';
 import { SWIPE_DIRECTIONS, synthesizeIdle, synthesizeSwipe, type SwipeLabel } from '../src/train/synthesizeGestures.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
 import { synthesizeNonSwipe } from '../src/train/synthesizeNonSwipe.js';
+import { readPointHistoryTracks, type PointHistoryLabel } from '../src/train/readPointHistoryTracks.js';
+import { synthesizeTrackMotion } from '../src/train/synthesizeTrackMotion.js';
 import type { RealSource } from './realSources.js';
 import { WINDOW_FEATURES } from '../src/filters/windowFeatures.js';
 import { FEATURE_TRANSFORMS, type FeatureTransform } from '../src/workers/modelFeatures.js';
@@ -29,6 +31,23 @@ export interface SwipeRecipe {
   syntheticIdle: number;
   /** Synthetic hands moving without swiping (wave, circle, push, shake; `synthesizeNonSwipe`), clips. @default 0 */
   syntheticNonSwipe?: number;
+  /**
+   * Real fingertip tracks of Kazuhito00 `point_history.csv` (`readPointHistoryTracks`) driving real hand shapes
+   * (`synthesizeTrackMotion`): `clips` unlabelled clips, tracks of the given classes only. @default none
+   */
+  trackNonSwipe?: { clips: number; labels: readonly PointHistoryLabel[] };
+  /**
+   * How training draws the `none` windows: `window` = each window as often as any other (sources with many windows,
+   * like the seniormars still palms, dominate); `source` = each source of `none` windows (a real source, the
+   * synthetic clips, the Kazuhito00 tracks) as often as any other, so the few real moving hands are drawn more.
+   * @default 'window'
+   */
+  noneDraws?: 'window' | 'source';
+  /**
+   * A second recipe (another window length) trained alongside in every fold: every label scored by the product of
+   * both models' scores on the windows ending at the same frame (`agreePredictions`: a soft AND). @default none
+   */
+  agreeWith?: SwipeRecipe;
   /** The model's input transform (a name of `FEATURE_TRANSFORMS`, written into model.json). @default 'wrist-trajectory-v1' */
   features?: string;
   /**
@@ -64,6 +83,30 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
   'window-1s-moving': { ...WINDOW_1S, name: 'window-1s-moving', syntheticNonSwipe: 200 },
   'window-2s-long': { ...WINDOW_2S, name: 'window-2s-long', epochs: 20, perClass: 250 },
   'window-2s-val': { ...WINDOW_2S, name: 'window-2s-val', trackerOn: 'validation' },
+  // real fingertip circles and a still pointing hand (Kazuhito00; its straight 'move' strokes are swipe-like: not used)
+  'window-2s-tracks': { ...WINDOW_2S, name: 'window-2s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  // each source of none windows drawn as often as the others (the real moving hands: ~15 % of none draws -> half or more)
+  // the same recipe with another seed (initial weights, augmentation, draws): how much of a difference between two
+  // recipes' tables is the seed alone
+  'window-2s-seed2': { ...WINDOW_2S, name: 'window-2s-seed2', seed: 2 },
+  // a 2 s and a 1 s model that must agree window by window (product of their scores)
+  'window-2s-and-1s': { ...WINDOW_2S, name: 'window-2s-and-1s', agreeWith: WINDOW_1S },
+  // both of the pair also trained on the Kazuhito00 tracks (which made more away / dandan1232 windows none)
+  'window-2s-and-1s-tracks': {
+    ...WINDOW_2S,
+    name: 'window-2s-and-1s-tracks',
+    trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
+    agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  },
+  'window-2s-and-1s-seed2': { ...WINDOW_2S, name: 'window-2s-and-1s-seed2', seed: 2, agreeWith: { ...WINDOW_1S, name: 'window-1s-seed2', seed: 2 } },
+  'window-2s-and-1s-tracks-seed2': {
+    ...WINDOW_2S,
+    name: 'window-2s-and-1s-tracks-seed2',
+    seed: 2,
+    trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
+    agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks-seed2', seed: 2, trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  },
+  'window-2s-hardneg': { ...WINDOW_2S, name: 'window-2s-hardneg', noneDraws: 'source' },
 };
 
 /**
@@ -79,6 +122,24 @@ export function recipeFeatures(recipe: SwipeRecipe): { name: string; transform: 
   const transform = FEATURE_TRANSFORMS[name];
   if (!transform) throw new Error(`recipe ${recipe.name}: unknown features ${name}; known: ${Object.keys(FEATURE_TRANSFORMS).join(', ')}`);
   return { name, transform };
+}
+
+/**
+ * The within-class draw weights `trainOnWindows` takes for a recipe (`recipe.noneDraws`), or undefined when every
+ * window is drawn equally often. With `source`, a `none` window weighs 1 / (number of `none` windows of its source),
+ * the source being the part of `window.source` before the first `/` or `:` (`seniormars`, `synthetic`, `kazuhito00`).
+ *
+ * @example
+ * ```ts
+ * const drawWeight = recipeDrawWeight(SWIPE_RECIPES['window-2s-hardneg'], windows);
+ * ```
+ */
+export function recipeDrawWeight(recipe: SwipeRecipe, windows: readonly LabelledWindow[]): ((w: LabelledWindow) => number) | undefined {
+  if ((recipe.noneDraws ?? 'window') === 'window') return undefined;
+  const group = (w: LabelledWindow): string => w.source.split(/[/:]/)[0] as string;
+  const counts = new Map<string, number>();
+  for (const w of windows) if (w.label === 'none') counts.set(group(w), (counts.get(group(w)) ?? 0) + 1);
+  return (w) => (w.label === 'none' ? 1 / (counts.get(group(w)) as number) : 1);
 }
 
 /**
@@ -131,6 +192,13 @@ export async function syntheticWindows(dataDir: string, recipe: SwipeRecipe, ext
     cut(padClip(synthesizeIdle(a, b.map((v) => v * k), rng), recipe.window.durationMs));
   }
   for (let i = 0; i < (recipe.syntheticNonSwipe ?? 0); i++) cut(synthesizeNonSwipe(sized(rng, shapes), rng));
+  if (recipe.trackNonSwipe) {
+    const wanted = recipe.trackNonSwipe.labels;
+    const tracks = (await readPointHistoryTracks(resolve(dataDir, 'landmarks/kazuhito00-hand-gesture/point_history.csv'))).filter((t) => wanted.includes(t.label));
+    // a class first (each as likely), then one of its tracks
+    const byLabel = wanted.map((label) => tracks.filter((t) => t.label === label));
+    for (let i = 0; i < recipe.trackNonSwipe.clips; i++) cut(synthesizeTrackMotion(rng.pick(rng.pick(byLabel)), sized(rng, shapes), rng));
+  }
   return out;
 }
 

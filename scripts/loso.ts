@@ -22,7 +22,8 @@ await initTfBackend('wasm');
 const sources = await loadRealSources(root, dataDir, { onRecord: (v) => process.stderr.write(`recording ${v}\n`) });
 const synthetic = await syntheticWindows(dataDir, recipe);
 process.stderr.write(`${name}: ${synthetic.length} synthetic windows\n`);
-const results = await leaveOneSourceOut(sources, synthetic, recipe, (r) => process.stderr.write(`${JSON.stringify(r)}\n`), groups);
+const agreeSynthetic = recipe.agreeWith ? await syntheticWindows(dataDir, recipe.agreeWith) : [];
+const results = await leaveOneSourceOut(sources, synthetic, recipe, (r) => process.stderr.write(`${JSON.stringify(r)}\n`), groups, agreeSynthetic);
 await mkdir(resolve(root, '.cache/loso'), { recursive: true });
 // Folds run now replace the same sources' folds of an earlier run (same recipe); the table stays in source order.
 const out = resolve(root, `.cache/loso/${name}.json`);

@@ -17,7 +17,7 @@ import { trainOnWindows } from '../src/train/trainOnWindows.js';
 import { loadRealSources } from '../eval/realSources.js';
 import { chooseTracker, predictClips, scoreClips } from '../eval/sourceEvaluation.js';
 import { trainingAndTrackerClips } from '../eval/leaveOneSourceOut.js';
-import { realWindows, recipeFeatures, CANDIDATE_RECIPE, SWIPE_RECIPES, syntheticWindows } from '../eval/swipeRecipe.js';
+import { realWindows, recipeDrawWeight, recipeFeatures, CANDIDATE_RECIPE, SWIPE_RECIPES, syntheticWindows } from '../eval/swipeRecipe.js';
 
 /** The model's classes, in output order (labels.json). */
 export const DEFAULT_LABELS = ['none', 'away', 'come', 'spin', 'swipe_left', 'swipe_right', 'swipe_up', 'swipe_down'];
@@ -38,6 +38,7 @@ const { model, labels, counts } = await trainOnWindows({
   labels: DEFAULT_LABELS,
   frames: recipe.window.frames,
   features: features.transform,
+  drawWeight: recipeDrawWeight(recipe, windows),
   epochs: recipe.epochs,
   perClass: recipe.perClass,
   seed: recipe.seed,

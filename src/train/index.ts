@@ -27,3 +27,6 @@ export { framesFromSequence } from './framesFromSequence.js';
 export { trainOnWindows, type TrainOnWindowsOptions, type TrainOnWindowsResult } from './trainOnWindows.js';
 export { palmMotionFeatures, PALM_MOTION_FEATURES } from './palmMotionFeatures.js';
 export { synthesizeNonSwipe, type NonSwipeMotion, type NonSwipeOptions } from './synthesizeNonSwipe.js';
+export { readPointHistoryTracks, type PointHistoryLabel, type PointHistoryOptions, type PointHistoryTrack } from './readPointHistoryTracks.js';
+export { createWeightedPicker } from './createWeightedPicker.js';
+export { synthesizeTrackMotion, type TrackMotionOptions } from './synthesizeTrackMotion.js';

@@ -2,6 +2,7 @@ import * as tf from './trainingTfjs.js';
 import { augmentWindow, mirrorLabel, type AugmentOptions } from './augmentWindow.js';
 import { createGestureModel } from './createGestureModel.js';
 import { createRng } from './createRng.js';
+import { createWeightedPicker } from './createWeightedPicker.js';
 import { TrainingDataError } from './trainErrors.js';
 import type { GestureModelKind, LabelledWindow } from './trainTypes.js';
 import { windowFeatures } from '../filters/windowFeatures.js';
@@ -30,6 +31,11 @@ export interface TrainOnWindowsOptions {
   augment?: AugmentOptions;
   /** The model's input transform (raw window -> model input), the one its metadata names. @default windowFeatures */
   features?: (packed: Float32Array, frames: number) => Float32Array;
+  /**
+   * Relative draw weight of a window within its class (`createWeightedPicker`); absent, every window of a class is
+   * drawn equally often. @default undefined
+   */
+  drawWeight?: (window: LabelledWindow) => number;
   /** Called after each epoch. @default undefined */
   onEpoch?: (progress: { epoch: number; epochs: number; loss: number; accuracy: number }) => void;
 }
@@ -74,12 +80,16 @@ export async function trainOnWindows(options: TrainOnWindowsOptions): Promise<Tr
   const perClass = options.perClass ?? 250;
   const per = frames * 63;
   const features = options.features ?? windowFeatures;
+  const drawWeight = options.drawWeight;
+  const pickers = new Map(
+    [...byClass].map(([label, refs]) => [label, drawWeight ? createWeightedPicker(refs, drawWeight, rng, `class ${JSON.stringify(label)}`) : () => rng.pick(refs)]),
+  );
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const draws: Array<{ x: Float32Array; y: number }> = [];
-    for (const [label, refs] of byClass) {
+    for (const label of byClass.keys()) {
       const mirror = index.has(mirrorLabel(label)) ? (options.augment?.mirror ?? 0.5) : 0;
       for (let i = 0; i < perClass; i++) {
-        const { window, mirrored } = augmentWindow(rng.pick(refs).window, rng, { ...options.augment, mirror });
+        const { window, mirrored } = augmentWindow(pickers.get(label)!().window, rng, { ...options.augment, mirror });
         draws.push({ x: features(window, frames), y: index.get(mirrored ? mirrorLabel(label) : label)! });
       }
     }

@@ -37,4 +37,20 @@ describe('trainOnWindows', () => {
     a.model.dispose();
     b.model.dispose();
   });
+
+  it('draws windows by drawWeight: equal weights train exactly as no weights, other weights differently; a bad weight names the class', async () => {
+    const options = { windows, frames: 10, minWindows: 1, epochs: 1, perClass: 16, batchSize: 16, labels: ['none', 'swipe_right'], seed: 5 };
+    const weightsOf = async (drawWeight?: (w: LabelledWindow) => number): Promise<number[][]> => {
+      const { model } = await trainOnWindows({ ...options, drawWeight });
+      const w = model.getWeights().map((t) => Array.from(t.dataSync()));
+      model.dispose();
+      return w;
+    };
+    const plain = await weightsOf();
+    expect(await weightsOf(() => 2)).toEqual(plain);
+    expect(await weightsOf((w) => (w.source === 'still-0' || w.source === 'right-3' ? 1 : 0))).not.toEqual(plain);
+    const error = await trainOnWindows({ ...options, drawWeight: (w) => (w.label === 'swipe_right' ? -1 : 1) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TrainingDataError);
+    expect((error as Error).message).toMatch(/class "swipe_right".*-1/);
+  });
 });
