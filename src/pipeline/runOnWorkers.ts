@@ -112,9 +112,13 @@ export function runOnWorkers(
       const fail = (error: unknown): void => {
         if (!closed) subscriber.error(error);
       };
-      // A worker that has gone quiet is probed: one that cannot answer is hung, and is restarted like a crashed one.
-      resources.add(handsLife.pipe(probeWhenQuiet(() => workers.handsAlive(), { quietMs: QUIET_MS })).subscribe({ error: fail }));
-      resources.add(gesturesLife.pipe(probeWhenQuiet(() => workers.gesturesAlive(), { quietMs: QUIET_MS })).subscribe({ error: fail }));
+      // Once the models are loaded, a worker that has gone quiet is probed: one that cannot answer is hung, and is
+      // restarted like a crashed one (no probe while a model loads: a worker may be busy for seconds then).
+      workers.ready.then(() => {
+        if (closed) return;
+        resources.add(handsLife.pipe(probeWhenQuiet(() => workers.handsAlive(), { quietMs: QUIET_MS })).subscribe({ error: fail }));
+        resources.add(gesturesLife.pipe(probeWhenQuiet(() => workers.gesturesAlive(), { quietMs: QUIET_MS })).subscribe({ error: fail }));
+      }, () => undefined);
       // The end comes as the gesture worker's last message ('end'), after every result it posted.
       handsDone.catch(fail);
       gesturesDone.catch(fail);
