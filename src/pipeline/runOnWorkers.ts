@@ -43,8 +43,8 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
  * and every prediction is a message. Gesture events and stats are always messages. The gesture worker keeps the monitor of
  * the stages that run in workers and sends `stats` snapshots; `monitor` here gets the page's stage ('display').
  * posestream's own handling here is timed with `timer`.
- * A worker that has sent nothing for 3 s is asked whether it is alive (`alive()`); one that cannot answer in 10 s
- * is hung and restarted like a crashed one.
+ * Once the models are loaded, a worker that has sent nothing for 3 s is asked whether it is alive (`alive()`); one
+ * that cannot answer in 10 s is hung and restarted like a crashed one.
  * Completes when the track ends; errors with the first worker error (a recovered `WorkerError` after a worker
  * crash or hang: subscribe again to start over). Unsubscribing stops both streams and the clone.
  * @internal
