@@ -1,6 +1,5 @@
-import { Observable, Subject, Subscription } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
 import { unpackPoseFrame } from '../filters/packPoseFrame.js';
-import { probeWhenQuiet } from '../operators/probeWhenQuiet.js';
 import { fromDoorbell } from '../streams/fromDoorbell.js';
 import { readSharedPose } from '../workers/sharedPoseSlot.js';
 import { readSharedPredictions } from '../workers/sharedPredictionRing.js';
@@ -9,6 +8,7 @@ import type { GestureEvent, PipelineMonitor, PipelineStats, PoseFrame, Predictio
 import type { GestureStreamMessage, GestureStreamRequest, HandStreamMessage } from '../workers/streamProtocol.js';
 import type { MainThreadTimer } from './createMainThreadTimer.js';
 import type { PipelineWorkers } from './createPipelineWorkers.js';
+import { probeWhenQuiet } from './probeWhenQuiet.js';
 
 /** What the page receives from the workers. @internal */
 export type WorkerPathOutput =
@@ -63,20 +63,20 @@ export function runOnWorkers(
     const fromEstimator = new MessageChannel();
     const fromGestures = new MessageChannel();
     const resources = new Subscription(); // the doorbell and the watchdogs
-    const handsLife = new Subject<void>();
-    const gesturesLife = new Subject<void>();
+    // When each worker last sent something (a sign of life for the watchdogs: a time stamp, nothing per frame else).
+    const lastSign = { hands: Date.now(), gestures: Date.now() }; // the watchdogs' (asyncScheduler's) clock
     let closed = false;
     let readShared = (): void => undefined; // reads the shared results' new predictions and pose frame, if shared
     const messages = !canShareResults(); // else results come through shared memory: no message per frame, no reply
 
     const pose = (frame: PoseFrame): void => {
-      handsLife.next();
+      lastSign.hands = Date.now();
       monitor.record(frame.capturedAt === undefined ? { stage: 'display', kind: 'emit' } : { stage: 'display', kind: 'emit', captureT: frame.capturedAt });
       subscriber.next({ type: 'pose', frame }); // the subscriber leaves out its own handling (timer.exclude)
       timer.endFrame();
     };
     const predictions = (list: readonly Prediction[] | undefined): void => {
-      if (list !== undefined && list.length > 0) gesturesLife.next();
+      if (list !== undefined && list.length > 0) lastSign.gestures = Date.now();
       for (const prediction of list ?? []) subscriber.next({ type: 'prediction', prediction });
     };
     const ask = (): void => fromEstimator.port1.postMessage({ type: 'next' });
@@ -88,7 +88,7 @@ export function runOnWorkers(
     fromGestures.port1.onmessage = (event: MessageEvent<GestureStreamMessage>) =>
       timer.time(() => {
         const message = event.data;
-        gesturesLife.next();
+        lastSign.gestures = Date.now();
         if (message.type === 'stats') return subscriber.next({ type: 'stats', stats: message.stats });
         if (message.type === 'prediction') return subscriber.next({ type: 'prediction', prediction: message.prediction });
         readShared(); // what the ring holds came before this message
@@ -116,8 +116,9 @@ export function runOnWorkers(
       // restarted like a crashed one (no probe while a model loads: a worker may be busy for seconds then).
       workers.ready.then(() => {
         if (closed) return;
-        resources.add(handsLife.pipe(probeWhenQuiet(() => workers.handsAlive(), { quietMs: QUIET_MS })).subscribe({ error: fail }));
-        resources.add(gesturesLife.pipe(probeWhenQuiet(() => workers.gesturesAlive(), { quietMs: QUIET_MS })).subscribe({ error: fail }));
+        lastSign.hands = lastSign.gestures = Date.now();
+        resources.add(probeWhenQuiet(() => lastSign.hands, () => workers.handsAlive(), { quietMs: QUIET_MS }).subscribe({ error: fail }));
+        resources.add(probeWhenQuiet(() => lastSign.gestures, () => workers.gesturesAlive(), { quietMs: QUIET_MS }).subscribe({ error: fail }));
       }, () => undefined);
       // The end comes as the gesture worker's last message ('end'), after every result it posted.
       handsDone.catch(fail);
