@@ -15,6 +15,7 @@ import type { GestureEvent, Prediction } from '../src/types.js';
 import { matchSwipeEvents, scoreCounts, type EventMatch, type EventScore, type FrameEvent } from './matchSwipeEvents.js';
 import type { RealClip } from './realSources.js';
 import { SWIPE_LABELS } from './swipeEvents.js';
+import { sumSourceScores } from './sumSourceScores.js';
 
 /** A clip with the model's prediction for every window the live pipeline would classify. */
 export interface ClipPredictions {
@@ -95,29 +96,21 @@ export function clipEvents(predictions: readonly Prediction[], tracker: GestureT
  * ```
  */
 export function scoreClips(clips: readonly ClipPredictions[], tracker: GestureTrackerOptions, windowMs: number): SourceScore {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let other = 0;
-  let falseSwipes = 0;
-  let seconds = 0;
   const matches: EventMatch[] = [];
-  for (const c of clips) {
+  const perClip = clips.map((c) => {
     const swipes = c.clip.labels.filter((l) => isSwipe(l.label));
     const timestamps: number[] = [];
     for (const f of c.clip.frames) timestamps[f.index] = f.timestamp;
     const match = matchSwipeEvents(clipEvents(c.predictions, tracker), swipes, { labels: SWIPE_LABELS, timestamps, windowMs });
     matches.push(match);
-    tp += match.truePositives;
-    fp += match.falsePositives;
-    fn += match.falseNegatives;
-    other += match.otherEvents;
-    if (swipes.length === 0) {
-      falseSwipes += match.falsePositives;
-      seconds += c.clip.seconds;
-    }
-  }
-  return { ...scoreCounts(tp, fp, fn, other), falseSwipesOnNonSwipe: falseSwipes, nonSwipeSeconds: seconds, matches };
+    const nonSwipe = swipes.length === 0;
+    return {
+      ...scoreCounts(match.truePositives, match.falsePositives, match.falseNegatives, match.otherEvents),
+      falseSwipesOnNonSwipe: nonSwipe ? match.falsePositives : 0,
+      nonSwipeSeconds: nonSwipe ? c.clip.seconds : 0,
+    };
+  });
+  return { ...sumSourceScores(perClip), matches };
 }
 
 /** The `stableGestures` settings {@link chooseTracker} tries. */
