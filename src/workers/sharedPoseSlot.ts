@@ -1,15 +1,14 @@
-import { packPoseFrame, unpackPoseFrame } from '../filters/packPoseFrame.js';
+import { unpackPoseFrame } from '../filters/packPoseFrame.js';
 import type { PoseFrame } from '../types.js';
 import { POSE_SEQUENCE, type SharedResultsViews } from './sharedResults.js';
 
 /**
- * Writes `frame` into the shared pose slot (a sequence lock: the sequence is odd while the values change), replacing
- * the frame there. Returns `false`, writing nothing, when the frame has more hands than the slot has room for.
- * The writer rings the doorbell afterwards.
+ * Writes a packed pose frame (`packPoseFrame`) into the shared pose slot (a sequence lock: the sequence is odd while
+ * the values change), replacing the frame there. Returns `false`, writing nothing, when the frame has more hands
+ * than the slot has room for. The writer rings the doorbell afterwards.
  * @internal
  */
-export function writeSharedPose(views: SharedResultsViews, frame: PoseFrame): boolean {
-  const data = packPoseFrame(frame);
+export function writeSharedPose(views: SharedResultsViews, data: Float64Array): boolean {
   if (data.length + 1 > views.pose.length) return false;
   Atomics.add(views.ints, POSE_SEQUENCE, 1);
   views.pose[0] = data.length;

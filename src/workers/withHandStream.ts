@@ -60,7 +60,7 @@ export function withHandStream(landmarker: HandLandmarkerWorkerApi): HandStreamA
       const monitor = createForwardingMonitor((events) => poses.postMessage({ type: 'events', events } satisfies PoseChannelMessage), { now });
       const summary: HandStreamSummary = { frames: 0, poses: 0, dropped: 0 };
       const shared = request.shared === undefined ? undefined : sharedResultsViews(request.shared);
-      let latest: PoseFrame | undefined;
+      let latest: Float64Array | undefined; // the latest pose frame, packed (a copy of what went to the gesture worker)
       let wanted = shared !== undefined; // with shared results the page never asks: the slot always holds the latest
       let paced = false;
       // The page gets the latest pose frame at most once per animation frame (and, by messages, once it has taken
@@ -73,7 +73,7 @@ export function withHandStream(landmarker: HandLandmarkerWorkerApi): HandStreamA
           if (!wanted || latest === undefined) return;
           if (shared !== undefined && writeSharedPose(shared, latest)) ringDoorbell(shared);
           else {
-            const data = packPoseFrame(latest); // more hands than the shared slot holds go by message
+            const data = latest; // (more hands than the shared slot holds go by message too)
             page.postMessage({ type: 'pose', data } satisfies HandStreamMessage, [data.buffer]);
             wanted = shared !== undefined;
           }
@@ -124,9 +124,9 @@ export function withHandStream(landmarker: HandLandmarkerWorkerApi): HandStreamA
               next: (frame) => {
                 summary.poses += 1;
                 const data = packPoseFrame(frame);
+                latest = data.slice(); // packed once: the page's copy, kept before the buffer is transferred
                 // This frame's monitor events ride with it (the timer alone can fall behind a busy loop).
                 poses.postMessage({ type: 'pose', data, events: monitor.take() } satisfies PoseChannelMessage, [data.buffer]);
-                latest = frame;
                 sendLatest();
               },
               error: (error: unknown) => end(error),

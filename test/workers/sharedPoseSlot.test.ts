@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { filter, firstValueFrom, map, scan, share } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { fromDoorbell } from '../../src/streams/fromDoorbell.js';
+import { packPoseFrame } from '../../src/filters/packPoseFrame.js';
 import { readSharedPose, writeSharedPose } from '../../src/workers/sharedPoseSlot.js';
 import { createSharedResults, DOORBELL, POSE_SEQUENCE, sharedResultsViews, type SharedResults } from '../../src/workers/sharedResults.js';
 import type { Hand, PoseFrame } from '../../src/types.js';
@@ -26,15 +27,17 @@ function wholeness(frame: PoseFrame): number {
 function startWriter(shared: SharedResults, count: number, pauseEvery: number): Worker {
   const slot = pathToFileURL(resolve('dist/workers/sharedPoseSlot.js')).href;
   const results = pathToFileURL(resolve('dist/workers/sharedResults.js')).href;
+  const pack = pathToFileURL(resolve('dist/filters/packPoseFrame.js')).href;
   const source = `
     const { workerData } = require('node:worker_threads');
     (async () => {
       const { writeSharedPose } = await import(${JSON.stringify(slot)});
+      const { packPoseFrame } = await import(${JSON.stringify(pack)});
       const { sharedResultsViews, ringDoorbell } = await import(${JSON.stringify(results)});
       const views = sharedResultsViews(workerData.shared);
       const p = (i) => Array.from({ length: 21 }, () => ({ x: i, y: i, z: i }));
       for (let i = 1; i <= workerData.count; i++) {
-        writeSharedPose(views, { index: i, timestamp: i, hands: [{ handedness: 'Left', score: i, landmarks: p(i), worldLandmarks: p(i) }] });
+        writeSharedPose(views, packPoseFrame({ index: i, timestamp: i, hands: [{ handedness: 'Left', score: i, landmarks: p(i), worldLandmarks: p(i) }] }));
         ringDoorbell(views);
         if (workerData.pauseEvery > 0 && i % workerData.pauseEvery === 0) await new Promise((r) => setTimeout(r, 1));
       }
@@ -53,7 +56,7 @@ describe('writeSharedPose / readSharedPose', () => {
     ];
     let sequence = 0;
     for (const frame of frames) {
-      expect(writeSharedPose(views, frame)).toBe(true);
+      expect(writeSharedPose(views, packPoseFrame(frame))).toBe(true);
       const read = readSharedPose(views, sequence);
       expect(read?.frame).toEqual(frame);
       expect(read!.sequence).toBeGreaterThan(sequence);
@@ -64,8 +67,8 @@ describe('writeSharedPose / readSharedPose', () => {
 
   it('refuses a frame with more hands than it has room for, and reads nothing while a write is under way', () => {
     const views = sharedResultsViews(createSharedResults({ maxHands: 1, labels: 3 }));
-    expect(writeSharedPose(views, { index: 1, timestamp: 0, hands: [hand(1, true)] })).toBe(true);
-    expect(writeSharedPose(views, { index: 2, timestamp: 0, hands: [hand(1, true), hand(2, false)] })).toBe(false);
+    expect(writeSharedPose(views, packPoseFrame({ index: 1, timestamp: 0, hands: [hand(1, true)] }))).toBe(true);
+    expect(writeSharedPose(views, packPoseFrame({ index: 2, timestamp: 0, hands: [hand(1, true), hand(2, false)] }))).toBe(false);
     expect(readSharedPose(views, 0)?.frame.index).toBe(1); // the refused frame left the slot alone
     Atomics.add(views.ints, POSE_SEQUENCE, 1); // a writer in the middle of a write
     expect(readSharedPose(views, 0)).toBeUndefined();
@@ -73,7 +76,7 @@ describe('writeSharedPose / readSharedPose', () => {
 
   it('drops a read when a write happened while it copied the frame (the writer rings again)', () => {
     const views = sharedResultsViews(createSharedResults({ maxHands: 1, labels: 3 }));
-    writeSharedPose(views, { index: 1, timestamp: 0, hands: [hand(1, false)] });
+    writeSharedPose(views, packPoseFrame({ index: 1, timestamp: 0, hands: [hand(1, false)] }));
     // A slot whose copy is overtaken by a whole write (the sequence moves on by 2 while the values are copied).
     const pose = new Float64Array(views.pose.buffer, views.pose.byteOffset, views.pose.length);
     const slice = pose.slice.bind(pose);
