@@ -96,32 +96,35 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   const ready = workers.ready;
   ready.catch(fail);
 
+  // Results, from either path; what is not posestream's (your subscribers) is left out of the main-thread time.
+  const deliver = (out: WorkerPathOutput): void => {
+    if (out.type === 'pose') {
+      if (status$.value === 'starting') status$.next('running');
+      timer.exclude(() => poses.next(out.frame));
+      if (runsOn === 'main-thread') timer.endFrame();
+    } else if (out.type === 'prediction') {
+      timer.exclude(() => predictions.next(out.prediction));
+    } else if (out.type === 'stats') {
+      workerStats = out.stats;
+    } else {
+      timer.exclude(() => {
+        gestures.next(out.event);
+        gesture$.next(out.event.phase === 'start' ? out.event : null);
+      });
+    }
+  };
   const output$: Observable<WorkerPathOutput> =
     runsOn === 'workers'
       ? fromLiveTrack(source).pipe(
-          // After a worker crash (restarted by spawnWorker, which bounds the restarts) the streams start over.
-          switchMap((track) => runOnWorkers(track, workers, settings, monitor, timer).pipe(retry({ delay: (e: unknown) => (isRecoveredError(e) ? of(0) : throwError(() => e)) }))),
+          // After a worker crash (restarted by spawnWorker, which bounds the restarts) the streams start over. The
+          // workers path hands its results to `deliver` directly, not through these operators.
+          switchMap((track) => runOnWorkers(track, workers, settings, monitor, timer, deliver).pipe(retry({ delay: (e: unknown) => (isRecoveredError(e) ? of(0) : throwError(() => e)) }))),
         )
       : runOnMainThread(source, workers, settings, options.classifyWith, monitor, timer);
 
   running.add(
     output$.subscribe({
-      next: (out) => {
-        if (out.type === 'pose') {
-          if (status$.value === 'starting') status$.next('running');
-          timer.exclude(() => poses.next(out.frame));
-          if (runsOn === 'main-thread') timer.endFrame();
-        } else if (out.type === 'prediction') {
-          timer.exclude(() => predictions.next(out.prediction));
-        } else if (out.type === 'stats') {
-          workerStats = out.stats;
-        } else {
-          timer.exclude(() => {
-            gestures.next(out.event);
-            gesture$.next(out.event.phase === 'start' ? out.event : null);
-          });
-        }
-      },
+      next: deliver,
       error: fail,
       complete: () => {
         if (!released) status$.next('ended');

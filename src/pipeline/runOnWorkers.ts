@@ -8,9 +8,10 @@ import type { GestureEvent, PipelineMonitor, PipelineStats, PoseFrame, Predictio
 import type { GestureStreamMessage, GestureStreamRequest, HandStreamMessage } from '../workers/streamProtocol.js';
 import type { MainThreadTimer } from './createMainThreadTimer.js';
 import type { PipelineWorkers } from './createPipelineWorkers.js';
+import { countUnreadFrames } from './countUnreadFrames.js';
 import { probeWhenQuiet } from './probeWhenQuiet.js';
 
-/** What the page receives from the workers. @internal */
+/** What the page receives from the pipeline (either path). @internal */
 export type WorkerPathOutput =
   | { type: 'pose'; frame: PoseFrame }
   | { type: 'prediction'; prediction: Prediction }
@@ -43,10 +44,15 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
  * and every prediction is a message. Gesture events and stats are always messages. The gesture worker keeps the monitor of
  * the stages that run in workers and sends `stats` snapshots; `monitor` here gets the page's stage ('display').
  * posestream's own handling here is timed with `timer`.
+ * Camera frames the processor dropped while the estimator was busy are counted as 'source' drops
+ * (`countUnreadFrames`, every stats interval).
  * Once the models are loaded, a worker that has sent nothing for 3 s is asked whether it is alive (`alive()`); one
  * that cannot answer in 10 s is hung and restarted like a crashed one.
- * Completes when the track ends; errors with the first worker error (a recovered `WorkerError` after a worker
- * crash or hang: subscribe again to start over). Unsubscribing stops both streams and the clone.
+ * Results go to `deliver` as they arrive, straight from the handler that read them: the returned Observable only
+ * carries the run's life (so per-frame results do not pass through the operators that restart it). It emits
+ * nothing, completes when the track ends (after every result), and errors with the first worker error (a recovered
+ * `WorkerError` after a worker crash or hang: subscribe again to start over). Unsubscribing stops both streams and
+ * the clone; nothing is delivered after it.
  * @internal
  */
 export function runOnWorkers(
@@ -55,8 +61,9 @@ export function runOnWorkers(
   settings: WorkerPathSettings,
   monitor: PipelineMonitor,
   timer: MainThreadTimer,
-): Observable<WorkerPathOutput> {
-  return new Observable<WorkerPathOutput>((subscriber) => {
+  deliver: (output: WorkerPathOutput) => void,
+): Observable<never> {
+  return new Observable<never>((subscriber) => {
     const Processor = (globalThis as unknown as { MediaStreamTrackProcessor: TrackProcessorConstructor }).MediaStreamTrackProcessor;
     const own = track.clone(); // ours to stop; the caller's track (and what it shows) is left alone
     const poses = new MessageChannel();
@@ -66,18 +73,20 @@ export function runOnWorkers(
     // When each worker last sent something (a sign of life for the watchdogs: a time stamp, nothing per frame else).
     const lastSign = { hands: Date.now(), gestures: Date.now() }; // the watchdogs' (asyncScheduler's) clock
     let closed = false;
+    let readBy = 0; // frames the estimator had read by the latest pose frame here (its index + 1)
     let readShared = (): void => undefined; // reads the shared results' new predictions and pose frame, if shared
     const messages = !canShareResults(); // else results come through shared memory: no message per frame, no reply
 
     const pose = (frame: PoseFrame): void => {
       lastSign.hands = Date.now();
+      readBy = frame.index + 1;
       monitor.record(frame.capturedAt === undefined ? { stage: 'display', kind: 'emit' } : { stage: 'display', kind: 'emit', captureT: frame.capturedAt });
-      subscriber.next({ type: 'pose', frame }); // the subscriber leaves out its own handling (timer.exclude)
+      deliver({ type: 'pose', frame }); // `deliver` leaves out what is not posestream's (timer.exclude)
       timer.endFrame();
     };
     const predictions = (list: readonly Prediction[] | undefined): void => {
       if (list !== undefined && list.length > 0) lastSign.gestures = Date.now();
-      for (const prediction of list ?? []) subscriber.next({ type: 'prediction', prediction });
+      for (const prediction of list ?? []) deliver({ type: 'prediction', prediction });
     };
     const ask = (): void => fromEstimator.port1.postMessage({ type: 'next' });
     fromEstimator.port1.onmessage = (event: MessageEvent<HandStreamMessage>) =>
@@ -89,12 +98,12 @@ export function runOnWorkers(
       timer.time(() => {
         const message = event.data;
         lastSign.gestures = Date.now();
-        if (message.type === 'stats') return subscriber.next({ type: 'stats', stats: message.stats });
-        if (message.type === 'prediction') return subscriber.next({ type: 'prediction', prediction: message.prediction });
+        if (message.type === 'stats') return deliver({ type: 'stats', stats: message.stats });
+        if (message.type === 'prediction') return deliver({ type: 'prediction', prediction: message.prediction });
         readShared(); // what the ring holds came before this message
         predictions(message.predictions);
         if (message.type === 'end') subscriber.complete();
-        else subscriber.next({ type: 'gesture', event: message.event });
+        else deliver({ type: 'gesture', event: message.event });
       });
 
     const start = (shared?: SharedResults): void => {
@@ -117,6 +126,12 @@ export function runOnWorkers(
       workers.ready.then(() => {
         if (closed) return;
         lastSign.hands = lastSign.gestures = Date.now();
+        // Frames the processor dropped while the estimator was busy (no operator sees them): 'source' drops.
+        // Checked every stats interval, not per frame (so outside `timer`, like the stats and the watchdogs).
+        const unread = countUnreadFrames(own, () => readBy, settings.stats.intervalMs).subscribe((more) => {
+          for (let i = 0; i < more; i++) monitor.record({ stage: 'source', kind: 'drop' });
+        });
+        resources.add(unread);
         resources.add(probeWhenQuiet(() => lastSign.hands, () => workers.handsAlive(), { quietMs: QUIET_MS }).subscribe({ error: fail }));
         resources.add(probeWhenQuiet(() => lastSign.gestures, () => workers.gesturesAlive(), { quietMs: QUIET_MS }).subscribe({ error: fail }));
       }, () => undefined);

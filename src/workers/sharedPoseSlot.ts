@@ -20,7 +20,8 @@ export function writeSharedPose(views: SharedResultsViews, data: Float64Array): 
 /**
  * The pose frame in the shared slot when it is newer than sequence `since`, with its sequence; `undefined` when
  * there is none newer or the writer is changing it now (it rings the doorbell when done, so the reader reads it
- * then).
+ * then). The frame is unpacked straight from the shared memory (no copy of the slot first) and kept only if the
+ * sequence did not move meanwhile.
  * @internal
  */
 export function readSharedPose(views: SharedResultsViews, since: number): { sequence: number; frame: PoseFrame } | undefined {
@@ -28,7 +29,13 @@ export function readSharedPose(views: SharedResultsViews, since: number): { sequ
   if (sequence === since || sequence % 2 !== 0) return undefined;
   const length = views.pose[0]!;
   if (!(length > 0 && length < views.pose.length)) return undefined;
-  const data = views.pose.slice(1, 1 + length);
+  let frame: PoseFrame;
+  try {
+    frame = unpackPoseFrame(views.pose.subarray(1, 1 + length));
+  } catch (error) {
+    if (Atomics.load(views.ints, POSE_SEQUENCE) !== sequence) return undefined; // a torn read: read again on its ring
+    throw error;
+  }
   if (Atomics.load(views.ints, POSE_SEQUENCE) !== sequence) return undefined; // written meanwhile: read again on its ring
-  return { sequence, frame: unpackPoseFrame(data) };
+  return { sequence, frame };
 }

@@ -192,6 +192,9 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     expect(r.errors).toEqual([]);
     expect(r.restarts).toBeGreaterThanOrEqual(1);
     expect(r.predictionsAfterCrash).toBeGreaterThan(5); // at most ~2 were in flight when it hung: the rest came after the restart
+    // The camera's frames that the hung estimator never read (13 s until the restart, a 15 fps camera) are drops,
+    // counted from the track's delivered frames (the processor drops them where no operator sees them).
+    expect((r.stats as { droppedFrames: number }).droppedFrames).toBeGreaterThan(45);
     released(r);
   });
 

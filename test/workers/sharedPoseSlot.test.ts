@@ -1,7 +1,8 @@
 /**
- * The shared pose slot: value-for-value round trips, a frame too big for it, a read while it is being written, and
- * a write overtaking a read, and a real second thread (worker_threads, the built module) writing thousands of frames
- * while this one reads them through `fromDoorbell`: every frame read is whole, in order, and the last one is seen.
+ * The shared pose slot: value-for-value round trips, a frame too big for it, a read while it is being written, a
+ * write overtaking a read (and a torn read that does not unpack), and a real second thread (worker_threads, the
+ * built module) writing thousands of frames while this one reads them through `fromDoorbell`: every frame read is
+ * whole, in order, and the last one is seen.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,18 +75,34 @@ describe('writeSharedPose / readSharedPose', () => {
     expect(readSharedPose(views, 0)).toBeUndefined();
   });
 
-  it('drops a read when a write happened while it copied the frame (the writer rings again)', () => {
+  /** `views` whose pose slot runs `during` when the reader takes its view of the frame (i.e. while it reads it). */
+  const readingWith = (views: ReturnType<typeof sharedResultsViews>, during: () => void) => {
+    const pose = new Float64Array(views.pose.buffer, views.pose.byteOffset, views.pose.length);
+    const subarray = pose.subarray.bind(pose);
+    (pose as unknown as { subarray: typeof subarray }).subarray = (start, end) => {
+      during();
+      return subarray(start, end);
+    };
+    return { ...views, pose };
+  };
+
+  it('drops a read when a write happened while it read the frame (the writer rings again)', () => {
     const views = sharedResultsViews(createSharedResults({ maxHands: 1, labels: 3 }));
     writeSharedPose(views, packPoseFrame({ index: 1, timestamp: 0, hands: [hand(1, false)] }));
-    // A slot whose copy is overtaken by a whole write (the sequence moves on by 2 while the values are copied).
-    const pose = new Float64Array(views.pose.buffer, views.pose.byteOffset, views.pose.length);
-    const slice = pose.slice.bind(pose);
-    (pose as unknown as { slice: typeof slice }).slice = (start, end) => {
-      Atomics.add(views.ints, POSE_SEQUENCE, 2);
-      return slice(start, end);
-    };
-    expect(readSharedPose({ ...views, pose }, 0)).toBeUndefined();
+    // A read overtaken by a whole write (the sequence moves on by 2 while the values are read).
+    expect(readSharedPose(readingWith(views, () => Atomics.add(views.ints, POSE_SEQUENCE, 2)), 0)).toBeUndefined();
     expect(readSharedPose(views, 0)?.frame.index).toBe(1); // read again on the next ring: whole
+  });
+
+  it('drops a torn read that does not unpack, and throws for a slot that is wrong without a write', () => {
+    const views = sharedResultsViews(createSharedResults({ maxHands: 1, labels: 3 }));
+    writeSharedPose(views, packPoseFrame({ index: 1, timestamp: 0, hands: [hand(1, false)] }));
+    const torn = () => {
+      views.pose[1 + 5] = 7; // the hand count, half written: more hands than the values hold
+      Atomics.add(views.ints, POSE_SEQUENCE, 2);
+    };
+    expect(readSharedPose(readingWith(views, torn), 0)).toBeUndefined();
+    expect(() => readSharedPose(views, 0)).toThrow(/cut short in hand 1/); // the same values with no write under way
   });
 
   it('hands whole frames, in order, from a writer in another thread, on its doorbell', { timeout: 60_000 }, async () => {
