@@ -177,7 +177,11 @@ export interface PipelineStats {
   windowMs: number;
   /** Values emitted per second, per stage. */
   fps: Record<Stage, number>;
-  /** Totals since the monitor was created. */
+  /**
+   * Totals since the monitor was created. `droppedFrames` counts frames left out at the frame stages: by the
+   * estimator while busy (`estimateHands`), and on the off-main-thread path also camera frames the estimator never
+   * read (dropped inside the browser's `MediaStreamTrackProcessor`, as `'source'` drops).
+   */
   droppedFrames: number;
   droppedWindows: number;
   /**
