@@ -123,6 +123,15 @@ export interface LongTaskRecord {
   mainThreadP50Ms: number | null;
   mainThreadP95Ms: number | null;
   mainThreadWorstP95Ms: number | null;
+  /**
+   * Two `performance.now()` reads back to back at each pose frame on the demo page (`clockFloorMs`), ms: what a
+   * wall-clock time per frame measures for no work at all on this page at that moment (timer steps, the thread
+   * descheduled). The floor under `mainThread*`. Null without values.
+   */
+  clockFloorP50Ms: number | null;
+  clockFloorP95Ms: number | null;
+  /** `stats.droppedFrames` gained per second of the measurement (estimator drops; on the workers path also frames the processor dropped unread). */
+  droppedFramesPerS: number | null;
   /** How results reached the page (`stats$`'s `resultsVia`, last snapshot); null without snapshots. */
   resultsVia: 'shared-memory' | 'messages' | null;
   /** Long-task entries (PerformanceObserver 'longtask', any task over 50 ms) seen, and their total duration, ms. */

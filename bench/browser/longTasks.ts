@@ -48,7 +48,9 @@ export interface LongTaskSample {
   gestures: { label: string; phase: 'start' | 'end' }[];
   landmarkLatencyMs: number[];
   gestureLatencyMs: number[];
-  snapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null; resultsVia?: 'shared-memory' | 'messages' | null }[];
+  /** Two clock reads back to back at each pose frame (the demo's `clockFloorMs`); absent from older demos. */
+  clockFloorMs?: number[];
+  snapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null; resultsVia?: 'shared-memory' | 'messages' | null; droppedFrames?: number }[];
   longTaskEntries: number;
   longTaskTotalMs: number;
   busyLoops: number;
@@ -65,6 +67,7 @@ function drain(page: Page): Promise<LongTaskSample> {
       predictions: p.predictions,
       gestures: p.gestures.splice(0),
       landmarkLatencyMs: p.landmarkLatencyMs.splice(0),
+      clockFloorMs: p.clockFloorMs.splice(0),
       gestureLatencyMs: p.gestureLatencyMs.splice(0),
       snapshots: p.statsSnapshots.splice(0),
       longTaskEntries: p.longTaskEntries.count,
@@ -98,6 +101,9 @@ export function longTaskRecord(row: LongTaskRow, landmarker: LandmarkerVariant, 
   const p50 = median(main.map((p) => p.p50));
   const p95 = median(main.map((p) => p.p95));
   const fps = snapshots.map((s) => s.fps.estimator);
+  // droppedFrames is a running total: the last one before the measurement to the last one of it.
+  const droppedBefore = first.snapshots.at(-1)?.droppedFrames;
+  const droppedAfter = snapshots.at(-1)?.droppedFrames;
   return {
     scenario: 'longtasks',
     row: `${row.path}-${row.longTaskMs}`,
@@ -119,6 +125,8 @@ export function longTaskRecord(row: LongTaskRow, landmarker: LandmarkerVariant, 
     mainThreadP50Ms: p50 === null ? null : round(p50),
     mainThreadP95Ms: p95 === null ? null : round(p95),
     mainThreadWorstP95Ms: main.length === 0 ? null : round(Math.max(...main.map((p) => p.p95))),
+    ...(pctFigures('clockFloor', measured.flatMap((s) => s.clockFloorMs ?? []), ['p50', 'p95']) as Pick<LongTaskRecord, 'clockFloorP50Ms' | 'clockFloorP95Ms'>),
+    droppedFramesPerS: droppedBefore === undefined || droppedAfter === undefined ? null : round((droppedAfter - droppedBefore) / seconds, 2),
     longTaskEntries: last.longTaskEntries - first.longTaskEntries,
     longTaskTotalMs: round(last.longTaskTotalMs - first.longTaskTotalMs, 1),
     busyLoops: last.busyLoops - first.busyLoops,

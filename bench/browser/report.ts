@@ -37,7 +37,8 @@ const COLUMNS: Record<BrowserScenario, Col[]> = {
     ['labels', 'gestureLabels'], ['capture→gesture p50', 'gestureLatencyP50Ms', ms], ['p95', 'gestureLatencyP95Ms', ms],
     ['landmarks→drawing p50', 'landmarkLatencyP50Ms', ms], ['p95', 'landmarkLatencyP95Ms', ms],
     ['main-thread ms/frame p50', 'mainThreadP50Ms', fine], ['p95', 'mainThreadP95Ms', fine],
-    ['worst 2 s p95', 'mainThreadWorstP95Ms', fine], ['long tasks', 'longTasks'],
+    ['worst 2 s p95', 'mainThreadWorstP95Ms', fine], ['clock floor p50', 'clockFloorP50Ms', fine], ['p95', 'clockFloorP95Ms', fine],
+    ['dropped frames/s', 'droppedFramesPerS', (v) => v.toFixed(2)], ['long tasks', 'longTasks'],
     ['load 1m', 'loadAvg1m', (v) => v.toFixed(2)],
   ],
 };
@@ -97,14 +98,14 @@ export function sideBySide(rows: readonly LongTaskRecord[]): string {
   const mark = (r: LongTaskRecord): string => (r.runsOn === r.path ? '' : ` (${r.path} ran on ${r.runsOn ?? 'nothing'})`);
   const gestures = (r: LongTaskRecord): string => (r.gestures === 0 ? '0' : `${r.gestures}: ${labelCounts(r.gestureLabels)}`);
   let out = '\n### long tasks: workers / main-thread path\n\n';
-  out += '| main-thread long task | estimator fps | frames kept | predictions/s | predictions kept | gestures | capture→gesture p50 (ms) | landmarks→drawing p50 (ms) | main-thread ms/frame p95 |\n';
-  out += '|---|---|---|---|---|---|---|---|---|\n';
+  out += '| main-thread long task | estimator fps | frames kept | predictions/s | predictions kept | gestures | capture→gesture p50 (ms) | landmarks→drawing p50 (ms) | main-thread ms/frame p95 | clock floor p95 |\n';
+  out += '|---|---|---|---|---|---|---|---|---|---|\n';
   for (const { ms: len, w, m } of pairs) {
     out += `| ${len} ms every 1 s${mark(w)}${mark(m)} | ${two(num(w.estimatorFps, ms), num(m.estimatorFps, ms))} | ${two(num(w.estimatorKeptPct, pct), num(m.estimatorKeptPct, pct))} | `;
     out += `${two(w.predictionsPerS.toFixed(2), m.predictionsPerS.toFixed(2))} | ${two(num(w.predictionsKeptPct, pct), num(m.predictionsKeptPct, pct))} | `;
     out += `${two(gestures(w), gestures(m))} | `;
     out += `${two(num(w.gestureLatencyP50Ms, ms), num(m.gestureLatencyP50Ms, ms))} | ${two(num(w.landmarkLatencyP50Ms, ms), num(m.landmarkLatencyP50Ms, ms))} | `;
-    out += `${two(num(w.mainThreadP95Ms, fine), num(m.mainThreadP95Ms, fine))} |\n`;
+    out += `${two(num(w.mainThreadP95Ms, fine), num(m.mainThreadP95Ms, fine))} | ${two(num(w.clockFloorP95Ms, fine), num(m.clockFloorP95Ms, fine))} |\n`;
   }
   return out;
 }

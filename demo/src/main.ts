@@ -63,6 +63,7 @@ function restart(): void {
   probe.wristTrack.length = 0;
   probe.classifyMs.length = 0;
   probe.landmarkLatencyMs.length = 0;
+  probe.clockFloorMs.length = 0;
   probe.gestureLatencyMs.length = 0;
   probe.statsSnapshots.length = 0;
   probe.runOn = null;
@@ -100,7 +101,9 @@ function start(name: string, source: HandGestureSource, modelName: string): Sess
     },
     onRunning: () => (probe.estimator = 'ready'),
     onPose(frame) {
-      if (frame.capturedAt !== undefined) pushBounded(probe.landmarkLatencyMs, performance.now() - frame.capturedAt);
+      const clock = performance.now();
+      pushBounded(probe.clockFloorMs, performance.now() - clock);
+      if (frame.capturedAt !== undefined) pushBounded(probe.landmarkLatencyMs, clock - frame.capturedAt);
       if (lastPose !== undefined && frame.index <= lastPose.index) probe.repeatedPoseFrames++;
       lastPose = frame;
       probe.poseFrames++;
@@ -129,7 +132,7 @@ function start(name: string, source: HandGestureSource, modelName: string): Sess
     },
     onStats(stats) {
       probe.stats = stats;
-      pushBounded(probe.statsSnapshots, { fps: { ...stats.fps }, mainThread: stats.mainThread, resultsVia: stats.resultsVia });
+      pushBounded(probe.statsSnapshots, { fps: { ...stats.fps }, mainThread: stats.mainThread, resultsVia: stats.resultsVia, droppedFrames: stats.droppedFrames });
       const now = performance.now();
       const landmarks = lastPose ? now - (lastPose.capturedAt ?? now) : NaN;
       const shown = lastPrediction?.windowCapturedAt;

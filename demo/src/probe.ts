@@ -56,10 +56,16 @@ export interface DemoProbe {
    */
   gestureLatencyMs: number[];
   /**
-   * Each stats snapshot's fps per stage and `mainThread` (posestream's own main-thread ms per pose frame; null when
-   * the stats lack it), each over the snapshot's window (2 s). Last 600, since the source started.
+   * Two `performance.now()` reads back to back at each `poses$` emission, ms: what any per-frame wall-clock time on
+   * this page measures for nothing at all (timer steps, the thread being descheduled), the floor under
+   * `stats.mainThread`. Last 600.
    */
-  statsSnapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null; resultsVia: 'shared-memory' | 'messages' | null }[];
+  clockFloorMs: number[];
+  /**
+   * Each stats snapshot's fps per stage, `mainThread` (posestream's own main-thread ms per pose frame; null when
+   * the stats lack it) and `droppedFrames` (a running total), each over the snapshot's window (2 s). Last 600, since the source started.
+   */
+  statsSnapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null; resultsVia: 'shared-memory' | 'messages' | null; droppedFrames: number }[];
   /** Errors shown on the page, oldest first. */
   errors: { name: string; message: string }[];
 }
@@ -92,6 +98,7 @@ export function createProbe(): DemoProbe {
     busyLoops: 0,
     longTaskEntries: { supported: false, count: 0, totalMs: 0 },
     landmarkLatencyMs: [],
+    clockFloorMs: [],
     gestureLatencyMs: [],
     statsSnapshots: [],
     errors: [],

@@ -98,21 +98,22 @@ describe('bench:browser figures', () => {
     ]);
     expect(longTaskRows(['main-thread'], [500, 0])).toEqual([{ path: 'main-thread', longTaskMs: 500 }, { path: 'main-thread', longTaskMs: 0 }]);
     const pct = (p50: number, p95: number, count: number) => ({ p50, p95, p99: p95, max: p95, count });
-    const snap = (estimator: number, mainThread: ReturnType<typeof pct> | null) => ({
-      fps: { source: 30, estimator, window: estimator, classifier: 8, display: 0 }, mainThread,
+    const snap = (estimator: number, mainThread: ReturnType<typeof pct> | null, droppedFrames = 0) => ({
+      fps: { source: 30, estimator, window: estimator, classifier: 8, display: 0 }, mainThread, droppedFrames,
     });
     const base: Omit<LongTaskSample, 't' | 'poseFrames' | 'predictions' | 'longTaskEntries' | 'longTaskTotalMs' | 'busyLoops'> = {
       gestures: [], landmarkLatencyMs: [], gestureLatencyMs: [], snapshots: [], runOn: 'workers', errors: [],
     };
     const samples: LongTaskSample[] = [
       { ...base, t: 1000, poseFrames: 50, predictions: 10, longTaskEntries: 3, longTaskTotalMs: 900, busyLoops: 2,
-        gestures: [{ label: 'before', phase: 'start' }], landmarkLatencyMs: [999], gestureLatencyMs: [999], snapshots: [snap(99, pct(9, 9, 9))] },
+        gestures: [{ label: 'before', phase: 'start' }], landmarkLatencyMs: [999], gestureLatencyMs: [999], clockFloorMs: [9], snapshots: [snap(99, pct(9, 9, 9), 100)] },
       { ...base, t: 3000, poseFrames: 90, predictions: 26, longTaskEntries: 5, longTaskTotalMs: 1900, busyLoops: 4,
         gestures: [{ label: 'swipe_right', phase: 'start' }, { label: 'swipe_right', phase: 'end' }, { label: 'swipe_left', phase: 'start' }],
-        landmarkLatencyMs: [30, 40, 50], gestureLatencyMs: [300], snapshots: [snap(24, pct(0.02, 0.05, 40)), snap(25, pct(5, 5, 0))] },
+        landmarkLatencyMs: [30, 40, 50], gestureLatencyMs: [300], clockFloorMs: [0, 0.005, 0], snapshots: [snap(24, pct(0.02, 0.05, 40), 110), snap(25, pct(5, 5, 0), 120)] },
       { ...base, t: 5000, poseFrames: 130, predictions: 42, longTaskEntries: 7, longTaskTotalMs: 2901.04, busyLoops: 6,
         gestures: [{ label: 'swipe_right', phase: 'start' }], landmarkLatencyMs: [60], gestureLatencyMs: [500, 400],
-        snapshots: [snap(26, pct(0.03, 0.08, 40)), { ...snap(26, pct(0.01, 0.06, 40)), resultsVia: 'shared-memory' as const }] },
+        clockFloorMs: [0.08, 0],
+        snapshots: [snap(26, pct(0.03, 0.08, 40), 125), { ...snap(26, pct(0.01, 0.06, 40), 130), resultsVia: 'shared-memory' as const }] },
     ];
     const r = longTaskRecord({ path: 'workers', longTaskMs: 500 }, 'full', samples, 1.234);
     expect(r).toEqual({
@@ -120,13 +121,16 @@ describe('bench:browser figures', () => {
       seconds: 4, estimatorFps: 25.25, posesToPageFps: 20, predictionsPerS: 8, estimatorKeptPct: null, predictionsKeptPct: null,
       gestures: 3, gestureLabels: ['swipe_right', 'swipe_left', 'swipe_right'],
       gestureLatencyP50Ms: 400, gestureLatencyP95Ms: 500, landmarkLatencyP50Ms: 40, landmarkLatencyP95Ms: 60,
-      mainThreadP50Ms: 0.02, mainThreadP95Ms: 0.06, mainThreadWorstP95Ms: 0.08, longTaskEntries: 4, longTaskTotalMs: 2001, busyLoops: 4, loadAvg1m: 1.23,
+      mainThreadP50Ms: 0.02, mainThreadP95Ms: 0.06, mainThreadWorstP95Ms: 0.08, clockFloorP50Ms: 0, clockFloorP95Ms: 0.08, droppedFramesPerS: 7.5, longTaskEntries: 4, longTaskTotalMs: 2001, busyLoops: 4, loadAvg1m: 1.23,
     });
     // Stats without mainThread (a build without it), or none at all: null, never a made-up 0.
     const older = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, snapshots: s.snapshots.map((x) => ({ ...x, mainThread: null })) })));
     expect(older).toMatchObject({ estimatorFps: 25.25, mainThreadP50Ms: null, mainThreadP95Ms: null, mainThreadWorstP95Ms: null });
     const bare = longTaskRecord({ path: 'main-thread', longTaskMs: 0 }, 'lite', samples.map((s) => ({ ...s, snapshots: [], gestureLatencyMs: [] })));
-    expect(bare).toMatchObject({ resultsVia: null, estimatorFps: null, posesToPageFps: 20, mainThreadP50Ms: null, gestureLatencyP50Ms: null, gestureLatencyP95Ms: null });
+    expect(bare).toMatchObject({ resultsVia: null, estimatorFps: null, posesToPageFps: 20, mainThreadP50Ms: null, gestureLatencyP50Ms: null, gestureLatencyP95Ms: null, droppedFramesPerS: null });
+    // A demo without the clock floor (older build): null, not 0.
+    const noFloor = longTaskRecord({ path: 'workers', longTaskMs: 0 }, 'full', samples.map(({ clockFloorMs: _, ...s }) => s));
+    expect(noFloor).toMatchObject({ clockFloorP50Ms: null, clockFloorP95Ms: null });
     expect(() => longTaskRecord({ path: 'workers', longTaskMs: 0 }, 'full', samples.slice(0, 1))).toThrow(BenchError);
   });
 
@@ -135,7 +139,8 @@ describe('bench:browser figures', () => {
       scenario: 'longtasks', row: `${path}-${longTaskMs}`, path, runsOn: path, resultsVia: null, longTaskMs, landmarker: 'full', seconds: 10,
       estimatorFps, posesToPageFps: 12, predictionsPerS, estimatorKeptPct: null, predictionsKeptPct: null, gestures: 0, gestureLabels: [],
       gestureLatencyP50Ms: null, gestureLatencyP95Ms: null, landmarkLatencyP50Ms: null, landmarkLatencyP95Ms: null,
-      mainThreadP50Ms: null, mainThreadP95Ms: null, mainThreadWorstP95Ms: null, longTaskEntries: 0, longTaskTotalMs: 0, busyLoops: 0, loadAvg1m: 1,
+      mainThreadP50Ms: null, mainThreadP95Ms: null, mainThreadWorstP95Ms: null, clockFloorP50Ms: null, clockFloorP95Ms: null, droppedFramesPerS: null,
+      longTaskEntries: 0, longTaskTotalMs: 0, busyLoops: 0, loadAvg1m: 1,
     });
     const kept = withKeptPct([rec('workers', 0, 13.6, 11.2), rec('workers', 500, 13.2, 10.64), rec('main-thread', 0, 13.6, 11.2), rec('main-thread', 500, 6.9, 5.9), rec('main-thread', 200, 0, 0)]);
     expect(kept.map((r) => [r.row, r.estimatorKeptPct, r.predictionsKeptPct])).toEqual([
