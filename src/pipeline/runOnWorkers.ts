@@ -48,7 +48,7 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
  * (`countUnreadFrames`, every stats interval).
  * Once the models are loaded, a worker that has sent nothing for 3 s is asked whether it is alive (`alive()`); one
  * that cannot answer in 10 s is hung and restarted like a crashed one.
- * Results go to `deliver` as they arrive, straight from the handler that read them: the returned Observable only
+ * Results go to `deliverTo` as they arrive, straight from the handler that read them: the returned Observable only
  * carries the run's life (so per-frame results do not pass through the operators that restart it). It emits
  * nothing, completes when the track ends (after every result), and errors with the first worker error (a recovered
  * `WorkerError` after a worker crash or hang: subscribe again to start over). Unsubscribing stops both streams and
@@ -61,7 +61,7 @@ export function runOnWorkers(
   settings: WorkerPathSettings,
   monitor: PipelineMonitor,
   timer: MainThreadTimer,
-  deliver: (output: WorkerPathOutput) => void,
+  deliverTo: (output: WorkerPathOutput) => void,
 ): Observable<never> {
   return new Observable<never>((subscriber) => {
     const Processor = (globalThis as unknown as { MediaStreamTrackProcessor: TrackProcessorConstructor }).MediaStreamTrackProcessor;
@@ -76,6 +76,10 @@ export function runOnWorkers(
     let readBy = 0; // frames the estimator had read by the latest pose frame here (its index + 1)
     let readShared = (): void => undefined; // reads the shared results' new predictions and pose frame, if shared
     const messages = !canShareResults(); // else results come through shared memory: no message per frame, no reply
+    // Nothing after the end: a subscriber of the pipeline may stop it in the middle of a batch of results.
+    const deliver = (output: WorkerPathOutput): void => {
+      if (!closed) deliverTo(output);
+    };
 
     const pose = (frame: PoseFrame): void => {
       lastSign.hands = Date.now();
