@@ -38,7 +38,15 @@ export interface HeldOutResult {
   heldOutWith: string[];
   trainSeconds: number;
   /** A seed ensemble's members, each scored on its own with the tracker chosen on its own training predictions. */
-  members?: Array<{ seed: number; tracker: GestureTrackerOptions; score: Omit<SourceScore, 'matches'>; cached: boolean }>;
+  members?: Array<{
+    seed: number;
+    tracker: GestureTrackerOptions;
+    score: Omit<SourceScore, 'matches'>;
+    /** The member's own held-out predictions (as `predictions`), to re-score it at the ensemble's settings. */
+    predictions: HeldOutResult['predictions'];
+    /** Whether its model(s) came from the fold model cache. */
+    cached: boolean;
+  }>;
 }
 
 type FoldModel = Awaited<ReturnType<typeof trainFoldModel>>;
@@ -102,7 +110,8 @@ export async function leaveOneSourceOut(
       if (members.length > 1) {
         result.members = members.map((m, k) => {
           const { matches: _matches, ...score } = scoreClips(heldPredictions.perMember[k]!, memberTrackers[k]!, recipe.window.durationMs);
-          return { seed: m.seed, tracker: memberTrackers[k]!, score, cached: firsts[k]!.cached && (seconds[k]?.cached ?? true) };
+          const predictions = compactPredictions(heldPredictions.perMember[k]!, labels);
+          return { seed: m.seed, tracker: memberTrackers[k]!, score, predictions, cached: firsts[k]!.cached && (seconds[k]?.cached ?? true) };
         });
       }
       options.onFold?.(result);
