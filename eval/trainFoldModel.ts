@@ -13,6 +13,21 @@ import type { LabelledWindow } from '../src/train/trainTypes.js';
 import type { RealSource } from './realSources.js';
 import { realWindows, recipeDrawWeight, recipeFeatures, trainingKey, type SwipeRecipe } from './swipeRecipe.js';
 
+const foldModelKey = (recipe: SwipeRecipe, group: readonly string[]): string => `${trainingKey(recipe)} held out: ${[...group].sort().join('+')}`;
+
+/**
+ * Where {@link trainFoldModel} keeps the model of a single-seed `recipe` trained without the `group` sources:
+ * `cacheDir/<first 16 hex digits of the sha256 of its training key and group>` (the key is written beside it, key.txt).
+ *
+ * @example
+ * ```ts
+ * const dir = foldModelDir('.cache/loso/models', SWIPE_RECIPES['window-2s'], ['kairess']);
+ * ```
+ */
+export function foldModelDir(cacheDir: string, recipe: SwipeRecipe, group: readonly string[]): string {
+  return join(cacheDir, createHash('sha256').update(foldModelKey(recipe, group)).digest('hex').slice(0, 16));
+}
+
 /**
  * Trains the fold's model of a single-seed `recipe` on `trainSources` plus `synthetic`, or loads it from
  * `cacheDir/<hash of trainingKey and group>/` when a run trained it before (absent `cacheDir`: always trains, keeps
@@ -30,8 +45,7 @@ export async function trainFoldModel(
   group: readonly string[],
   cacheDir?: string,
 ): Promise<{ model: tf.LayersModel; labels: string[]; cached: boolean }> {
-  const key = `${trainingKey(recipe)} held out: ${[...group].sort().join('+')}`;
-  const dir = cacheDir === undefined ? undefined : join(cacheDir, createHash('sha256').update(key).digest('hex').slice(0, 16));
+  const dir = cacheDir === undefined ? undefined : foldModelDir(cacheDir, recipe, group);
   if (dir && (await access(join(dir, 'model.json')).then(() => true, () => false))) {
     const { model, labels } = await loadGestureModel(dir);
     return { model, labels, cached: true };
@@ -45,7 +59,7 @@ export async function trainFoldModel(
   if (dir) {
     const fps = (recipe.window.frames * 1000) / recipe.window.durationMs;
     await saveGestureModel(dir, model, { features, frames: recipe.window.frames, fps, durationMs: recipe.window.durationMs, labels });
-    await writeFile(join(dir, 'key.txt'), `${key}\n`);
+    await writeFile(join(dir, 'key.txt'), `${foldModelKey(recipe, group)}\n`);
   }
   return { model, labels, cached: false };
 }
