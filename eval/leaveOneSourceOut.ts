@@ -102,7 +102,7 @@ export async function leaveOneSourceOut(
     };
     const training = await predict(trackerClips);
     const tracker = chooseTracker(training.ensemble, recipe.window.durationMs);
-    const memberTrackers = training.perMember.map((p) => chooseTracker(p, recipe.window.durationMs));
+    const memberTrackers = members.length > 1 ? training.perMember.map((p) => chooseTracker(p, recipe.window.durationMs)) : [];
     for (const held of sources.filter((s) => group.includes(s.name))) {
       const heldPredictions = await predict(held.clips);
       const result = await scoreHeldOut(heldPredictions.ensemble, labels, held, recipe, tracker, group, (performance.now() - t0) / 1000);
