@@ -5,7 +5,8 @@ import type { HeldOutResult } from './leaveOneSourceOut.js';
 /**
  * A Markdown table: one row per recipe, per held-out source `TP / FP / FN` (swipe events) and the false swipes on
  * its non-swipe video, then the totals (precision, recall, false swipes per minute of non-swipe video). A fold run
- * with other sources held out at the same time is marked `*`.
+ * with other sources held out at the same time is marked `*`. A seed ensemble's row is followed by one row per
+ * member seed (that model alone, its tracker chosen on its own training predictions; `seed N alone`).
  *
  * @example
  * ```ts
@@ -16,7 +17,15 @@ export function formatLosoSummary(tables: ReadonlyArray<{ name: string; results:
   const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
   let text = `| recipe | ${sources.map((s) => `${s} TP / FP / FN (false swipes on non-swipe video)`).join(' | ')} | precision | recall | false swipes / min |\n`;
   text += `|---|${sources.map(() => '---').join('|')}|---|---|---|\n`;
-  for (const { name, results } of tables) {
+  const rows = tables.flatMap(({ name, results }) => {
+    const seeds = [...new Set(results.flatMap((r) => (r.members ?? []).map((m) => m.seed)))];
+    const alone = seeds.map((seed) => ({
+      name: `${name}, seed ${seed} alone`,
+      results: results.flatMap((r) => r.members?.filter((m) => m.seed === seed).map((m) => ({ ...r, tracker: m.tracker, score: m.score })) ?? []),
+    }));
+    return [{ name, results }, ...alone];
+  });
+  for (const { name, results } of rows) {
     const cells = sources.map((source) => {
       const r = results.find((x) => x.source === source);
       if (!r) return '-';

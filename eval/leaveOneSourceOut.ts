@@ -3,17 +3,19 @@
  * sources plus the synthetic clips, choose the `stableGestures` settings on those training clips only, and score
  * the held-out source at event level (swipe precision/recall, false swipes per minute of non-swipe video) and
  * window level (confusion counts). A recipe with `agreeWith` trains its second model in every fold too and scores
- * the two models' agreement (`agreePredictions`). Sources can be held out in groups (one model trained without all of them, each
+ * the two models' agreement (`agreePredictions`); one with `seeds` trains a model per seed and scores the mean of
+ * their outputs (`averagePredictions`). Fold models are cached and reused across runs (`trainFoldModel`). Sources can be held out in groups (one model trained without all of them, each
  * scored on its own): stricter than one at a time (less training data), and fewer trainings on a busy machine.
  */
 import type { GestureTrackerOptions } from '../src/filters/handMathTypes.js';
-import { trainOnWindows } from '../src/train/trainOnWindows.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
 import type { RealClip, RealSource } from './realSources.js';
 import { validationSplit } from './validationSplit.js';
 import { agreePredictions } from './agreePredictions.js';
+import { averagePredictions } from './averagePredictions.js';
+import { trainFoldModel } from './trainFoldModel.js';
 import { chooseTracker, confusion, predictClips, scoreClips, type ClipPredictions, type SourceScore } from './sourceEvaluation.js';
-import { realWindows, recipeDrawWeight, recipeFeatures, type SwipeRecipe } from './swipeRecipe.js';
+import { recipeFeatures, seedMembers, type SwipeRecipe } from './swipeRecipe.js';
 
 /** One fold of the table. */
 export interface HeldOutResult {
@@ -35,45 +37,87 @@ export interface HeldOutResult {
   /** The sources left out of this fold's training together (the held-out source and any grouped with it). */
   heldOutWith: string[];
   trainSeconds: number;
+  /** A seed ensemble's members, each scored on its own with the tracker chosen on its own training predictions. */
+  members?: Array<{
+    seed: number;
+    tracker: GestureTrackerOptions;
+    score: Omit<SourceScore, 'matches'>;
+    /** The member's own held-out predictions (as `predictions`), to re-score it at the ensemble's settings. */
+    predictions: HeldOutResult['predictions'];
+    /** Whether its model(s) came from the fold model cache. */
+    cached: boolean;
+  }>;
+}
+
+type FoldModel = Awaited<ReturnType<typeof trainFoldModel>>;
+
+/** Options of {@link leaveOneSourceOut}. */
+export interface LeaveOneSourceOutOptions {
+  /** Called with each fold's result as soon as it is scored. @default undefined */
+  onFold?: (result: HeldOutResult) => void;
+  /** Folds: the sources held out together in each (one model trained without all of them). @default every source on its own */
+  groups?: ReadonlyArray<readonly string[]>;
+  /** Where fold models are kept and reused (`trainFoldModel`); absent, every model is trained. @default undefined */
+  cacheDir?: string;
 }
 
 /**
- * Runs the folds (one per source) for `recipe`. `synthetic` windows are always in the training set.
+ * Runs the folds (one per source) for `recipe`. `syntheticFor(member)` gives the synthetic windows of one
+ * single-seed member recipe (they depend on its seed); they are always in the training set. A seed ensemble
+ * (`recipe.seeds`) trains one model per seed, chooses the tracker on the members' averaged predictions
+ * (`averagePredictions`) and also scores each member on its own (`members`: its own tracker, chosen the same way).
  *
  * @example
  * ```ts
- * const table = await leaveOneSourceOut(sources, synthetic, SWIPE_RECIPES['window-2s']);
+ * const table = await leaveOneSourceOut(sources, (member) => syntheticWindows(dataDir, member), SWIPE_RECIPES['window-2s']);
  * ```
  */
 export async function leaveOneSourceOut(
   sources: readonly RealSource[],
-  synthetic: readonly LabelledWindow[],
+  syntheticFor: (member: SwipeRecipe) => Promise<readonly LabelledWindow[]>,
   recipe: SwipeRecipe,
-  onFold?: (result: HeldOutResult) => void,
-  groups: ReadonlyArray<readonly string[]> = sources.map((s) => [s.name]),
-  agreeSynthetic: readonly LabelledWindow[] = [],
+  options: LeaveOneSourceOutOptions = {},
 ): Promise<HeldOutResult[]> {
   const results: HeldOutResult[] = [];
-  for (const group of groups) {
+  const members = seedMembers(recipe);
+  const agreeMembers = recipe.agreeWith ? seedMembers({ ...recipe.agreeWith, seeds: recipe.seeds ?? [recipe.agreeWith.seed] }) : [];
+  for (const group of options.groups ?? sources.map((s) => [s.name])) {
     const t0 = performance.now();
     const { trainSources, trackerClips } = trainingAndTrackerClips(sources.filter((s) => !group.includes(s.name)), recipe);
-    const first = await trainFold(trainSources, synthetic, recipe, group);
-    const second = recipe.agreeWith ? await trainFold(trainSources, agreeSynthetic, recipe.agreeWith, group) : undefined;
-    const predict = async (clips: readonly RealClip[]): Promise<ClipPredictions[]> => {
-      const a = await predictClips(first.model, first.labels, clips, recipe.window, recipeFeatures(recipe).transform);
-      if (!second || !recipe.agreeWith) return a;
-      return agreePredictions(a, await predictClips(second.model, second.labels, clips, recipe.agreeWith.window, recipeFeatures(recipe.agreeWith).transform));
+    const firsts: FoldModel[] = [];
+    for (const m of members) firsts.push(await trainFoldModel(trainSources, await syntheticFor(m), m, group, options.cacheDir));
+    const seconds: FoldModel[] = [];
+    for (const m of agreeMembers) seconds.push(await trainFoldModel(trainSources, await syntheticFor(m), m, group, options.cacheDir));
+    const labels = firsts[0]!.labels;
+    // per member (the pair's product when `agreeWith`), then the ensemble: each window length averaged, then multiplied
+    const predict = async (clips: readonly RealClip[]): Promise<{ ensemble: ClipPredictions[]; perMember: ClipPredictions[][] }> => {
+      const a: ClipPredictions[][] = [];
+      for (const [k, f] of firsts.entries()) a.push(await predictClips(f.model, f.labels, clips, recipe.window, recipeFeatures(members[k]!).transform));
+      const b: ClipPredictions[][] = [];
+      for (const [k, f] of seconds.entries()) b.push(await predictClips(f.model, f.labels, clips, agreeMembers[k]!.window, recipeFeatures(agreeMembers[k]!).transform));
+      const perMember = a.map((x, k) => (b[k] ? agreePredictions(x, b[k]) : x));
+      const avgA = a.length > 1 ? averagePredictions(a) : a[0]!;
+      const ensemble = b.length === 0 ? avgA : agreePredictions(avgA, b.length > 1 ? averagePredictions(b) : b[0]!);
+      return { ensemble, perMember };
     };
-    const trackerPredictions = await predict(trackerClips);
-    const tracker = chooseTracker(trackerPredictions, recipe.window.durationMs);
+    const training = await predict(trackerClips);
+    const tracker = chooseTracker(training.ensemble, recipe.window.durationMs);
+    const memberTrackers = members.length > 1 ? training.perMember.map((p) => chooseTracker(p, recipe.window.durationMs)) : [];
     for (const held of sources.filter((s) => group.includes(s.name))) {
-      const result = await scoreHeldOut(await predict(held.clips), first.labels, held, recipe, tracker, group, (performance.now() - t0) / 1000);
-      result.trackerPredictions = compactPredictions(trackerPredictions, first.labels);
-      onFold?.(result);
+      const heldPredictions = await predict(held.clips);
+      const result = await scoreHeldOut(heldPredictions.ensemble, labels, held, recipe, tracker, group, (performance.now() - t0) / 1000);
+      result.trackerPredictions = compactPredictions(training.ensemble, labels);
+      if (members.length > 1) {
+        result.members = members.map((m, k) => {
+          const { matches: _matches, ...score } = scoreClips(heldPredictions.perMember[k]!, memberTrackers[k]!, recipe.window.durationMs);
+          const predictions = compactPredictions(heldPredictions.perMember[k]!, labels);
+          return { seed: m.seed, tracker: memberTrackers[k]!, score, predictions, cached: firsts[k]!.cached && (seconds[k]?.cached ?? true) };
+        });
+      }
+      options.onFold?.(result);
       results.push(result);
     }
-    first.model.dispose();
-    second?.model.dispose();
+    for (const f of [...firsts, ...seconds]) f.model.dispose();
   }
   return results;
 }
@@ -81,15 +125,6 @@ export async function leaveOneSourceOut(
 /** Predictions per clip name as `[windowEndIndex, windowEndTimestamp, label index, score]` rows (JSON-sized). */
 function compactPredictions(clips: readonly ClipPredictions[], labels: readonly string[]): Record<string, Array<[number, number, number, number]>> {
   return Object.fromEntries(clips.map((c) => [c.clip.name, c.predictions.map((p) => [p.windowEndIndex, Math.round(p.windowEndTimestamp), labels.indexOf(p.label), Number(p.score.toFixed(4))] as [number, number, number, number])]));
-}
-
-/** Trains one model of `recipe` on the fold's training sources plus the synthetic windows. */
-async function trainFold(trainSources: readonly RealSource[], synthetic: readonly LabelledWindow[], recipe: SwipeRecipe, group: readonly string[]): ReturnType<typeof trainOnWindows> {
-  const windows = [...realWindows(trainSources, recipe), ...synthetic];
-  return trainOnWindows({
-    windows, drawWeight: recipeDrawWeight(recipe, windows), features: recipeFeatures(recipe).transform, frames: recipe.window.frames, epochs: recipe.epochs, perClass: recipe.perClass, seed: recipe.seed,
-    onEpoch: (p) => process.stderr.write(`[${group.join('+')} ${recipe.name}] epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(3)} acc ${(p.accuracy * 100).toFixed(1)}%\n`),
-  });
 }
 
 /**

@@ -24,6 +24,8 @@ export interface ClipPredictions {
   /** Window-level truth and prediction (unambiguous windows only), for the confusion table. */
   truth: string[];
   predicted: string[];
+  /** The model's scores behind `predicted` (one row per labelled window, in `labels` order), to average members. */
+  predictedScores?: { labels: readonly string[]; scores: Float32Array[] };
 }
 
 /** What one clip, or a whole source, scores. */
@@ -66,7 +68,13 @@ export async function predictClips(
     });
     const labelled = poseFrameWindows(clip.frames, clip.labels, { window });
     const result = await predictWindows(model, labelled.map((w) => w.window), window.frames, 256, features);
-    out.push({ clip, predictions, truth: labelled.map((w) => w.label), predicted: result.classes.map((c) => labels[c] as string) });
+    out.push({
+      clip,
+      predictions,
+      truth: labelled.map((w) => w.label),
+      predicted: result.classes.map((c) => labels[c] as string),
+      predictedScores: { labels, scores: result.scores },
+    });
   }
   return out;
 }

@@ -60,6 +60,13 @@ export interface SwipeRecipe {
   epochs: number;
   perClass: number;
   seed: number;
+  /**
+   * A seed ensemble: one model per seed (each with that seed for its initial weights, synthetic clips, augmentation
+   * and draws; `seed` is then unused), scored by the mean of their softmax outputs window by window
+   * (`averagePredictions`) before the tracker. With `agreeWith`, its recipe is trained with the same seeds and
+   * averaged the same way before the two are multiplied. @default [seed]
+   */
+  seeds?: readonly number[];
 }
 
 /** The two base recipes: a 2 s and a 1 s window over the same real data, time-stretch and training. */
@@ -107,7 +114,49 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
     agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks-seed2', seed: 2, trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
   },
   'window-2s-hardneg': { ...WINDOW_2S, name: 'window-2s-hardneg', noneDraws: 'source' },
+  // seed ensembles: the same recipe trained with seeds 1, 2, 3 (seed 1 and 2 are the models of `window-2s` and
+  // `window-2s-seed2`), softmax outputs averaged before the tracker
+  'window-2s-seeds123': { ...WINDOW_2S, name: 'window-2s-seeds123', seeds: [1, 2, 3] },
+  // two seeds: what an ensemble at about the 15 ms budget would be (members shared with the ones above)
+  'window-2s-seeds12': { ...WINDOW_2S, name: 'window-2s-seeds12', seeds: [1, 2] },
+  'window-2s-and-1s-tracks-seeds123': {
+    ...WINDOW_2S,
+    name: 'window-2s-and-1s-tracks-seeds123',
+    seeds: [1, 2, 3],
+    trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
+    agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  },
 };
+
+/**
+ * The single-seed recipes a recipe's models are trained with: one per `recipe.seeds` (the recipe itself with that
+ * `seed` and no `seeds`), or the recipe alone.
+ *
+ * @example
+ * ```ts
+ * const members = seedMembers(SWIPE_RECIPES['window-2s-seeds123']); // seeds 1, 2, 3
+ * ```
+ */
+export function seedMembers(recipe: SwipeRecipe): SwipeRecipe[] {
+  const { seeds, ...single } = recipe;
+  return (seeds ?? [recipe.seed]).map((seed) => ({ ...single, seed }));
+}
+
+/**
+ * A key that names what a model of `recipe` is trained on and how (window, data, draws, features, training, seed;
+ * not the recipe's name nor its tracker rule), so two recipes that train the same model share it
+ * (`trainFoldModel`'s cache: `window-2s` and seed 1 of `window-2s-seeds123`).
+ *
+ * @example
+ * ```ts
+ * const key = trainingKey(seedMembers(recipe)[0]!);
+ * ```
+ */
+export function trainingKey(recipe: SwipeRecipe): string {
+  const { name: _name, seeds: _seeds, agreeWith: _agree, ...training } = recipe;
+  const parts = { ...training, syntheticNonSwipe: training.syntheticNonSwipe ?? 0, trackerOn: training.trackerOn ?? 'training', noneDraws: training.noneDraws ?? 'window', features: training.features ?? WINDOW_FEATURES };
+  return JSON.stringify(Object.fromEntries(Object.entries(parts).sort(([a], [b]) => a.localeCompare(b))));
+}
 
 /**
  * The input transform of a recipe's model (what training, evaluation and the classifier worker apply).

@@ -62,9 +62,13 @@ for (const { name, loso, path } of tables) {
   const settings = [{ threshold: 0.9, minConsecutive: 1, cooldownMs: 500 }, { threshold: 0.8, minConsecutive: 2, cooldownMs: 500 }, { threshold: 0.95, minConsecutive: 1, cooldownMs: 1000 }];
   for (const r of results) {
     const source = sources.find((x) => x.name === r.source)!;
-    for (const t of settings) {
-      const s = rescoreHeldOut(r, source, t, recipe.window.durationMs);
-      out(`  ${r.source.padEnd(12)} ${JSON.stringify(t).padEnd(50)} TP ${s.truePositives}  FP ${s.falsePositives}  FN ${s.falseNegatives}  false swipes on non-swipe ${s.falseSwipesOnNonSwipe} in ${s.nonSwipeSeconds.toFixed(0)} s\n`);
+    // a seed ensemble, then each of its members alone at the same settings (runs from before members kept predictions: ensemble only)
+    const who = [{ name: r.source, result: r }, ...(r.members ?? []).filter((m) => m.predictions).map((m) => ({ name: `  seed ${m.seed}`, result: { ...r, predictions: m.predictions } }))];
+    for (const { name: row, result } of who) {
+      for (const t of settings) {
+        const s = rescoreHeldOut(result, source, t, recipe.window.durationMs);
+        out(`  ${row.padEnd(12)} ${JSON.stringify(t).padEnd(50)} TP ${s.truePositives}  FP ${s.falsePositives}  FN ${s.falseNegatives}  false swipes on non-swipe ${s.falseSwipesOnNonSwipe} in ${s.nonSwipeSeconds.toFixed(0)} s\n`);
+      }
     }
   }
 }

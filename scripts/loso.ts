@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { leaveOneSourceOut } from '../eval/leaveOneSourceOut.js';
 import { loadRealSources } from '../eval/realSources.js';
-import { SWIPE_RECIPES, syntheticWindows } from '../eval/swipeRecipe.js';
+import { SWIPE_RECIPES, syntheticWindows, trainingKey, type SwipeRecipe } from '../eval/swipeRecipe.js';
+import type { LabelledWindow } from '../src/train/trainTypes.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, process.env.POSESTREAM_DATA ?? '../shared/data');
@@ -20,10 +21,16 @@ const SOURCES = ['ai-forever', 'seniormars', 'kairess', 'dandan1232', 'asl-hand'
 const groups = (process.argv.length > 3 ? process.argv.slice(3) : SOURCES).map((g) => g.split('+'));
 await initTfBackend('wasm');
 const sources = await loadRealSources(root, dataDir, { onRecord: (v) => process.stderr.write(`recording ${v}\n`) });
-const synthetic = await syntheticWindows(dataDir, recipe);
-process.stderr.write(`${name}: ${synthetic.length} synthetic windows\n`);
-const agreeSynthetic = recipe.agreeWith ? await syntheticWindows(dataDir, recipe.agreeWith) : [];
-const results = await leaveOneSourceOut(sources, synthetic, recipe, (r) => process.stderr.write(`${JSON.stringify(r)}\n`), groups, agreeSynthetic);
+// synthetic windows per member recipe (they depend on its window and seed), made once for every fold
+const synthetic = new Map<string, Promise<LabelledWindow[]>>();
+const syntheticFor = (member: SwipeRecipe): Promise<LabelledWindow[]> => {
+  const key = trainingKey(member);
+  if (!synthetic.has(key)) synthetic.set(key, syntheticWindows(dataDir, member).then((w) => (process.stderr.write(`${member.name} seed ${member.seed}: ${w.length} synthetic windows\n`), w)));
+  return synthetic.get(key)!;
+};
+// fold models are kept here (gitignored) and reused by any recipe that trains the same model
+const cacheDir = resolve(root, '.cache/loso/models');
+const results = await leaveOneSourceOut(sources, syntheticFor, recipe, { onFold: (r) => process.stderr.write(`${JSON.stringify({ ...r, predictions: undefined, trackerPredictions: undefined })}\n`), groups, cacheDir });
 await mkdir(resolve(root, '.cache/loso'), { recursive: true });
 // Folds run now replace the same sources' folds of an earlier run (same recipe); the table stays in source order.
 const out = resolve(root, `.cache/loso/${name}.json`);

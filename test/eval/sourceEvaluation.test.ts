@@ -94,4 +94,17 @@ describe('formatLosoSummary', () => {
     const text = formatLosoSummary([{ name: 'r', results: [fold('a', 9, 1, 1, 0, 0), fold('b', 0, 2, 0, 2, 60, ['b', 'c'])] }], ['a', 'b']);
     expect(text).toContain('| r | 9 / 1 / 1 (0) | 0 / 2 / 0 (2) * | 75 % | 90 % | 2.00 (2 in 60 s) |');
   });
+
+  it('follows a seed ensemble with one row per member seed, scored on its own', () => {
+    const score = (tp: number, fp: number, fn: number, fs: number, secs: number) => ({ truePositives: tp, falsePositives: fp, falseNegatives: fn, falseSwipesOnNonSwipe: fs, nonSwipeSeconds: secs });
+    const fold = (source: string, s: ReturnType<typeof score>, members: Array<[number, ReturnType<typeof score>]>): HeldOutResult =>
+      ({ source, heldOutWith: [source], score: s, members: members.map(([seed, m]) => ({ seed, score: m, tracker: { threshold: 0.5 }, cached: false })) }) as unknown as HeldOutResult;
+    const results = [fold('a', score(8, 0, 2, 0, 0), [[1, score(9, 1, 1, 0, 0)], [2, score(5, 0, 5, 0, 0)]]), fold('b', score(0, 1, 0, 1, 60), [[1, score(0, 3, 0, 3, 60)], [2, score(0, 0, 0, 0, 60)]])];
+    const lines = formatLosoSummary([{ name: 'e', results }], ['a', 'b']).split('\n');
+    expect(lines.slice(2, 5)).toEqual([
+      '| e | 8 / 0 / 2 (0) | 0 / 1 / 0 (1) | 89 % | 80 % | 1.00 (1 in 60 s) |',
+      '| e, seed 1 alone | 9 / 1 / 1 (0) | 0 / 3 / 0 (3) | 69 % | 90 % | 3.00 (3 in 60 s) |',
+      '| e, seed 2 alone | 5 / 0 / 5 (0) | 0 / 0 / 0 (0) | 100 % | 50 % | 0.00 (0 in 60 s) |',
+    ]);
+  });
 });
