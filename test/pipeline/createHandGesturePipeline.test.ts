@@ -191,7 +191,7 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     // run under load saw that load not finish (one model load logged, not two): the 60 s init timeout restarts it
     // again, so the run allows for that (150 s) and ends as soon as the stream carries on.
     const r = await run(page, { runOn: 'workers' }, 150_000, 'recovered', undefined, undefined, undefined, { afterPredictions: 3 });
-    console.info(`hand-landmarker hung after 3 predictions: ${r.predictionsAfterCrash} predictions in the ${r.recoveredAfterMs?.toFixed(0)} ms after, ${r.restarts} restarts; errors ${JSON.stringify(r.errors)}; statuses ${r.statuses.join(",")}; stats ${JSON.stringify(r.stats)}; poses ${r.poses}`);
+    console.info(`hand-landmarker hung after 3 predictions: ${r.predictionsAfterCrash} predictions in the ${r.recoveredAfterMs?.toFixed(0)} ms after, ${r.restarts} restarts (seen ${r.restartSeenAfterMs?.toFixed(0)} ms after the hang, first pose frame after it at ${r.firstPoseAfterRestartMs?.toFixed(0)} ms); errors ${JSON.stringify(r.errors)}; statuses ${r.statuses.join(",")}; stats ${JSON.stringify(r.stats)}; poses ${r.poses}`);
     expect(r.errors).toEqual([]);
     expect(r.restarts).toBeGreaterThanOrEqual(1);
     expect(r.predictionsAfterCrash).toBeGreaterThan(5); // at most ~2 were in flight when it hung: the rest came after the restart

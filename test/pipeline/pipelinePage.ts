@@ -64,6 +64,9 @@ export interface RunReport {
   faultAtMs: number | null;
   /** With `crash` or `hang` and `stopOn: 'recovered'`: ms from the fault to the end of the run. */
   recoveredAfterMs: number | null;
+  /** With `crash` or `hang`: ms from the fault to the first stats snapshot counting a restart, and to the first pose frame after it (null: none came). */
+  restartSeenAfterMs: number | null;
+  firstPoseAfterRestartMs: number | null;
   predictionsAfterCrash: number;
   restarts: number;
   liveTracksBeforeDispose: number;
@@ -92,7 +95,7 @@ async function run(
   const pipeline = createHandGesturePipeline({ ...options, source, ...(hang !== undefined ? { assets: { handLandmarkerWorker: hangable } } : {}) });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
-    stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, resultsVia: null, predictionsInOrder: true, predictionsAfterCrash: 0, faultAtMs: null, recoveredAfterMs: null, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null, mainThreadP50: null,
+    stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, resultsVia: null, predictionsInOrder: true, predictionsAfterCrash: 0, faultAtMs: null, recoveredAfterMs: null, restartSeenAfterMs: null, firstPoseAfterRestartMs: null, restarts: 0, predictionsCapturedWhileBlocked: 0, mainThreadP95: null, mainThreadP50: null,
     liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
   };
   const blocked = { from: Infinity, to: -Infinity };
@@ -100,12 +103,18 @@ async function run(
   pipeline.stats$.subscribe((st) => (report.stats = { fps: st.fps, droppedFrames: st.droppedFrames, droppedWindows: st.droppedWindows, lostFrames: st.lostFrames, restarts: st.restarts, lastError: st.lastError, landmarkAge: st.landmarkAge.p50 }));
   pipeline.ready.then((i) => (report.info = { labels: [...i.labels], windowSize: i.windowSize, backend: i.backend }), () => undefined);
   pipeline.status$.subscribe((s) => report.statuses.push(s));
-  pipeline.poses$.subscribe((f) => (report.poses++, f.hands.length > 0 && report.handFrames++));
+  const sinceFault = () => performance.now() - started - (report.faultAtMs ?? 0);
+  pipeline.poses$.subscribe((f) => {
+    report.poses++;
+    if (f.hands.length > 0) report.handFrames++;
+    if (report.restartSeenAfterMs !== null && report.firstPoseAfterRestartMs === null) report.firstPoseAfterRestartMs = sinceFault();
+  });
   pipeline.stats$.subscribe((st) => {
     report.mainThreadP95 = st.mainThread.p95;
     report.mainThreadP50 = st.mainThread.p50;
     report.resultsVia = st.resultsVia;
     report.restarts = st.restarts;
+    if (st.restarts > 0 && report.faultAtMs !== null && report.restartSeenAfterMs === null) report.restartSeenAfterMs = sinceFault();
   });
   let crashed = false;
   pipeline.predictions$.subscribe((p) => {
