@@ -2,106 +2,27 @@
  * createHandGesturePipeline in Debian's Chromium, on the BUILT package (dist/, as an app gets it: workers, wasm and
  * models through `new URL(…, import.meta.url)`, no mounts): a real person's swipes in a real video, the camera,
  * dispose() before the camera opens and twice, a denied camera, a 404 model and a model/window mismatch. After
- * every dispose: no live camera track and no worker left. Every request must stay on 127.0.0.1.
+ * every dispose: no live camera track and no worker left. Every request must stay on 127.0.0.1. Crashed and hung
+ * workers: createHandGesturePipelineFaults.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedChromium } from '../../src/browser/launchChromium.js';
-import { launchWithFakeCamera } from '../browser/browserSession.js';
-import { staticMounts } from '../../src/browser/staticMounts.js';
-import type { RunReport } from './pipelinePage.js';
+import { expectReleased as released, runPipeline as run, startPipelineSession, type PipelineSession } from './pipelineSession.js';
 
-const ROOT = resolve('.');
-const VIDEO = resolve('../shared/data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4');
-let dir: string;
-let server: ViteDevServer;
-let origin: string;
+let session: PipelineSession;
 let browser: LaunchedChromium;
 let page: Page;
-
-/**
- * `?isolated=0` serves the page without its cross-origin isolation headers (no shared memory there); the static
- * mounts under /raw/ get them (a worker of an isolated page must be served with them).
- */
-const notIsolatedOnRequest: Plugin = {
-  name: 'not-isolated-on-request',
-  configureServer(s) {
-    s.middlewares.use((req, res, next) => {
-      if (req.url?.startsWith('/raw/')) {
-        res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-        res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-      }
-      if (req.url?.includes('isolated=0')) {
-        const setHeader = res.setHeader.bind(res);
-        res.setHeader = (name, value) => (/^cross-origin-(opener|embedder)-policy$/i.test(name) ? res : setHeader(name, value));
-      }
-      next();
-    });
-  },
-};
-
-async function openPage(b: LaunchedChromium, isolated = true): Promise<Page> {
-  const p = await b.context.newPage();
-  p.on('console', (m) => m.type() === 'error' && console.error(`page console: ${m.text()}`));
-  p.on('response', (r) => r.status() >= 400 && console.error(`page request: HTTP ${r.status()} ${r.url()}`));
-  await p.goto(`${origin}/test/pipeline/pipelinePage.html${isolated ? '' : '?isolated=0'}`);
-  await p.waitForFunction(() => document.title === 'pipeline page ready', null, { timeout: 60_000 });
-  return p;
-}
-
-type RunArgs = [
-  options: Record<string, unknown>,
-  ms: number,
-  stopOn?: 'gesture' | 'error' | 'recovered' | 'never',
-  disposeAfterMs?: number,
-  block?: { afterPredictions: number; ms: number },
-  crash?: { afterPredictions: number; worker: 'classifier' | 'hand-landmarker' },
-  hang?: { afterPredictions: number },
-];
-function run(p: Page, ...args: RunArgs): Promise<RunReport> {
-  return p.evaluate(
-    (a) => (window as unknown as { pipelinePage: { run(...x: unknown[]): Promise<RunReport> } }).pipelinePage.run(...a),
-    args,
-  );
-}
+const openPage = (b: LaunchedChromium, isolated = true): Promise<Page> => session.openPage(b, isolated);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'posestream-pipeline-test-'));
-  server = await createServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'error',
-    clearScreen: false,
-    resolve: { alias: [{ find: /^posestream$/, replacement: join(ROOT, 'dist/index.js') }] },
-    // Cross-origin isolated, so that performance.now() has 5 µs steps (100 µs otherwise) for stats.mainThread.
-    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
-    worker: { format: 'es' },
-    // /raw/ serves the built package and the hangable test worker as files, untransformed (as a static host would).
-    plugins: [notIsolatedOnRequest, staticMounts({ '/data/': resolve('../shared/data'), '/raw/dist/': 'dist', '/raw/models/': 'models', '/raw/hangableWorker.js': 'test/pipeline/hangableWorker.js' })],
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (address === null || address === undefined || typeof address === 'string') throw new Error('no Vite address');
-  origin = `http://127.0.0.1:${address.port}`;
-  browser = await launchWithFakeCamera(dir, VIDEO, ['-t', '4']);
-  page = await openPage(browser);
+  session = await startPipelineSession();
+  ({ browser, page } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
-
-const released = (r: RunReport): void => {
-  expect(r.liveTracks).toBe(0);
-  expect(r.liveWorkers).toBe(0);
-  expect(r.statuses.at(-1)).toBe('disposed');
-};
 
 describe('createHandGesturePipeline (built package, Chromium)', () => {
   it('names a real person\'s swipe in a video file with the packaged models, then releases everything', { timeout: 120_000 }, async () => {
@@ -172,33 +93,6 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     expect(main.predictionsCapturedWhileBlocked).toBe(0); // the page grabs the frames: none is captured while it is busy
     released(workers);
     released(main);
-  });
-
-  it('on the workers path, a crashed estimator or classifier worker is restarted and the stream carries on', { timeout: 180_000 }, async () => {
-    for (const worker of ['classifier', 'hand-landmarker'] as const) {
-      // Until more than 5 predictions came after the crash (a new worker loads its model first: slow on a loaded machine).
-      const r = await run(page, { runOn: 'workers' }, 60_000, 'recovered', undefined, undefined, { afterPredictions: 3, worker });
-      console.info(`${worker} crashed after 3 predictions: ${r.predictionsAfterCrash} predictions in the ${r.recoveredAfterMs?.toFixed(0)} ms after, ${r.restarts} restarts; errors ${JSON.stringify(r.errors)}`);
-      expect(r.errors).toEqual([]);
-      expect(r.restarts).toBeGreaterThanOrEqual(1);
-      expect(r.predictionsAfterCrash).toBeGreaterThan(5); // at most ~2 were in flight at the crash: the rest came after the restart
-      released(r);
-    }
-  });
-
-  it('on the workers path, a hung estimator worker (it stops answering) is found and restarted', { timeout: 240_000 }, async () => {
-    // Found after 3 s without a pose frame plus 10 s for alive(); the restarted worker then loads its model. One CI
-    // run under load saw that load not finish (one model load logged, not two): the 60 s init timeout restarts it
-    // again, so the run allows for that (150 s) and ends as soon as the stream carries on.
-    const r = await run(page, { runOn: 'workers' }, 150_000, 'recovered', undefined, undefined, undefined, { afterPredictions: 3 });
-    console.info(`hand-landmarker hung after 3 predictions: ${r.predictionsAfterCrash} predictions in the ${r.recoveredAfterMs?.toFixed(0)} ms after, ${r.restarts} restarts (seen ${r.restartSeenAfterMs?.toFixed(0)} ms after the hang, first pose frame after it at ${r.firstPoseAfterRestartMs?.toFixed(0)} ms); errors ${JSON.stringify(r.errors)}; statuses ${r.statuses.join(",")}; stats ${JSON.stringify(r.stats)}; poses ${r.poses}`);
-    expect(r.errors).toEqual([]);
-    expect(r.restarts).toBeGreaterThanOrEqual(1);
-    expect(r.predictionsAfterCrash).toBeGreaterThan(5); // at most ~2 were in flight when it hung: the rest came after the restart
-    // The camera's frames that the hung estimator never read (13 s until the restart, a 15 fps camera) are drops,
-    // counted from the track's delivered frames (the processor drops them where no operator sees them).
-    expect((r.stats as { droppedFrames: number }).droppedFrames).toBeGreaterThan(45);
-    released(r);
   });
 
   it('dispose() before the camera has opened, and twice: no track, no worker, no error', { timeout: 60_000 }, async () => {
