@@ -2,7 +2,7 @@ import { createClassifierWorker } from '../workers/createClassifierWorker.js';
 import { createHandEstimatorWorker } from '../workers/createHandEstimatorWorker.js';
 import type { PipelineMonitor, PoseFrame, PoseWindow, Prediction, SourceFrame } from '../types.js';
 import type { WorkerRestartEvent } from '../workers/workerTypes.js';
-import type { GestureStreamRequest, HandStreamRequest, HandStreamSummary } from '../workers/streamProtocol.js';
+import type { GestureStreamRequest, HandStreamClientRequest, HandStreamSummary } from '../workers/streamProtocol.js';
 import type { HandGesturePipelineInfo, HandGesturePipelineOptions } from './pipelineTypes.js';
 
 /** The two workers of the live pipeline, as the pipeline calls them. @internal */
@@ -12,7 +12,7 @@ export interface PipelineWorkers {
   estimate(frame: SourceFrame<ImageBitmap>): Promise<PoseFrame>;
   classifyWindow(window: PoseWindow): Promise<Prediction>;
   /** The off-main-thread path: the estimator's and the classifier's streams (see `runOnWorkers`). */
-  streamHands(request: HandStreamRequest): Promise<HandStreamSummary>;
+  streamHands(request: HandStreamClientRequest): Promise<HandStreamSummary>;
   stopHands(): Promise<void>;
   streamGestures(request: GestureStreamRequest): Promise<unknown>;
   stopGestures(): Promise<void>;

@@ -115,7 +115,9 @@ export function runOnWorkers(
       const pageTimeOrigin = performance.timeOrigin;
       const gesturesDone = workers.streamGestures({ ...settings, poses: poses.port2, page: fromGestures.port2, pageTimeOrigin, shared });
       const handsDone = workers.streamHands({
-        frames: new Processor({ track: own, maxBufferSize: 1 }).readable,
+        // Made once the estimator is initialised, just before the transfer: a processor made earlier would hold
+        // a camera frame on the page meanwhile, which can stall the camera until a garbage collection.
+        frames: () => new Processor({ track: own, maxBufferSize: 1 }).readable,
         poses: poses.port1,
         page: fromEstimator.port2,
         pageTimeOrigin,

@@ -6,7 +6,7 @@
 import { transfer, type Remote } from 'comlink';
 import type { PoseFrame, SourceFrame } from '../types.js';
 import type { DetectRequest, HandLandmarkerOptions } from './handLandmarkerWorker.js';
-import type { HandStreamRequest, HandStreamSummary } from './streamProtocol.js';
+import type { HandStreamClientRequest, HandStreamSummary } from './streamProtocol.js';
 import type { HandStreamApi } from './withHandStream.js';
 import { EmptyFrameError, HandEstimatorStateError, reviveBrowserError } from '../streams/browserErrors.js';
 import { ALIVE_TIMEOUT_MS, spawnWorker } from './spawnWorker.js';
@@ -54,10 +54,14 @@ export interface HandEstimatorWorker {
   /**
    * Runs the off-main-thread stream in the worker (`withHandStream`): `request.frames` (a
    * `MediaStreamTrackProcessor`'s `readable`) and both ports are transferred once the worker is initialised.
+   * Pass `frames` as a function making the processor: it is called then, just before the transfer. A processor
+   * made earlier starts reading the camera at once and holds a frame on the page while the model loads; in
+   * Chromium that frame can outlive the transfer uncollected, and one camera frame held is enough to stop the
+   * camera's frames reaching any processor until the page's next garbage collection.
    * Resolves when the frames end or `stopHands()` is called; rejects with the typed error that stopped it (a recovered `WorkerError` when the
    * worker crashed and was restarted: start a new stream then).
    */
-  streamHands(request: HandStreamRequest): Promise<HandStreamSummary>;
+  streamHands(request: HandStreamClientRequest): Promise<HandStreamSummary>;
   /** Stops the worker's running stream, if any. */
   stopHands(): Promise<void>;
   /**
@@ -175,8 +179,10 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
     async streamHands(request): Promise<HandStreamSummary> {
       if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
       await ensureInit();
+      if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
+      const frames = typeof request.frames === 'function' ? request.frames() : request.frames;
       try {
-        return await worker.api.streamHands(transfer(request, [request.frames as unknown as Transferable, request.poses, request.page]));
+        return await worker.api.streamHands(transfer({ ...request, frames }, [frames as unknown as Transferable, request.poses, request.page]));
       } catch (error) {
         throw revive(error);
       }

@@ -30,5 +30,5 @@ export { nodeBuiltin } from './nodeBuiltin.js';
 export { withHandStream, type HandStreamApi } from './withHandStream.js';
 export { withGestureStream, type GestureStreamApi } from './withGestureStream.js';
 export { createVideoFrameConverter, type VideoFrameConverter } from './createVideoFrameConverter.js';
-export type { HandStreamRequest, HandStreamSummary, GestureStreamRequest, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';
+export type { HandStreamRequest, HandStreamClientRequest, HandStreamSummary, GestureStreamRequest, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';
 export type { SharedResults } from './sharedResults.js';

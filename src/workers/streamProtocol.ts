@@ -28,6 +28,14 @@ export interface HandStreamRequest {
   shared?: SharedResults;
 }
 
+/**
+ * What the page passes `createHandEstimatorWorker`'s `streamHands`: a `HandStreamRequest` whose `frames` may be a
+ * function making the stream, called once the worker is initialised, just before the transfer.
+ */
+export type HandStreamClientRequest = Omit<HandStreamRequest, 'frames'> & {
+  frames: ReadableStream<VideoFrame> | (() => ReadableStream<VideoFrame>);
+};
+
 /** What `streamHands` resolves to when the frame stream ends (or `stopHands()` stopped it). */
 export interface HandStreamSummary {
   /** Frames read from the stream. */
