@@ -54,10 +54,11 @@ export interface HandEstimatorWorker {
   /**
    * Runs the off-main-thread stream in the worker (`withHandStream`): `request.frames` (a
    * `MediaStreamTrackProcessor`'s `readable`) and both ports are transferred once the worker is initialised.
-   * Pass `frames` as a function making the processor: it is called then, just before the transfer. A processor
-   * made earlier starts reading the camera at once and holds a frame on the page while the model loads; in
-   * Chromium that frame can outlive the transfer uncollected, and one camera frame held is enough to stop the
-   * camera's frames reaching any processor until the page's next garbage collection.
+   * Pass `frames` as a function making the processor: it is called then, just before the transfer, and after the
+   * worker has stopped the stream of an earlier call (which resolves first). A processor made earlier starts
+   * reading the camera at once, beside frames still held elsewhere; in Chromium a frame can then be left to the
+   * garbage collector, and one camera frame held is enough to stop the camera's frames reaching any processor
+   * until the page's next garbage collection.
    * Resolves when the frames end or `stopHands()` is called; rejects with the typed error that stopped it (a recovered `WorkerError` when the
    * worker crashed and was restarted: start a new stream then).
    */
@@ -124,6 +125,7 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
   );
   let disposed = false;
   let initialised: { generation: number; promise: Promise<void> } | undefined;
+  let streaming: Promise<HandStreamSummary> | undefined; // the latest streamHands call
 
   /** Maps a worker-side error back to its class; calls cut short by dispose() read as disposed. */
   const revive = (error: unknown): unknown =>
@@ -179,10 +181,19 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
     async streamHands(request): Promise<HandStreamSummary> {
       if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
       await ensureInit();
+      // The worker stops the stream running before this one first, and the stream is made after that: camera
+      // frames the old stream still holds would otherwise be there while the new processor starts.
+      const previous = streaming;
+      if (previous !== undefined) {
+        await worker.api.stopHands().catch(() => undefined);
+        await previous.catch(() => undefined);
+      }
       if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
       const frames = typeof request.frames === 'function' ? request.frames() : request.frames;
+      const call = worker.api.streamHands(transfer({ ...request, frames }, [frames as unknown as Transferable, request.poses, request.page]));
+      streaming = call;
       try {
-        return await worker.api.streamHands(transfer({ ...request, frames }, [frames as unknown as Transferable, request.poses, request.page]));
+        return await call;
       } catch (error) {
         throw revive(error);
       }

@@ -14,6 +14,17 @@ function chunks(n: number): ReadableStream<VideoFrame> {
   });
 }
 
+/** A stream of chunks every 10 ms until cancelled. */
+function endless(): ReadableStream<VideoFrame> {
+  let sent = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.enqueue({ index: sent++ } as unknown as VideoFrame);
+    },
+  });
+}
+
 describe('createHandEstimatorWorker streamHands (a Node worker with a 300 ms init, no landmarker)', () => {
   let estimator: HandEstimatorWorker | undefined;
   afterEach(() => estimator?.dispose());
@@ -43,6 +54,22 @@ describe('createHandEstimatorWorker streamHands (a Node worker with a 300 ms ini
     estimator = createHandEstimatorWorker({ worker: entry });
     const summary = await estimator.streamHands(request(chunks(3)));
     expect(summary.frames).toBe(3);
+  });
+
+  it('makes the next stream only once the worker has stopped the one before (its call resolves first)', async () => {
+    estimator = createHandEstimatorWorker({ worker: entry });
+    const first = estimator.streamHands(request(endless()));
+    let madeAt: number | undefined;
+    const second = estimator.streamHands(
+      request(() => {
+        madeAt = Date.now();
+        return chunks(2);
+      }),
+    );
+    const one = (await first) as unknown as { frames: number; endedAt: number };
+    const two = await second;
+    expect(madeAt!).toBeGreaterThanOrEqual(one.endedAt);
+    expect(two.frames).toBe(2);
   });
 
   it('never makes the stream when disposed while initialising', async () => {
