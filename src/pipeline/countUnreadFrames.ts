@@ -33,15 +33,15 @@ export function countUnreadFrames(
   scheduler: SchedulerLike = asyncScheduler,
 ): Observable<number> {
   return defer(() => {
-    const counters = track as MediaStreamTrack & { stats?: TrackFrameStats };
-    if (counters.stats === undefined) return EMPTY;
+    if ((track as MediaStreamTrack & { stats?: TrackFrameStats }).stats === undefined) return EMPTY;
+    const counters = track as MediaStreamTrack & { stats: TrackFrameStats }; // read each time: the counts are live
     let baseline: number | undefined; // delivered - read at the first pose frame (what was in flight then included)
     let counted = 0;
     return interval(intervalMs, scheduler).pipe(
       map(() => {
         const read = readBy();
         if (read <= 0) return 0;
-        const unread = (counters.stats?.deliveredFrames ?? 0) - read;
+        const unread = counters.stats.deliveredFrames - read;
         if (baseline === undefined) {
           baseline = unread;
           return 0;
