@@ -11,11 +11,9 @@ import type { GestureTrackerOptions } from '../src/filters/handMathTypes.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
 import type { RealClip, RealSource } from './realSources.js';
 import { validationSplit } from './validationSplit.js';
-import { agreePredictions } from './agreePredictions.js';
-import { averagePredictions } from './averagePredictions.js';
-import { trainFoldModel } from './trainFoldModel.js';
-import { chooseTracker, confusion, predictClips, scoreClips, type ClipPredictions, type SourceScore } from './sourceEvaluation.js';
-import { recipeFeatures, seedMembers, type SwipeRecipe } from './swipeRecipe.js';
+import { trainFoldModels } from './trainFoldModels.js';
+import { chooseTracker, confusion, scoreClips, type ClipPredictions, type SourceScore } from './sourceEvaluation.js';
+import { seedMembers, type SwipeRecipe } from './swipeRecipe.js';
 
 /** One fold of the table. */
 export interface HeldOutResult {
@@ -49,8 +47,6 @@ export interface HeldOutResult {
   }>;
 }
 
-type FoldModel = Awaited<ReturnType<typeof trainFoldModel>>;
-
 /** Options of {@link leaveOneSourceOut}. */
 export interface LeaveOneSourceOutOptions {
   /** Called with each fold's result as soon as it is scored. @default undefined */
@@ -80,46 +76,55 @@ export async function leaveOneSourceOut(
 ): Promise<HeldOutResult[]> {
   const results: HeldOutResult[] = [];
   const members = seedMembers(recipe);
-  const agreeMembers = recipe.agreeWith ? seedMembers({ ...recipe.agreeWith, seeds: recipe.seeds ?? [recipe.agreeWith.seed] }) : [];
   for (const group of options.groups ?? sources.map((s) => [s.name])) {
     const t0 = performance.now();
     const { trainSources, trackerClips } = trainingAndTrackerClips(sources.filter((s) => !group.includes(s.name)), recipe);
-    const firsts: FoldModel[] = [];
-    for (const m of members) firsts.push(await trainFoldModel(trainSources, await syntheticFor(m), m, group, options.cacheDir));
-    const seconds: FoldModel[] = [];
-    for (const m of agreeMembers) seconds.push(await trainFoldModel(trainSources, await syntheticFor(m), m, group, options.cacheDir));
-    const labels = firsts[0]!.labels;
-    // per member (the pair's product when `agreeWith`), then the ensemble: each window length averaged, then multiplied
-    const predict = async (clips: readonly RealClip[]): Promise<{ ensemble: ClipPredictions[]; perMember: ClipPredictions[][] }> => {
-      const a: ClipPredictions[][] = [];
-      for (const [k, f] of firsts.entries()) a.push(await predictClips(f.model, f.labels, clips, recipe.window, recipeFeatures(members[k]!).transform));
-      const b: ClipPredictions[][] = [];
-      for (const [k, f] of seconds.entries()) b.push(await predictClips(f.model, f.labels, clips, agreeMembers[k]!.window, recipeFeatures(agreeMembers[k]!).transform));
-      const perMember = a.map((x, k) => (b[k] ? agreePredictions(x, b[k]) : x));
-      const avgA = a.length > 1 ? averagePredictions(a) : a[0]!;
-      const ensemble = b.length === 0 ? avgA : agreePredictions(avgA, b.length > 1 ? averagePredictions(b) : b[0]!);
-      return { ensemble, perMember };
-    };
-    const training = await predict(trackerClips);
+    const fold = await trainFoldModels(trainSources, group, recipe, syntheticFor, options.cacheDir);
+    const labels = fold.labels;
+    const training = recipe.trackerOn === 'inner-folds' ? await innerFoldPredictions(trainSources, group, recipe, syntheticFor, options.cacheDir) : await fold.predict(trackerClips);
     const tracker = chooseTracker(training.ensemble, recipe.window.durationMs);
     const memberTrackers = members.length > 1 ? training.perMember.map((p) => chooseTracker(p, recipe.window.durationMs)) : [];
     for (const held of sources.filter((s) => group.includes(s.name))) {
-      const heldPredictions = await predict(held.clips);
+      const heldPredictions = await fold.predict(held.clips);
       const result = await scoreHeldOut(heldPredictions.ensemble, labels, held, recipe, tracker, group, (performance.now() - t0) / 1000);
       result.trackerPredictions = compactPredictions(training.ensemble, labels);
       if (members.length > 1) {
         result.members = members.map((m, k) => {
           const { matches: _matches, ...score } = scoreClips(heldPredictions.perMember[k]!, memberTrackers[k]!, recipe.window.durationMs);
           const predictions = compactPredictions(heldPredictions.perMember[k]!, labels);
-          return { seed: m.seed, tracker: memberTrackers[k]!, score, predictions, cached: firsts[k]!.cached && (seconds[k]?.cached ?? true) };
+          return { seed: m.seed, tracker: memberTrackers[k]!, score, predictions, cached: fold.cached[k]! };
         });
       }
       options.onFold?.(result);
       results.push(result);
     }
-    for (const f of [...firsts, ...seconds]) f.model.dispose();
+    fold.dispose();
   }
   return results;
+}
+
+/**
+ * Out-of-sample predictions on every training source of a fold (`trackerOn: 'inner-folds'`): each training source
+ * in turn predicted by models trained without it (and without the fold's held-out `group`), pooled. The models a
+ * recipe trains for the pair {outer, inner} are the ones of the pair {inner, outer}: the cache trains each once.
+ */
+async function innerFoldPredictions(
+  trainSources: readonly RealSource[],
+  group: readonly string[],
+  recipe: SwipeRecipe,
+  syntheticFor: (member: SwipeRecipe) => Promise<readonly LabelledWindow[]>,
+  cacheDir: string | undefined,
+): Promise<{ ensemble: ClipPredictions[]; perMember: ClipPredictions[][] }> {
+  const ensemble: ClipPredictions[] = [];
+  const perMember: ClipPredictions[][] = seedMembers(recipe).map(() => []);
+  for (const inner of trainSources) {
+    const fold = await trainFoldModels(trainSources.filter((s) => s !== inner), [...group, inner.name], recipe, syntheticFor, cacheDir);
+    const p = await fold.predict(inner.clips);
+    fold.dispose();
+    ensemble.push(...p.ensemble);
+    p.perMember.forEach((m, k) => perMember[k]!.push(...m));
+  }
+  return { ensemble, perMember };
 }
 
 /** Predictions per clip name as `[windowEndIndex, windowEndTimestamp, label index, score]` rows (JSON-sized). */

@@ -53,9 +53,11 @@ export interface SwipeRecipe {
   /**
    * Where the `stableGestures` settings are chosen: `training` = on the training clips themselves (in-sample);
    * `validation` = on clips held back from training (`validationSplit`: every 5th clip, or the last 20 % of each
-   * long take), the model then trained on the rest only. @default 'training'
+   * long take), the model then trained on the rest only; `inner-folds` = on out-of-sample predictions of every
+   * training source, each predicted by models trained without it (a nested leave-one-source-out: the same models,
+   * 1 more training per pair of sources). @default 'training'
    */
-  trackerOn?: 'training' | 'validation';
+  trackerOn?: 'training' | 'validation' | 'inner-folds';
   /** Training: epochs, windows drawn per class per epoch, seed. */
   epochs: number;
   perClass: number;
@@ -119,6 +121,25 @@ export const SWIPE_RECIPES: Record<string, SwipeRecipe> = {
   'window-2s-seeds123': { ...WINDOW_2S, name: 'window-2s-seeds123', seeds: [1, 2, 3] },
   // two seeds: what an ensemble at about the 15 ms budget would be (members shared with the ones above)
   'window-2s-seeds12': { ...WINDOW_2S, name: 'window-2s-seeds12', seeds: [1, 2] },
+  // the settings chosen on out-of-sample predictions of the training sources (nested leave-one-source-out), not on
+  // the clips the models were trained on; the models are those of the recipes without `-nested`
+  'window-2s-nested': { ...WINDOW_2S, name: 'window-2s-nested', trackerOn: 'inner-folds' },
+  'window-2s-seed2-nested': { ...WINDOW_2S, name: 'window-2s-seed2-nested', seed: 2, trackerOn: 'inner-folds' },
+  'window-2s-and-1s-tracks-nested': {
+    ...WINDOW_2S,
+    name: 'window-2s-and-1s-tracks-nested',
+    trackerOn: 'inner-folds',
+    trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
+    agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks', trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  },
+  'window-2s-and-1s-tracks-seed2-nested': {
+    ...WINDOW_2S,
+    name: 'window-2s-and-1s-tracks-seed2-nested',
+    seed: 2,
+    trackerOn: 'inner-folds',
+    trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] },
+    agreeWith: { ...WINDOW_1S, name: 'window-1s-tracks-seed2', seed: 2, trackNonSwipe: { clips: 300, labels: ['stop', 'clockwise', 'counter-clockwise'] } },
+  },
   'window-2s-and-1s-tracks-seeds123': {
     ...WINDOW_2S,
     name: 'window-2s-and-1s-tracks-seeds123',
@@ -154,7 +175,7 @@ export function seedMembers(recipe: SwipeRecipe): SwipeRecipe[] {
  */
 export function trainingKey(recipe: SwipeRecipe): string {
   const { name: _name, seeds: _seeds, agreeWith: _agree, ...training } = recipe;
-  const parts = { ...training, syntheticNonSwipe: training.syntheticNonSwipe ?? 0, trackerOn: training.trackerOn ?? 'training', noneDraws: training.noneDraws ?? 'window', features: training.features ?? WINDOW_FEATURES };
+  const parts = { ...training, syntheticNonSwipe: training.syntheticNonSwipe ?? 0, trackerOn: training.trackerOn === 'validation' ? 'validation' : 'training', noneDraws: training.noneDraws ?? 'window', features: training.features ?? WINDOW_FEATURES };
   return JSON.stringify(Object.fromEntries(Object.entries(parts).sort(([a], [b]) => a.localeCompare(b))));
 }
 
