@@ -12,16 +12,12 @@ import type { GestureEvent, PoseFrame, PoseWindow, Prediction } from '../src/typ
 import type { FrameEvent } from './matchSwipeEvents.js';
 
 /**
- * The pipeline settings the default model is evaluated with, and that a live app should use with it: windows of
- * 30 frames resampled over 1000 ms (the model's 30 fps second, whatever the camera rate); frames without a hand are
- * skipped, not reset (the estimator loses a fast-moving, blurred hand in the middle of most real swipes, and the
- * resampling interpolates across the gap, as training bridged gaps); stableGestures starts a gesture on one
- * prediction of at least 0.9 (at 15 fps with dropped frames a swipe can leave a single window after its motion),
- * with the default 500 ms cooldown against double triggers.
+ * The pipeline settings the default model is evaluated with: `DEFAULT_MODEL_PIPELINE`'s (its TSDoc says why each).
  */
 export const SWIPE_PIPELINE = {
   window: DEFAULT_MODEL_PIPELINE.window,
   onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
+  maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs,
   tracker: DEFAULT_MODEL_PIPELINE.gestures,
 };
 
@@ -64,7 +60,7 @@ export async function runSwipePipeline(
   const predictions: Prediction[] = [];
   const gestures = await lastValueFrom(
     from(frames).pipe(
-      slidingWindow(window.frames, { resample: window, onMissingHand: options.onMissingHand ?? SWIPE_PIPELINE.onMissingHand }),
+      slidingWindow(window.frames, { resample: window, onMissingHand: options.onMissingHand ?? SWIPE_PIPELINE.onMissingHand, maxGapMs: SWIPE_PIPELINE.maxGapMs }),
       concatMap((w) => classify(w)),
       tap((p) => predictions.push(p)),
       stableGestures(options.tracker ?? SWIPE_PIPELINE.tracker),

@@ -105,6 +105,7 @@ export async function runClassify(argv: string[]): Promise<number> {
         slidingWindow(windowSize, {
           monitor,
           onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
+          maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs,
           ...(windowMs > 0 ? { resample: { frames: windowSize, durationMs: windowMs } } : {}),
         }),
         classifyLatest((w) => classifier.classifyWindow(w), { policy, monitor }),

@@ -49,6 +49,13 @@ export interface SlidingWindowOptions {
    */
   onMissingHand?: MissingHandPolicy;
   /**
+   * With `'hold'` or `'skip'`: the longest time (ms, by frame timestamps) the selected hand may be missing and the
+   * window still bridge the gap. A hand missing for longer empties the window as `'reset'` would, so a hand that
+   * leaves and comes back elsewhere does not read as one motion between the two places. `Infinity` bridges any gap.
+   * @default 500
+   */
+  maxGapMs?: number;
+  /**
    * Which hand of each frame feeds the window.
    * @default 'first'
    */

@@ -59,6 +59,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
       frames,
       durationMs: options.window?.durationMs ?? defaults.window.durationMs,
       onMissingHand: options.window?.onMissingHand ?? defaults.onMissingHand,
+      maxGapMs: options.window?.maxGapMs ?? defaults.maxGapMs,
     },
     gestures: options.gestures ?? defaults.gestures,
     policy: options.policy ?? 'latest',

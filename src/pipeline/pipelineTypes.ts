@@ -82,10 +82,11 @@ export interface HandGesturePipelineOptions {
    */
   classifyWith?: (window: PoseWindow, classify: (window: PoseWindow) => Promise<Prediction>) => ObservableInput<Prediction>;
   /**
-   * Window settings: frames per window, resampled over `durationMs`, and what a frame without a hand does.
-   * @default DEFAULT_MODEL_PIPELINE's (30 frames over 966.7 ms, the span of 30 frames at 30 fps, skip frames without a hand)
+   * Window settings: frames per window, resampled over `durationMs`, what a frame without a hand does and the
+   * longest gap `'hold'` / `'skip'` bridge (`slidingWindow`'s options of the same names).
+   * @default DEFAULT_MODEL_PIPELINE's (30 frames over 966.7 ms, the span of 30 frames at 30 fps; frames without a hand skipped for up to 500 ms)
    */
-  window?: { frames?: number; durationMs?: number; onMissingHand?: MissingHandPolicy };
+  window?: { frames?: number; durationMs?: number; onMissingHand?: MissingHandPolicy; maxGapMs?: number };
   /** `stableGestures` settings. @default DEFAULT_MODEL_PIPELINE.gestures */
   gestures?: GestureTrackerOptions;
   /** `classifyLatest` policy. @default 'latest' */

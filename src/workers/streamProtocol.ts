@@ -53,8 +53,8 @@ export interface GestureStreamRequest {
   /** To the page: predictions, gesture events, stats snapshots, then `{ type: 'end' }`. */
   page: MessagePort;
   pageTimeOrigin: number;
-  /** `slidingWindow`'s frames per window, resampling and missing-hand policy. */
-  window: { frames: number; durationMs: number; onMissingHand: MissingHandPolicy };
+  /** `slidingWindow`'s frames per window, resampling, missing-hand policy and longest bridged gap. */
+  window: { frames: number; durationMs: number; onMissingHand: MissingHandPolicy; maxGapMs: number };
   /** `stableGestures` settings. */
   gestures: GestureTrackerOptions;
   /** `classifyLatest` policy. */

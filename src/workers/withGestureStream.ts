@@ -106,10 +106,10 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
         };
         const timer = setInterval(snapshot, request.stats.intervalMs);
         subscription.add(() => clearInterval(timer));
-        const { frames, durationMs, onMissingHand } = request.window;
+        const { frames, durationMs, onMissingHand, maxGapMs } = request.window;
         const predictions$ = fromPoseChannel(request.poses, monitor).pipe(
           tap({ next: snapshot }),
-          slidingWindow(frames, { monitor, resample: { frames, durationMs }, onMissingHand }),
+          slidingWindow(frames, { monitor, resample: { frames, durationMs }, onMissingHand, maxGapMs }),
           newestOfBurst(monitor),
           classifyLatest(classify, { monitor, policy: request.policy }),
           share(),

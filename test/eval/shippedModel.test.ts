@@ -25,6 +25,6 @@ describe('models/default and DEFAULT_MODEL_PIPELINE', () => {
       expect(DEFAULT_MODEL_PIPELINE.gestures).toEqual({ threshold: 0.9, minConsecutive: 1, cooldownMs: 500 });
       return;
     }
-    expect(report.pipeline).toEqual({ window: DEFAULT_MODEL_PIPELINE.window, onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand, gestures: DEFAULT_MODEL_PIPELINE.gestures });
+    expect(report.pipeline).toEqual({ window: DEFAULT_MODEL_PIPELINE.window, onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand, maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs, gestures: DEFAULT_MODEL_PIPELINE.gestures });
   });
 });

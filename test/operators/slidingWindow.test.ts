@@ -67,6 +67,22 @@ describe('slidingWindow', () => {
     expect(run(from([frame(0, []), frame(1), frame(2)]), slidingWindow(2, { onMissingHand: 'hold' })).map(summary)).toEqual([win([1, 2])]);
   });
 
+  it("'hold' and 'skip' bridge a missing hand for at most maxGapMs (default 500 ms); a longer gap empties the window", () => {
+    // hand at 0, 33, 66 ms; missing from 99 to 594 ms; back at 627 ms (561 ms after it was last seen)
+    const input = Array.from({ length: 22 }, (_, i) => frame(i, i < 3 || i > 18 ? [hand(i)] : []));
+    const idx = (opts: Parameters<typeof slidingWindow>[1]) => run(from(input), slidingWindow(3, opts)).map(summary);
+    expect(idx({ onMissingHand: 'skip' })).toEqual([win([0, 1, 2]), win([19, 20, 21])]);
+    // 'hold' repeats the hand up to frame 17 (561 ms, 495 ms after it was seen); frame 18 (594 ms) empties the window
+    const held = idx({ onMissingHand: 'hold' });
+    expect(held).toHaveLength(17);
+    expect(held.slice(-2)).toEqual([win([15, 16, 17], [2, 2, 2]), win([19, 20, 21])]);
+    expect(idx({ onMissingHand: 'skip', maxGapMs: 600 })).toEqual([win([0, 1, 2]), win([1, 2, 19]), win([2, 19, 20]), win([19, 20, 21])]);
+    expect(idx({ onMissingHand: 'skip', maxGapMs: Infinity })).toHaveLength(4);
+    // frames of a recording that jump over the gap: the frame that has the hand again empties the window first
+    const jump = [frame(0), frame(1), frame(2), frame(3, [hand(3)], 700), frame(4, [hand(4)], 733), frame(5, [hand(5)], 766)];
+    expect(run(from(jump), slidingWindow(3, { onMissingHand: 'skip' })).map(summary)).toEqual([win([0, 1, 2]), win([3, 4, 5])]);
+  });
+
   it('selects the first, Left, Right, largest or a custom hand; a frame without it counts as missing', () => {
     const input = [0, 1, 2].map((i) => frame(i, [hand(i, 'Left', 0.001), hand(10 + i, 'Right', 0.02)]));
     const xs = (opts: Parameters<typeof slidingWindow>[1], src = input) => run(from(src), slidingWindow(3, opts)).map((w) => summary(w).x);
@@ -188,6 +204,7 @@ describe('slidingWindow', () => {
     expect(() => slidingWindow(0)).toThrow(InvalidOptionError);
     expect(() => slidingWindow(3, { hop: 1.5 })).toThrow(/hop/);
     expect(() => slidingWindow(3, { onMissingHand: 'ignore' as 'skip' })).toThrow(InvalidOptionError);
+    expect(() => slidingWindow(3, { onMissingHand: 'skip', maxGapMs: -1 })).toThrow(/maxGapMs/);
     expect(() => slidingWindow(3, { resample: { frames: 10, durationMs: 0 } })).toThrow(/durationMs/);
   });
 

@@ -33,7 +33,7 @@ function request(poses: MessagePort, page: MessagePort, shared?: SharedResults):
     poses,
     page,
     pageTimeOrigin: performance.timeOrigin,
-    window: { ...DEFAULT_MODEL_PIPELINE.window, onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand },
+    window: { ...DEFAULT_MODEL_PIPELINE.window, onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand, maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs },
     gestures: DEFAULT_MODEL_PIPELINE.gestures,
     policy: 'latest',
     stats: { intervalMs: 100, windowMs: 2000 },
