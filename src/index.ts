@@ -42,6 +42,7 @@ export { yuvToRgba } from './filters/yuvToRgba.js';
 export type { YuvToRgbaFormat, PlaneLayoutLike, YuvColor } from './filters/yuvToRgba.js';
 export { validateHand, validatePoseFrame, LANDMARKS_PER_HAND } from './filters/validateHand.js';
 export { selectHand } from './filters/selectHand.js';
+export { HAND_CONNECTIONS, type HandConnection } from './filters/handConnections.js';
 export { windowFeatures, WINDOW_FEATURES } from './filters/windowFeatures.js';
 export type { NormalizeLandmarksOptions, NormalizeHandOptions, OneEuroOptions, GestureTrackerOptions, LandmarkFilter, HandSmoother, GestureTracker } from './filters/handMathTypes.js';
 
@@ -72,3 +73,4 @@ export type { CameraErrorReason, VideoSourceErrorReason } from './streams/browse
 // The whole live pipeline in one call
 export type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets, HandGesturePipelineRunsOn, HandGesturePipelineStats } from './pipeline/pipelineTypes.js';
 export { createHandGesturePipeline } from './pipeline/createHandGesturePipeline.js';
+export { drawHands, type DrawHandsOptions } from './adapters/drawHands.js';

@@ -5,12 +5,12 @@
  * loading a user's model. Query parameters: `src`, `model`, `delay` (ms), `policy` (latest|drop), `landmarker`
  * (full|lite), `hands` (1|2), `runOn` (auto|workers|main-thread), `longTaskMs` (ms of busy loop every second).
  */
-import type { ClassifyPolicy, HandGestureSource, PoseFrame } from 'posestream';
+import { drawHands, type ClassifyPolicy, type HandGestureSource, type PoseFrame } from 'posestream';
 import { byId } from './dom.js';
 import { clearErrors, showError } from './errorsView.js';
 import { createHud } from './hud.js';
 import { readModelFolder } from './modelFolder.js';
-import { drawHands, fitCanvas } from './overlay.js';
+import { fitCanvas } from './overlay.js';
 import { clampLongTaskMs, countLongTaskEntries, startLongTasks } from './longTasks.js';
 import { createProbe, pushBounded, watchFrameIntervals } from './probe.js';
 import { createRecorder } from './recorder.js';

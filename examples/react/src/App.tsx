@@ -1,7 +1,7 @@
 import { Profiler, useEffect, useRef, useState } from 'react';
 import type { HandGestureSource } from 'posestream/react';
 import { useHandGestures } from 'posestream/react';
-import { drawHands } from './drawHands';
+import { drawHands } from 'posestream';
 
 /** What the page exposes for its own counters (shown below the video, read by posestream's tests). */
 interface ExampleCounters { commits: number; frames: number; stateChanges: number }

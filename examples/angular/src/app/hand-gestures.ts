@@ -2,7 +2,7 @@ import { Component, type ElementRef, afterEveryRender, effect, viewChild } from 
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { injectHandGestures } from 'posestream/angular';
 import type { HandGestureSource } from 'posestream/angular';
-import { drawHands } from './draw-hands';
+import { drawHands } from 'posestream';
 import { counters } from './counters';
 
 /** The camera, or the video file named by `?src=` (looped). */
