@@ -28,6 +28,7 @@ import { rescoreHeldOut } from '../eval/rescoreHeldOut.js';
 import type { HeldOutResult } from '../eval/leaveOneSourceOut.js';
 import { SWIPE_RECIPES, type SwipeRecipe } from '../eval/swipeRecipe.js';
 import { timeClassifierInChromium } from '../eval/browserInference.js';
+import { heldOutFrontier, type FrontierPoint } from '../eval/heldOutFrontier.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -54,6 +55,16 @@ for (const name of Object.keys(SWIPE_RECIPES)) {
 }
 out(`== leave-one-source-out, every recipe (each source scored by a model that never saw it; * = held out with others)\n`);
 out(formatLosoSummary(tables.map((t) => ({ name: t.name, results: t.loso.results })), sources.map((x) => x.name)));
+// What the best single setting, chosen after the fact on the held-out results, would give each recipe: an upper
+// bound for any rule that chooses the settings (with these models), never a result.
+out(`\n== the best single stableGestures setting for all folds, chosen ON the held-out results (an upper bound, NOT a result)\n`);
+const point = (p: FrontierPoint | undefined): string =>
+  p ? `recall ${pct(p.score.recall)} precision ${pct(p.score.precision)} ${p.falsePerMinute.toFixed(2)}/min at ${p.tracker.threshold}/${p.tracker.minConsecutive}/${p.tracker.cooldownMs} ms` : 'no setting';
+for (const { name, loso } of tables.filter((t) => !t.name.includes('together'))) {
+  const { points, best } = heldOutFrontier(loso.results, sources, loso.recipe.window.durationMs, 1);
+  const most = points.reduce((a, b) => (b.score.recall > a.score.recall ? b : a));
+  out(`  ${name.padEnd(36)} at <= 1 false swipe/min: ${point(best)}; most recall: ${point(most)}\n`);
+}
 for (const { name, loso, path } of tables) {
   const { recipe, results } = loso;
   out(`\n== leave-one-source-out, recipe ${name} (${path})\n`);
