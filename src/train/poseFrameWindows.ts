@@ -10,6 +10,11 @@ export interface PoseFrameWindowsOptions {
   window: { frames: number; durationMs: number };
   /** What the live pipeline does with frames without a hand. @default 'skip' */
   onMissingHand?: MissingHandPolicy;
+  /**
+   * The longest missing-hand gap the live pipeline bridges (`slidingWindow`'s `maxGapMs`), in the clip's own time:
+   * a time-stretched clip plays slower, its estimator does not lose the hand for longer. @default 500
+   */
+  maxGapMs?: number;
   /** Plays the clip this many times slower (timestamps x timeScale): time-stretch augmentation. @default 1 */
   timeScale?: number;
   /** Keep every `stride`-th window. @default 1 */
@@ -52,7 +57,7 @@ export function poseFrameWindows(frames: readonly PoseFrame[], spans: readonly F
   let n = 0;
   const duration = options.window.durationMs;
   from(scaled)
-    .pipe(slidingWindow(options.window.frames, { resample: options.window, onMissingHand: options.onMissingHand ?? 'skip' }))
+    .pipe(slidingWindow(options.window.frames, { resample: options.window, onMissingHand: options.onMissingHand ?? 'skip', maxGapMs: (options.maxGapMs ?? 500) * scale }))
     .subscribe((w) => {
       if (n++ % stride !== 0) return;
       const end = w.endTimestamp;

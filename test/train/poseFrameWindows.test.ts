@@ -44,6 +44,14 @@ describe('poseFrameWindows', () => {
     expect(fast.length).toBeGreaterThan(3);
   });
 
+  it('bridges a missing hand for maxGapMs of the clip’s own time, however much it is stretched', () => {
+    // frames 22-23 lost: 300 ms between hand frames 21 and 24, 600 ms once played at half speed
+    const swipes = (o: { timeScale?: number; maxGapMs?: number }) => poseFrameWindows(frames, spans, { window, ...o }).filter((w) => w.label === 'swipe_right').length;
+    expect(swipes({ timeScale: 2 })).toBe(3);
+    expect(swipes({ timeScale: 2, maxGapMs: 250 })).toBe(0); // 300 ms of clip time is too long: the window restarts at frame 24
+    expect(swipes({ maxGapMs: 250 })).toBe(0);
+  });
+
   it('keeps every stride-th window and names the source', () => {
     const all = poseFrameWindows(frames, [], { window });
     const some = poseFrameWindows(frames, [], { window, stride: 3, source: 'clip' });
