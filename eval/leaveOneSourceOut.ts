@@ -1,11 +1,13 @@
 /**
  * Leave-one-source-out evaluation of a training recipe: for each real source in turn, train on all the OTHER real
- * sources plus the synthetic clips, choose the `stableGestures` settings on those training clips only, and score
+ * sources plus the synthetic clips, choose the `stableGestures` settings on those training sources only (on the
+ * training clips themselves, on held-back clips, or on out-of-sample predictions of each: `recipe.trackerOn`), and score
  * the held-out source at event level (swipe precision/recall, false swipes per minute of non-swipe video) and
  * window level (confusion counts). A recipe with `agreeWith` trains its second model in every fold too and scores
  * the two models' agreement (`agreePredictions`); one with `seeds` trains a model per seed and scores the mean of
- * their outputs (`averagePredictions`). Fold models are cached and reused across runs (`trainFoldModel`). Sources can be held out in groups (one model trained without all of them, each
- * scored on its own): stricter than one at a time (less training data), and fewer trainings on a busy machine.
+ * their outputs (`averagePredictions`). Fold models are cached and reused across runs (`trainFoldModel`). Sources
+ * can be held out in groups (one model trained without all of them, each scored on its own): stricter than one at a
+ * time (less training data), and fewer trainings on a busy machine.
  */
 import type { GestureTrackerOptions } from '../src/filters/handMathTypes.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
