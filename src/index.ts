@@ -73,4 +73,5 @@ export type { CameraErrorReason, VideoSourceErrorReason } from './streams/browse
 // The whole live pipeline in one call
 export type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets, HandGesturePipelineRunsOn, HandGesturePipelineStats } from './pipeline/pipelineTypes.js';
 export { createHandGesturePipeline } from './pipeline/createHandGesturePipeline.js';
+export { StarvedStreamError } from './pipeline/StarvedStreamError.js';
 export { drawHands, type DrawHandsOptions } from './adapters/drawHands.js';

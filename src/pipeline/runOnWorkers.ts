@@ -9,6 +9,7 @@ import type { GestureStreamMessage, GestureStreamRequest, HandStreamMessage } fr
 import type { MainThreadTimer } from './createMainThreadTimer.js';
 import type { PipelineWorkers } from './createPipelineWorkers.js';
 import { countUnreadFrames } from './countUnreadFrames.js';
+import { failWhenStarved } from './failWhenStarved.js';
 import { probeWhenQuiet } from './probeWhenQuiet.js';
 
 /** What the page receives from the pipeline (either path). @internal */
@@ -26,6 +27,13 @@ export type WorkerPathSettings = Pick<GestureStreamRequest, 'window' | 'gestures
 
 /** A worker whose stream has sent nothing for this long is asked whether it is alive (it is hung if it cannot answer), ms. */
 const QUIET_MS = 3000;
+/**
+ * No pose frame for this long while the camera delivers frames (at least `STARVED_FRAMES`) and the estimator still
+ * answers: its stream is starved and restarted, ms. Longer than finding a hung worker takes (3 s quiet + the 10 s
+ * probe), so a hung worker is restarted as hung.
+ */
+const STARVED_MS = 15_000;
+const STARVED_FRAMES = 30;
 
 /** Chromium's `MediaStreamTrackProcessor` (not in TypeScript's DOM types). */
 type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => {
@@ -47,7 +55,9 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
  * Camera frames the processor dropped while the estimator was busy are counted as 'source' drops
  * (`countUnreadFrames`, every stats interval).
  * Once the models are loaded, a worker that has sent nothing for 3 s is asked whether it is alive (`alive()`); one
- * that cannot answer in 10 s is hung and restarted like a crashed one.
+ * that cannot answer in 10 s is hung and restarted like a crashed one; a stream that brings no pose frame for 15 s
+ * while the camera delivers frames (the estimator answering) errors with a `StarvedStreamError`, recovered: the
+ * pipeline starts it over.
  * Results go to `deliverTo` as they arrive, straight from the handler that read them: the returned Observable only
  * carries the run's life (so per-frame results do not pass through the operators that restart it). It emits
  * nothing, completes when the track ends (after every result), and errors with the first worker error (a recovered
@@ -74,6 +84,8 @@ export function runOnWorkers(
     const lastSign = { hands: Date.now(), gestures: Date.now() }; // the watchdogs' (asyncScheduler's) clock
     let closed = false;
     let readBy = 0; // frames the estimator had read by the latest pose frame here (its index + 1)
+    let posesSeen = 0;
+    let streaming = false; // the estimator is initialised and has been handed the camera's frames
     let readShared = (): void => undefined; // reads the shared results' new predictions and pose frame, if shared
     const messages = !canShareResults(); // else results come through shared memory: no message per frame, no reply
     // Nothing after the end: a subscriber of the pipeline may stop it in the middle of a batch of results.
@@ -84,6 +96,7 @@ export function runOnWorkers(
     const pose = (frame: PoseFrame): void => {
       lastSign.hands = Date.now();
       readBy = frame.index + 1;
+      posesSeen++;
       monitor.record(frame.capturedAt === undefined ? { stage: 'display', kind: 'emit' } : { stage: 'display', kind: 'emit', captureT: frame.capturedAt });
       deliver({ type: 'pose', frame }); // `deliver` leaves out what is not posestream's (timer.exclude)
       timer.endFrame();
@@ -117,7 +130,10 @@ export function runOnWorkers(
       const handsDone = workers.streamHands({
         // Made once the estimator is initialised, just before the transfer: a processor made earlier would hold
         // a camera frame on the page meanwhile, which can stall the camera until a garbage collection.
-        frames: () => new Processor({ track: own, maxBufferSize: 1 }).readable,
+        frames: () => {
+          streaming = true;
+          return new Processor({ track: own, maxBufferSize: 1 }).readable;
+        },
         poses: poses.port1,
         page: fromEstimator.port2,
         pageTimeOrigin,
@@ -140,6 +156,20 @@ export function runOnWorkers(
         resources.add(unread);
         resources.add(probeWhenQuiet(() => lastSign.hands, () => workers.handsAlive(), { quietMs: QUIET_MS }).subscribe({ error: fail }));
         resources.add(probeWhenQuiet(() => lastSign.gestures, () => workers.gesturesAlive(), { quietMs: QUIET_MS }).subscribe({ error: fail }));
+        // An estimator that answers but reads no camera frame while the camera delivers them (seen once after a
+        // worker restart: camera frames held elsewhere on the page starved the new processor) is restarted too.
+        // Watched from the hand-over of the frames (a restarted estimator loads its model first), and not while
+        // the page is hidden (its workers may hold pose frames back then).
+        const watching = (): boolean => streaming && (typeof document === 'undefined' || document.visibilityState === 'visible');
+        const starved = failWhenStarved(own, () => posesSeen, { quietMs: STARVED_MS, minFrames: STARVED_FRAMES, watching });
+        resources.add(
+          starved.subscribe({
+            error: (error: Error) => {
+              monitor.record({ stage: 'estimator', kind: 'restart', message: error.message });
+              fail(error);
+            },
+          }),
+        );
       }, () => undefined);
       // The end comes as the gesture worker's last message ('end'), after every result it posted.
       handsDone.catch(fail);

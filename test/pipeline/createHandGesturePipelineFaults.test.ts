@@ -1,7 +1,8 @@
 /**
  * createHandGesturePipeline in Debian's Chromium on the built package, with workers that fail: a crashed classifier
- * or estimator worker (its 'error' event) and an estimator worker that really hangs (test/pipeline/hangableWorker.js:
- * the packaged worker plus a busy loop on request). Each fault is found, the worker restarted, and the stream
+ * or estimator worker (its 'error' event), an estimator worker that really hangs (test/pipeline/hangableWorker.js:
+ * the packaged worker plus a busy loop on request) and one whose frame stream starves (the same worker, its reads
+ * left waiting on request). Each fault is found, the worker restarted, and the stream
  * carries on. Each run gets a browser of its own (fresh renderer, profile and caches): in this stop's clean-clone
  * CI runs, runs late in a shared browser twice saw a new estimator worker not load its model (after a restart, and
  * once at all), which never happened in a fresh one; the cause is not known.
@@ -48,6 +49,19 @@ describe('createHandGesturePipeline (built package, Chromium): crashed and hung 
     // The camera's frames that the hung estimator never read (13 s until the restart, a 15 fps camera) are drops,
     // counted from the track's delivered frames (the processor drops them where no operator sees them).
     expect((r.stats as { droppedFrames: number }).droppedFrames).toBeGreaterThan(45);
+    expectReleased(r);
+  });
+
+  it('on the workers path, an estimator that answers but gets no camera frame (a starved stream) is restarted', { timeout: 180_000 }, async () => {
+    // The worker stays alive (alive() answers) while the stream it reads brings nothing: found after 15 s without a
+    // pose frame while the camera delivered frames; the new stream (same worker, no model load) is served.
+    const r = await runFresh({ runOn: 'workers' }, 90_000, 'recovered', undefined, undefined, undefined, { afterPredictions: 3, starve: true });
+    console.info(`hand-landmarker starved after 3 predictions: ${r.predictionsAfterCrash} predictions in the ${r.recoveredAfterMs?.toFixed(0)} ms after, ${r.restarts} restarts (seen ${r.restartSeenAfterMs?.toFixed(0)} ms after, first pose frame after it at ${r.firstPoseAfterRestartMs?.toFixed(0)} ms); errors ${JSON.stringify(r.errors)}; stats ${JSON.stringify(r.stats)}`);
+    expect(r.errors).toEqual([]);
+    expect(r.restarts).toBeGreaterThanOrEqual(1);
+    expect((r.stats as { lastError?: string }).lastError).toMatch(/no pose frame came from the estimator worker/);
+    expect(r.restartSeenAfterMs).toBeGreaterThanOrEqual(15_000); // not before the quiet time
+    expect(r.predictionsAfterCrash).toBeGreaterThan(5);
     expectReleased(r);
   });
 });

@@ -85,7 +85,7 @@ async function run(
   disposeAfterMs?: number,
   block?: { afterPredictions: number; ms: number },
   crash?: { afterPredictions: number; worker: 'classifier' | 'hand-landmarker' },
-  hang?: { afterPredictions: number },
+  hang?: { afterPredictions: number; starve?: boolean },
 ): Promise<RunReport> {
   const video = document.getElementById('video') as HTMLVideoElement;
   const source = options.source === undefined || options.source === 'camera' ? { camera: { video } } : { file: options.source.file, loop: options.source.loop ?? false, video };
@@ -129,7 +129,7 @@ async function run(
       report.faultAtMs = performance.now() - started;
     }
     if (hang !== undefined && report.predictions === hang.afterPredictions) {
-      named.get('hand-landmarker')?.postMessage({ posestreamTestHang: true });
+      named.get('hand-landmarker')?.postMessage(hang.starve ? { posestreamTestStarve: true } : { posestreamTestHang: true });
       crashed = true;
       report.faultAtMs = performance.now() - started;
     }

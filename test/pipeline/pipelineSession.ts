@@ -98,7 +98,7 @@ export type RunArgs = [
   disposeAfterMs?: number,
   block?: { afterPredictions: number; ms: number },
   crash?: { afterPredictions: number; worker: 'classifier' | 'hand-landmarker' },
-  hang?: { afterPredictions: number },
+  hang?: { afterPredictions: number; starve?: boolean },
 ];
 
 /** Runs a pipeline in `p` and returns its report. */
