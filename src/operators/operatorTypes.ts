@@ -49,9 +49,10 @@ export interface SlidingWindowOptions {
    */
   onMissingHand?: MissingHandPolicy;
   /**
-   * With `'hold'` or `'skip'`: the longest time (ms, by frame timestamps) the selected hand may be missing and the
-   * window still bridge the gap. A hand missing for longer empties the window as `'reset'` would, so a hand that
-   * leaves and comes back elsewhere does not read as one motion between the two places. `Infinity` bridges any gap.
+   * With `'hold'` or `'skip'`: the longest time (ms, by frame timestamps, from the last frame with the selected hand)
+   * that frames may come without it and the window still bridge the gap. A hand missing for longer empties the
+   * window as `'reset'` would, so a hand that leaves and comes back elsewhere does not read as one motion between
+   * the two places. Frames that all have the hand never count as a gap, however far apart. `Infinity` bridges any gap.
    * @default 500
    */
   maxGapMs?: number;

@@ -32,8 +32,8 @@ function nowThisTurn(): number {
  * Frames are kept in a ring buffer whose snapshots are free, and each window builds its `frames`, `hands` and
  * `pack()` only when read, so windows dropped downstream (by `classifyLatest`) cost O(1) whatever N. A window is
  * emitted once N frames are buffered, then every `hop`-th frame; no partial window is emitted on completion.
- * Frames whose selected hand is missing follow `onMissingHand`; `'hold'` and `'skip'` bridge gaps of at most
- * `maxGapMs`, a longer one empties the window. With `resample`, windows hold N evenly spaced
+ * Frames whose selected hand is missing follow `onMissingHand`; `'hold'` and `'skip'` bridge a missing hand for at
+ * most `maxGapMs`, a longer gap empties the window. With `resample`, windows hold N evenly spaced
  * instants over the last `durationMs` (linear interpolation by timestamp; timestamps must then never decrease, and of
  * frames with equal timestamps the later one counts, as a recording allows) and start
  * once the buffered frames cover `durationMs`. Each frame is validated (21 finite landmarks per hand) and a bad one
@@ -70,29 +70,33 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
     new Observable<PoseWindow>((subscriber) => {
       const ring = createRingBuffer<WindowEntry>(spec ? Infinity : size);
       let lastHand: WindowEntry['hand'] | undefined;
-      // timestamp of the last frame that had the selected hand (for maxGapMs)
+      // timestamp of the last frame that had the selected hand, and whether a frame without it came since (maxGapMs)
       let lastSeenAt: number | undefined;
+      let missing = false;
       let full = 0;
       const empty = (): undefined => {
         ring.clear();
         full = 0;
         lastHand = undefined;
         lastSeenAt = undefined;
+        missing = false;
         return undefined;
       };
+      const gapOver = (timestamp: number): boolean => lastSeenAt !== undefined && timestamp - lastSeenAt > maxGapMs;
 
       // Buffers one frame; returns the window to emit, if any.
       const onFrame = (frame: PoseFrame): PoseWindow | undefined => {
         validatePoseFrame(frame, WHERE);
         let hand = selectHand(frame, selector);
         if (hand !== undefined && customSelector) validateHand(hand, frame.index, frame.hands.indexOf(hand), WHERE);
-        const gapTooLong = lastSeenAt !== undefined && frame.timestamp - lastSeenAt > maxGapMs;
         if (hand === undefined) {
-          if (onMissingHand === 'reset' || gapTooLong) return empty();
+          if (onMissingHand === 'reset' || gapOver(frame.timestamp)) return empty();
+          missing = true;
           if (onMissingHand === 'skip' || lastHand === undefined) return undefined;
           hand = lastHand;
         } else {
-          if (gapTooLong) empty();
+          if (missing && gapOver(frame.timestamp)) empty(); // a slow stream whose every frame has the hand has no gap
+          missing = false;
           lastSeenAt = frame.timestamp;
         }
         lastHand = hand;

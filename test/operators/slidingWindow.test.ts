@@ -78,9 +78,14 @@ describe('slidingWindow', () => {
     expect(held.slice(-2)).toEqual([win([15, 16, 17], [2, 2, 2]), win([19, 20, 21])]);
     expect(idx({ onMissingHand: 'skip', maxGapMs: 600 })).toEqual([win([0, 1, 2]), win([1, 2, 19]), win([2, 19, 20]), win([19, 20, 21])]);
     expect(idx({ onMissingHand: 'skip', maxGapMs: Infinity })).toHaveLength(4);
-    // frames of a recording that jump over the gap: the frame that has the hand again empties the window first
-    const jump = [frame(0), frame(1), frame(2), frame(3, [hand(3)], 700), frame(4, [hand(4)], 733), frame(5, [hand(5)], 766)];
-    expect(run(from(jump), slidingWindow(3, { onMissingHand: 'skip' })).map(summary)).toEqual([win([0, 1, 2]), win([3, 4, 5])]);
+    // one frame without the hand, then the hand again 634 ms after it was last seen: that frame empties the window first
+    const back = [frame(0), frame(1), frame(2), frame(3, [], 100), frame(4, [hand(4)], 700), frame(5, [hand(5)], 733), frame(6, [hand(6)], 766)];
+    expect(run(from(back), slidingWindow(3, { onMissingHand: 'skip' })).map(summary)).toEqual([win([0, 1, 2]), win([4, 5, 6])]);
+    // a slow stream whose every frame has the hand (600 ms apart) has no gap, whatever the policy
+    const slow = [0, 1, 2, 3].map((i) => frame(i, [hand(i)], i * 600));
+    for (const onMissingHand of ['reset', 'hold', 'skip'] as const) {
+      expect(run(from(slow), slidingWindow(3, { onMissingHand })).map(summary)).toEqual([win([0, 1, 2]), win([1, 2, 3])]);
+    }
   });
 
   it('selects the first, Left, Right, largest or a custom hand; a frame without it counts as missing', () => {
