@@ -11,6 +11,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_MODEL_PIPELINE } from '../src/defaultModelPipeline.js';
 import { saveGestureModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { trainOnWindows } from '../src/train/trainOnWindows.js';
@@ -50,7 +51,7 @@ const { matches: _matches, ...trainingScore } = scoreClips(predictions, tracker,
 const seconds = (performance.now() - t0) / 1000;
 const report = {
   recipe,
-  pipeline: { window: recipe.window, onMissingHand: 'skip', maxGapMs: 500, gestures: tracker },
+  pipeline: { window: recipe.window, onMissingHand: 'skip', maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs, gestures: tracker },
   trainingWindows: counts,
   sources: sources.map((s) => ({ name: s.name, path: `../shared/data/${s.path}`, clips: s.clips.length })),
   trainingEventScore: { ...trainingScore, note: `on the clips that chose the tracker settings (${recipe.trackerOn === 'validation' ? 'held back from training' : 'the training clips themselves, in-sample'})`, honest: 'the leave-one-source-out table in docs/evaluation.md' },

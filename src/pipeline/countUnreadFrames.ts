@@ -1,7 +1,7 @@
 import { asyncScheduler, defer, EMPTY, filter, interval, map, type Observable, type SchedulerLike } from 'rxjs';
 
-/** Chromium's per-track frame counters (`MediaStreamTrack.stats`; not in TypeScript's DOM types yet). */
-interface TrackFrameStats {
+/** Chromium's per-track frame counters (`MediaStreamTrack.stats`; not in TypeScript's DOM types yet). @internal */
+export interface TrackFrameStats {
   /** Frames the track delivered to its sinks (here: the estimator's `MediaStreamTrackProcessor`). */
   deliveredFrames: number;
 }

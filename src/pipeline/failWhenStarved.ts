@@ -1,4 +1,5 @@
-import { asyncScheduler, defer, EMPTY, filter, interval, map, mergeMap, throwError, type Observable, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, defer, EMPTY, ignoreElements, interval, tap, type Observable, type SchedulerLike } from 'rxjs';
+import type { TrackFrameStats } from './countUnreadFrames.js';
 import { StarvedStreamError } from './StarvedStreamError.js';
 
 /** Options of `failWhenStarved`. @internal */
@@ -15,8 +16,8 @@ export interface FailWhenStarvedOptions {
 
 /**
  * A watchdog for a stream that stopped reading the camera without failing: every `quietMs / 5` it compares the
- * pose frames seen (`poses()`, a count) and the camera track's delivered frames (`track.stats.deliveredFrames`,
- * Chromium) with what they were at the last pose frame, and errors with a `StarvedStreamError` once no pose frame
+ * pose frames' progress (`poses()`: any number that changes with each pose frame) and the camera track's delivered
+ * frames (`track.stats.deliveredFrames`, Chromium) with what they were at the last pose frame, and errors with a `StarvedStreamError` once no pose frame
  * came for `quietMs` while the camera delivered `minFrames` or more. A camera that delivers nothing (paused, ended)
  * and a time when `watching()` is false never count. A track without `stats` never errors. Emits nothing.
  * @internal
@@ -24,27 +25,25 @@ export interface FailWhenStarvedOptions {
 export function failWhenStarved(track: MediaStreamTrack, poses: () => number, options: FailWhenStarvedOptions): Observable<never> {
   const scheduler = options.scheduler ?? asyncScheduler;
   return defer(() => {
-    const stats = (track as MediaStreamTrack & { stats?: { deliveredFrames: number } }).stats;
-    if (stats === undefined) return EMPTY;
-    const counters = track as MediaStreamTrack & { stats: { deliveredFrames: number } }; // live counts: read each time
+    if ((track as MediaStreamTrack & { stats?: TrackFrameStats }).stats === undefined) return EMPTY;
+    const counters = track as MediaStreamTrack & { stats: TrackFrameStats }; // live counts: read each time
     let seen = poses();
     let since = scheduler.now();
     let delivered = counters.stats.deliveredFrames;
     return interval(options.quietMs / 5, scheduler).pipe(
-      map(() => {
+      tap(() => {
         const now = scheduler.now();
         const count = poses();
         if (count !== seen || !(options.watching?.() ?? true)) {
           seen = count;
           since = now;
           delivered = counters.stats.deliveredFrames;
-          return undefined;
+          return;
         }
         const more = counters.stats.deliveredFrames - delivered;
-        return now - since >= options.quietMs && more >= options.minFrames ? new StarvedStreamError(more, now - since) : undefined;
+        if (now - since >= options.quietMs && more >= options.minFrames) throw new StarvedStreamError(more, now - since);
       }),
-      filter((error): error is StarvedStreamError => error !== undefined),
-      mergeMap((error) => throwError(() => error)),
+      ignoreElements(),
     );
   });
 }

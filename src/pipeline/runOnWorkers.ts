@@ -84,7 +84,6 @@ export function runOnWorkers(
     const lastSign = { hands: Date.now(), gestures: Date.now() }; // the watchdogs' (asyncScheduler's) clock
     let closed = false;
     let readBy = 0; // frames the estimator had read by the latest pose frame here (its index + 1)
-    let posesSeen = 0;
     let streaming = false; // the estimator is initialised and has been handed the camera's frames
     let readShared = (): void => undefined; // reads the shared results' new predictions and pose frame, if shared
     const messages = !canShareResults(); // else results come through shared memory: no message per frame, no reply
@@ -96,7 +95,6 @@ export function runOnWorkers(
     const pose = (frame: PoseFrame): void => {
       lastSign.hands = Date.now();
       readBy = frame.index + 1;
-      posesSeen++;
       monitor.record(frame.capturedAt === undefined ? { stage: 'display', kind: 'emit' } : { stage: 'display', kind: 'emit', captureT: frame.capturedAt });
       deliver({ type: 'pose', frame }); // `deliver` leaves out what is not posestream's (timer.exclude)
       timer.endFrame();
@@ -161,7 +159,7 @@ export function runOnWorkers(
         // Watched from the hand-over of the frames (a restarted estimator loads its model first), and not while
         // the page is hidden (its workers may hold pose frames back then).
         const watching = (): boolean => streaming && (typeof document === 'undefined' || document.visibilityState === 'visible');
-        const starved = failWhenStarved(own, () => posesSeen, { quietMs: STARVED_MS, minFrames: STARVED_FRAMES, watching });
+        const starved = failWhenStarved(own, () => readBy, { quietMs: STARVED_MS, minFrames: STARVED_FRAMES, watching });
         resources.add(
           starved.subscribe({
             error: (error: Error) => {
