@@ -72,6 +72,11 @@ export interface PoseWindow {
   endTimestamp: number;
   /** endTimestamp - startTimestamp, ms: dropped frames stretch a window in time. */
   span: number;
+  /**
+   * How much of `span` real frames cover, ms: `span` except in a resampled window that `resample.minDurationMs`
+   * let start early, whose instants before its first frame hold that frame. Absent (a window built by hand): `span`.
+   */
+  coveredMs?: number;
   /** Index of the newest frame. */
   endIndex: number;
   /** Capture time of the newest frame on the monitor clock (its capturedAt, else its timestamp). */

@@ -13,6 +13,8 @@ export interface WindowEntry {
 export interface ResampleSpec {
   frames: number;
   durationMs: number;
+  /** The least span real frames must cover (the instants before the first frame hold it). @default durationMs */
+  minDurationMs?: number;
 }
 
 class LazyPoseWindow implements PoseWindow {
@@ -20,6 +22,7 @@ class LazyPoseWindow implements PoseWindow {
   readonly startTimestamp: number;
   readonly endTimestamp: number;
   readonly span: number;
+  readonly coveredMs: number;
   readonly endIndex: number;
   readonly capturedAt: number;
   readonly emittedAt: number;
@@ -37,6 +40,7 @@ class LazyPoseWindow implements PoseWindow {
     this.endTimestamp = newest.timestamp;
     this.startTimestamp = resample ? newest.timestamp - resample.durationMs : entries.at(0).frame.timestamp;
     this.span = this.endTimestamp - this.startTimestamp;
+    this.coveredMs = Math.min(this.span, newest.timestamp - entries.at(0).frame.timestamp);
     this.endIndex = newest.index;
     this.capturedAt = newest.capturedAt ?? newest.timestamp;
     this.emittedAt = emittedAt;
@@ -66,7 +70,13 @@ class LazyPoseWindow implements PoseWindow {
       this.#hands = entries.map((e) => e.hand);
       return;
     }
-    const r = resampleWindow(entries.map((e) => e.frame.timestamp), entries.map((e) => e.hand), resample.frames, resample.durationMs);
+    const r = resampleWindow(
+      entries.map((e) => e.frame.timestamp),
+      entries.map((e) => e.hand),
+      resample.frames,
+      resample.durationMs,
+      resample.minDurationMs ?? resample.durationMs,
+    );
     this.#hands = r.hands;
     this.#frames = r.hands.map((hand, k) => {
       const source = (entries[r.sourcePositions[k] as number] as WindowEntry).frame;

@@ -19,7 +19,8 @@ export interface ResampledWindow {
  * (and world landmarks when both neighbours have them) are linearly interpolated by timestamp, the score too;
  * handedness comes from the nearer sample. An instant that falls exactly on a sample reuses that sample's hand.
  * `timestamps` must never decrease (of samples with equal timestamps the later one is used, as a recording with two
- * frames at the same `t` allows) and the first must be at or before `tEnd - durationMs`, else an
+ * frames at the same `t` allows) and the first must be at or before `tEnd - minCoverMs` (instants before it hold
+ * the first sample), else an
  * {@link InvalidPoseError} is thrown. This is what lets a classifier trained at 30 fps see the same motion from a
  * 15 fps camera or a stream with dropped frames.
  *
@@ -30,6 +31,7 @@ export function resampleWindow(
   hands: readonly Hand[],
   frames: number,
   durationMs: number,
+  minCoverMs = durationMs,
 ): ResampledWindow {
   const m = timestamps.length;
   if (m === 0 || hands.length !== m) {
@@ -42,8 +44,8 @@ export function resampleWindow(
   }
   const tEnd = timestamps[m - 1] as number;
   const tStart = tEnd - durationMs;
-  if ((timestamps[0] as number) > tStart) {
-    throw new InvalidPoseError(`resampleWindow: samples cover ${tEnd - (timestamps[0] as number)} ms, expected at least ${durationMs} ms`);
+  if ((timestamps[0] as number) > tStart + (durationMs - minCoverMs)) {
+    throw new InvalidPoseError(`resampleWindow: samples cover ${tEnd - (timestamps[0] as number)} ms, expected at least ${minCoverMs} ms`);
   }
   const out: ResampledWindow = { timestamps: [], hands: [], sourcePositions: [] };
   let left = 0;

@@ -64,10 +64,13 @@ export interface SlidingWindowOptions {
   /**
    * Resample the window to `frames` evenly spaced instants over the last `durationMs` (linear interpolation by
    * timestamp). The window's `size` is then `frames` (the operator's `size` argument is ignored), and a window is
-   * emitted only once the buffered frames cover `durationMs`.
+   * emitted only once the buffered frames cover `minDurationMs` (ms, default `durationMs`): with a shorter
+   * `minDurationMs` the instants before the first buffered frame hold that frame, and the window's `coveredMs`
+   * says how much of its span real frames cover (a recogniser of long movements can then see a hand that has just
+   * appeared without waiting for a whole window of it).
    * @default undefined (no resampling: the window holds the last `size` frames as they came)
    */
-  resample?: { frames: number; durationMs: number };
+  resample?: { frames: number; durationMs: number; minDurationMs?: number };
   /**
    * Where to report window `emit` events (`captureT` = the window's `capturedAt`); its `now()` also stamps
    * `emittedAt`.

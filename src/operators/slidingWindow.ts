@@ -36,7 +36,7 @@ function nowThisTurn(): number {
  * most `maxGapMs`, a longer gap empties the window. With `resample`, windows hold N evenly spaced
  * instants over the last `durationMs` (linear interpolation by timestamp; timestamps must then never decrease, and of
  * frames with equal timestamps the later one counts, as a recording allows) and start
- * once the buffered frames cover `durationMs`. Each frame is validated (21 finite landmarks per hand) and a bad one
+ * once the buffered frames cover `minDurationMs` (default `durationMs`; see `coveredMs`). Each frame is validated (21 finite landmarks per hand) and a bad one
  * errors the stream with an `InvalidPoseError` naming the frame. `emittedAt` comes from `monitor.now()`, else from
  * `performance.now()` read once per synchronous turn (windows of one synchronous burst share it); a monitor also
  * gets a window `emit` event per window. Like `bufferCount`, it is linked to its subscriber before subscribing to
@@ -60,10 +60,14 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
   if (resample) {
     checkNumberOption(WHERE, 'resample.frames', resample.frames, { min: 1, integer: true });
     checkNumberOption(WHERE, 'resample.durationMs', resample.durationMs, { min: 0, exclusiveMin: true });
+    if (resample.minDurationMs !== undefined) {
+      checkNumberOption(WHERE, 'resample.minDurationMs', resample.minDurationMs, { min: 0, max: resample.durationMs });
+    }
   } else {
     checkNumberOption(WHERE, 'size', size, { min: 1, integer: true });
   }
-  const spec = resample ? { frames: resample.frames, durationMs: resample.durationMs } : undefined;
+  const minCover = resample?.minDurationMs ?? resample?.durationMs ?? 0;
+  const spec = resample ? { frames: resample.frames, durationMs: resample.durationMs, minDurationMs: minCover } : undefined;
   const customSelector = typeof selector === 'function';
 
   return (source) =>
@@ -113,7 +117,7 @@ export function slidingWindow(size = 30, options: SlidingWindowOptions = {}): Op
           ring.push({ frame, hand });
           const windowStart = frame.timestamp - spec.durationMs;
           while (ring.length >= 2 && ring.at(1).frame.timestamp <= windowStart) ring.dropOldest();
-          if (ring.at(0).frame.timestamp > windowStart) return undefined;
+          if (ring.at(0).frame.timestamp > frame.timestamp - minCover) return undefined;
         } else {
           ring.push({ frame, hand });
           if (ring.length < size) return undefined;
