@@ -4,7 +4,7 @@ import type { MissingHandPolicy } from './operators/operatorTypes.js';
 /** The settings of `slidingWindow` and `stableGestures` a gesture model is meant to run with. */
 export interface ModelPipelineSettings {
   /** `slidingWindow` resampling: the model's frames over its duration (its training frame rate). */
-  window: { frames: number; durationMs: number };
+  window: { frames: number; durationMs: number; minDurationMs?: number };
   onMissingHand: MissingHandPolicy;
   /** The longest gap (ms) `'hold'` / `'skip'` bridges (`slidingWindow`'s `maxGapMs`). */
   maxGapMs: number;
@@ -36,4 +36,32 @@ export const DEFAULT_MODEL_PIPELINE: Readonly<ModelPipelineSettings> = Object.fr
   onMissingHand: 'skip',
   maxGapMs: 500,
   gestures: Object.freeze({ threshold: 0.9, minConsecutive: 1, cooldownMs: 500 }),
+});
+
+/**
+ * How the swipe recogniser (`gestureModel: 'swipes'`, the pipeline's default) runs: windows of 61 instants over
+ * 3000 ms (one every 50 ms: a 0.25 s swipe spans 5 of them, a 2.5 s swipe fits with its stop), started once the
+ * hand has been seen for 300 ms (`minDurationMs`: a hand raised and swiped at once is not missed waiting for 3 s of
+ * it); frames without a hand skipped for at most 500 ms (fast swipes blur and lose the hand for a few frames); a
+ * gesture on the first window that reports the swipe (the recogniser's own checks decide; its scores are 0 or 1),
+ * and 800 ms of cooldown after it ends (longer than the 600 ms a stop is reported for, so one stroke is one event
+ * even where a check flickers between windows, and a return stroke right after is not a second event).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SWIPE_PIPELINE as p, slidingWindow, classifyLatest, stableGestures } from 'posestream';
+ * import { createClassifierWorker } from 'posestream/workers';
+ * const classifier = createClassifierWorker({ model: 'swipes' });
+ * poses$.pipe(
+ *   slidingWindow(p.window.frames, { resample: p.window, onMissingHand: p.onMissingHand, maxGapMs: p.maxGapMs }),
+ *   classifyLatest((w) => classifier.classifyWindow(w)),
+ *   stableGestures(p.gestures),
+ * );
+ * ```
+ */
+export const DEFAULT_SWIPE_PIPELINE: Readonly<ModelPipelineSettings> = Object.freeze({
+  window: Object.freeze({ frames: 61, durationMs: 3000, minDurationMs: 300 }),
+  onMissingHand: 'skip',
+  maxGapMs: 500,
+  gestures: Object.freeze({ threshold: 0.5, minConsecutive: 1, cooldownMs: 800 }),
 });

@@ -27,7 +27,10 @@ export { snapshotStats } from './monitor/snapshotStats.js';
 export type { ForwardingMonitor, ForwardingMonitorOptions } from './monitor/createForwardingMonitor.js';
 export type { PipelineMonitorOptions, RecordingPipelineMonitor, MonitorTotals, PipelineStatsOptions, StatsRange } from './monitor/monitorTypes.js';
 export { toClassifyFn, type ClassifyFnOptions } from './classifiers/windowClassifierFn.js';
-export { DEFAULT_MODEL_PIPELINE, type ModelPipelineSettings } from './defaultModelPipeline.js';
+export { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE, type ModelPipelineSettings } from './defaultModelPipeline.js';
+export { recogniseSwipe } from './filters/recogniseSwipe.js';
+export { DEFAULT_SWIPE_OPTIONS } from './filters/resolveSwipeOptions.js';
+export { SWIPE_LABELS, type SwipeLabel, type SwipeOptions, type SwipeStroke, type SwipeVerdict } from './filters/swipeTypes.js';
 
 // Pure hand math
 export { normalizeLandmarks, palmSize } from './filters/normalize.js';

@@ -121,10 +121,23 @@ export interface GestureEvent {
   endT: number;
 }
 
+/** What a classifier is told about a window besides its landmarks (a recogniser in physical units needs it). */
+export interface WindowContext {
+  /** Image width / height of the window's newest frame (1 when the frame does not say). */
+  aspect: number;
+  /** The window's span, ms (a resampled window's instants are evenly spaced over it). */
+  spanMs: number;
+  /**
+   * How much of the span real frames cover, ms: less than `spanMs` when `resample.minDurationMs` let the window
+   * start before the hand had been seen for its whole span (the instants before hold the first frame).
+   */
+  coveredMs: number;
+}
+
 /** Something that turns a packed window into class scores (one per label, model order). */
 export interface WindowClassifier {
   labels: readonly string[];
-  classify(window: Float32Array, shape: readonly [number, number, number]): Promise<Float32Array | number[]>;
+  classify(window: Float32Array, shape: readonly [number, number, number], context?: WindowContext): Promise<Float32Array | number[]>;
 }
 
 /** The pipeline stages that `pipelineStats` reports on. */

@@ -1,4 +1,5 @@
 /** Option and result shapes of the swipe recogniser (`recogniseSwipe`, the `'swipes'` gesture model). */
+export type { WindowContext } from '../types.js';
 
 /** The four swipes and `none`, in the order the swipe recogniser scores them. */
 export const SWIPE_LABELS = Object.freeze(['swipe_left', 'swipe_right', 'swipe_up', 'swipe_down', 'none'] as const);
@@ -125,17 +126,4 @@ export interface SwipeStroke {
   durationMs: number;
   ageMs: number;
   rejected?: string;
-}
-
-/** What the classifier knows about a window besides its landmarks. */
-export interface WindowContext {
-  /** Image width / height of the frames (1 when unknown). */
-  aspect: number;
-  /** The window's span, ms (its instants are evenly spaced over it). */
-  spanMs: number;
-  /**
-   * How much of the span real frames cover, ms: less than `spanMs` when the window started before the hand had
-   * been seen for its whole span (`resample.minDurationMs`); the instants before hold the first frame.
-   */
-  coveredMs: number;
 }

@@ -1,5 +1,5 @@
 import { BehaviorSubject, map, of, retry, ReplaySubject, Subject, Subscription, switchMap, throwError, type Observable } from 'rxjs';
-import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
+import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelPipeline.js';
 import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { pipelineStats } from '../operators/pipelineStats.js';
@@ -52,12 +52,14 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   const options = typeof document === 'undefined' ? given : resolveOptionUrls(given, document.baseURI);
   const runsOn = chooseRunOn(options);
   const resultsVia = runsOn === 'workers' && canShareResults() ? 'shared-memory' : 'messages';
-  const defaults = DEFAULT_MODEL_PIPELINE;
+  const defaults = (options.gestureModel ?? 'swipes') === 'swipes' ? DEFAULT_SWIPE_PIPELINE : DEFAULT_MODEL_PIPELINE;
   const frames = options.window?.frames ?? defaults.window.frames;
+  const durationMs = options.window?.durationMs ?? defaults.window.durationMs;
   const settings = {
     window: {
       frames,
-      durationMs: options.window?.durationMs ?? defaults.window.durationMs,
+      durationMs,
+      minDurationMs: Math.min(durationMs, options.window?.minDurationMs ?? defaults.window.minDurationMs ?? durationMs),
       onMissingHand: options.window?.onMissingHand ?? defaults.onMissingHand,
       maxGapMs: options.window?.maxGapMs ?? defaults.maxGapMs,
     },

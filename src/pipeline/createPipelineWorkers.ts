@@ -74,8 +74,10 @@ export function createPipelineWorkers(
     ...(assets.handLandmarkerWorker !== undefined ? { worker: assets.handLandmarkerWorker } : {}),
     ...restart('estimator'),
   });
+  const gestureModel = options.gestureModel ?? 'swipes';
   const classifier = createClassifierWorker({
-    model: options.gestureModel ?? 'default',
+    model: gestureModel,
+    ...(options.swipes !== undefined ? { swipes: options.swipes } : {}),
     windowSize: frames, // a model taking other windows fails to load, naming both shapes
     ...(options.gestureLabels !== undefined ? { labels: options.gestureLabels } : {}),
     ...(assets.tfjsWasmBase !== undefined ? { wasmPaths: assets.tfjsWasmBase } : {}),

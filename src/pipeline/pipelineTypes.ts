@@ -1,5 +1,6 @@
 import type { Observable, ObservableInput } from 'rxjs';
 import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
+import type { SwipeOptions } from '../filters/swipeTypes.js';
 import type { ClassifyPolicy, MissingHandPolicy } from '../operators/operatorTypes.js';
 import type { FromCameraOptions } from '../streams/fromCamera.js';
 import type { GestureEvent, Percentiles, PipelineStats, PoseFrame, PoseWindow, Prediction } from '../types.js';
@@ -71,8 +72,18 @@ export interface HandGesturePipelineOptions {
   handModel?: 'full' | 'lite' | string | URL;
   /** Hands to detect per frame. @default 1 */
   numHands?: number;
-  /** Gesture model: the packaged `'default'` or the URL of a TensorFlow.js model.json (labels.json beside it). @default 'default' */
-  gestureModel?: 'default' | string | URL;
+  /**
+   * Gesture model: `'swipes'` (the swipe recogniser: the four swipes of anyone, by their physical definition, no
+   * model file; tune it with `swipes`), `'default'` (the TensorFlow.js model packaged in posestream, learned from
+   * one person: swipes, come, away, spin) or the URL of a TensorFlow.js model.json (labels.json beside it).
+   * @default 'swipes'
+   */
+  gestureModel?: 'swipes' | 'default' | string | URL;
+  /**
+   * The swipe recogniser's parameters, with `gestureModel: 'swipes'` (each documented with its unit and default).
+   * @default DEFAULT_SWIPE_OPTIONS
+   */
+  swipes?: SwipeOptions;
   /** Labels of `gestureModel`, in output order. @default read from labels.json beside model.json */
   gestureLabels?: readonly string[];
   /**
@@ -84,10 +95,10 @@ export interface HandGesturePipelineOptions {
   /**
    * Window settings: frames per window, resampled over `durationMs`, what a frame without a hand does and the
    * longest gap `'hold'` / `'skip'` bridge (`slidingWindow`'s options of the same names).
-   * @default DEFAULT_MODEL_PIPELINE's (30 frames over 966.7 ms, the span of 30 frames at 30 fps; frames without a hand skipped for up to 500 ms)
+   * @default the gesture model's: DEFAULT_SWIPE_PIPELINE's for `'swipes'` (61 frames over 3000 ms, from 300 ms of hand on), else DEFAULT_MODEL_PIPELINE's (30 frames over 966.7 ms, the span of 30 frames at 30 fps); frames without a hand skipped for up to 500 ms
    */
-  window?: { frames?: number; durationMs?: number; onMissingHand?: MissingHandPolicy; maxGapMs?: number };
-  /** `stableGestures` settings. @default DEFAULT_MODEL_PIPELINE.gestures */
+  window?: { frames?: number; durationMs?: number; minDurationMs?: number; onMissingHand?: MissingHandPolicy; maxGapMs?: number };
+  /** `stableGestures` settings. @default the gesture model's (DEFAULT_SWIPE_PIPELINE.gestures for `'swipes'`, else DEFAULT_MODEL_PIPELINE.gestures) */
   gestures?: GestureTrackerOptions;
   /** `classifyLatest` policy. @default 'latest' */
   policy?: ClassifyPolicy;

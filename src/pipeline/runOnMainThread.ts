@@ -41,7 +41,7 @@ export function runOnMainThread(
   monitor: PipelineMonitor,
   timer: MainThreadTimer,
 ): Observable<WorkerPathOutput> {
-  const { frames, durationMs, onMissingHand, maxGapMs } = settings.window;
+  const { frames, durationMs, minDurationMs, onMissingHand, maxGapMs } = settings.window;
   const poses$ = fromHandGestureSource(source).pipe(
     timedOnMainThread(timer),
     monitorStage(monitor, 'source'),
@@ -50,7 +50,7 @@ export function runOnMainThread(
     share(),
   );
   const predictions$ = poses$.pipe(
-    slidingWindow(frames, { monitor, resample: { frames, durationMs }, onMissingHand, maxGapMs }),
+    slidingWindow(frames, { monitor, resample: { frames, durationMs, ...(minDurationMs !== undefined ? { minDurationMs } : {}) }, onMissingHand, maxGapMs }),
     classifyLatest(
       (window: PoseWindow) => (classifyWith ? classifyWith(window, workers.classifyWindow) : workers.classifyWindow(window)),
       { monitor, policy: settings.policy },

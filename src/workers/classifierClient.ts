@@ -125,7 +125,7 @@ export function createClassifierClient<I>(
       return info?.labels ?? [];
     },
     worker: worker as unknown as ClassifierWorker['worker'],
-    async classify(window, shape) {
+    async classify(window, shape, context) {
       const loaded = await ensureInit();
       if (loaded.windowSize !== undefined && shape[0] !== loaded.windowSize) {
         throw new InvalidPoseError(
@@ -136,7 +136,7 @@ export function createClassifierClient<I>(
         throw new InvalidPoseError(`window for ${source} has ${window.length} values; shape [${shape.join(', ')}] needs ${shape[0] * shape[1] * shape[2]}`);
       }
       try {
-        return await (worker.api.classify(transfer(window, [window.buffer]), shape) as Promise<Float32Array>);
+        return await (worker.api.classify(transfer(window, [window.buffer]), shape, context) as Promise<Float32Array>);
       } catch (err) {
         throw reviveWorkerError(err, source);
       }

@@ -1,8 +1,11 @@
+import type { SwipeOptions } from '../filters/swipeTypes.js';
+import type { WindowContext } from '../types.js';
+
 /** What the classifier worker expects as input: N x 21 x 3 or N x 63 per window. */
 export type ClassifierInputLayout = 'nx21x3' | 'nx63';
 
-/** Which TensorFlow.js backend a classifier runs on ('function' for a user's function module). */
-export type ClassifierBackend = 'wasm' | 'cpu' | 'function';
+/** Which TensorFlow.js backend a classifier runs on ('function' for a user's function module, 'rules' for the swipe recogniser). */
+export type ClassifierBackend = 'wasm' | 'cpu' | 'function' | 'rules';
 
 /** What a classifier worker reports once its model is loaded and checked. */
 export interface ClassifierInfo {
@@ -34,6 +37,15 @@ export interface TfjsClassifierInit {
   wasmPaths?: string | undefined;
 }
 
+/** Init message of the classifier worker for the swipe recogniser (`model: 'swipes'`). */
+export interface SwipeClassifierInit {
+  kind: 'swipes';
+  /** The recogniser's parameters (checked on the page before the worker starts). */
+  swipes?: SwipeOptions | undefined;
+  /** The window size the recogniser is run on (checked like a model's). */
+  windowSize?: number | undefined;
+}
+
 /** Init message of the function classifier worker. */
 export interface FunctionClassifierInit {
   /** Module URL or (Node) path; default-exports `(window, shape) => scores`, optionally exports `labels`. */
@@ -45,5 +57,5 @@ export interface FunctionClassifierInit {
 export interface ClassifierWorkerApi<I> {
   init(options: I): Promise<ClassifierInfo>;
   /** Scores for one packed window (the array is transferred in, the scores transferred back). */
-  classify(window: Float32Array, shape: readonly [number, number, number]): Promise<Float32Array>;
+  classify(window: Float32Array, shape: readonly [number, number, number], context?: WindowContext): Promise<Float32Array>;
 }

@@ -1,15 +1,26 @@
 import { createClassifierClient, packagedEntry, type ClassifierWorker, type ClassifierWorkerCommonOptions } from './classifierClient.js';
-import type { TfjsClassifierInit } from './classifierProtocol.js';
+import type { SwipeClassifierInit, TfjsClassifierInit } from './classifierProtocol.js';
+import { InvalidOptionError } from '../filters/InvalidOptionError.js';
+import { resolveSwipeOptions } from '../filters/resolveSwipeOptions.js';
+import type { SwipeOptions } from '../filters/swipeTypes.js';
+import { SWIPE_MODEL_SOURCE } from './swipeClassifier.js';
 import { isNode } from './startRawWorker.js';
 
 /** Options of {@link createClassifierWorker}. */
 export interface ClassifierWorkerOptions extends ClassifierWorkerCommonOptions {
   /**
-   * The gesture model: `'default'` (the model packaged in posestream) or the model.json of a TensorFlow.js
-   * LayersModel: a URL (http:, https:, file:) or, in Node, a file path; its weights and `labels.json` sit next to it.
+   * The gesture model: `'swipes'` (the swipe recogniser: the four swipes of anyone, by their physical definition,
+   * no model file; tune it with `swipes`), `'default'` (the TensorFlow.js model packaged in posestream, learned
+   * from one person: swipes plus come / away / spin) or the model.json of a TensorFlow.js LayersModel: a URL
+   * (http:, https:, file:) or, in Node, a file path; its weights and `labels.json` sit next to it.
    * @default 'default'
    */
-  model?: 'default' | string | URL;
+  model?: 'default' | 'swipes' | string | URL;
+  /**
+   * With `model: 'swipes'`: the recogniser's parameters (each documented with its unit and default), checked here.
+   * @default DEFAULT_SWIPE_OPTIONS
+   */
+  swipes?: SwipeOptions;
   /**
    * Class labels in model output order.
    * @default read from `labels.json` next to model.json
@@ -71,6 +82,18 @@ function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 
  */
 export function createClassifierWorker(options: ClassifierWorkerOptions = {}): ClassifierWorker {
   const model = options.model ?? 'default';
+  const packaged = isNode()
+    ? packagedEntry('classifierWorker')
+    : () => new Worker(new URL('./classifierWorker.worker.js', import.meta.url), { type: 'module', name: 'classifier' });
+  if (model === 'swipes') {
+    const swipes = options.swipes ?? {};
+    resolveSwipeOptions(swipes, 'createClassifierWorker'); // an option out of range throws here, before any worker
+    const init: SwipeClassifierInit = { kind: 'swipes', swipes, windowSize: options.windowSize };
+    return createClassifierClient(packaged, init, SWIPE_MODEL_SOURCE, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
+  }
+  if (options.swipes !== undefined) {
+    throw new InvalidOptionError('createClassifierWorker', 'swipes', "given only with model: 'swipes'", `model ${String(model)}`);
+  }
   const files =
     model === 'default'
       ? defaultModelFiles()
@@ -83,8 +106,5 @@ export function createClassifierWorker(options: ClassifierWorkerOptions = {}): C
     wasmPaths: options.wasmPaths === undefined ? undefined : againstPage(options.wasmPaths),
     modelOption: model === 'default' ? 'the packaged model "default" (override: model)' : 'the "model" option',
   };
-  const packaged = isNode()
-    ? packagedEntry('classifierWorker')
-    : () => new Worker(new URL('./classifierWorker.worker.js', import.meta.url), { type: 'module', name: 'classifier' });
   return createClassifierClient(packaged, init, files.model, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
 }

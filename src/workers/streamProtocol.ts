@@ -54,7 +54,7 @@ export interface GestureStreamRequest {
   page: MessagePort;
   pageTimeOrigin: number;
   /** `slidingWindow`'s frames per window, resampling, missing-hand policy and longest bridged gap. */
-  window: { frames: number; durationMs: number; onMissingHand: MissingHandPolicy; maxGapMs: number };
+  window: { frames: number; durationMs: number; minDurationMs?: number; onMissingHand: MissingHandPolicy; maxGapMs: number };
   /** `stableGestures` settings. */
   gestures: GestureTrackerOptions;
   /** `classifyLatest` policy. */

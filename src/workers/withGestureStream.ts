@@ -65,7 +65,7 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
       info = await service.init(options);
       return info;
     },
-    classify: (window, shape) => service.classify(window, shape),
+    classify: (window, shape, context) => service.classify(window, shape, context),
     streamGestures(request) {
       running?.finish();
       const loaded = info;
@@ -81,7 +81,7 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
       const now = pageClock(request.pageTimeOrigin);
       const monitor = createPipelineMonitor({ now });
       const counts = { predictions: 0, gestures: 0 };
-      const classify = toClassifyFn({ labels: loaded.labels, classify: (w, shape) => service.classify(w, shape) }, { name: loaded.source, now });
+      const classify = toClassifyFn({ labels: loaded.labels, classify: (w, shape, context) => service.classify(w, shape, context) }, { name: loaded.source, now });
       return new Promise((resolve, reject) => {
         const subscription = new Subscription();
         const self = {
@@ -106,10 +106,10 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
         };
         const timer = setInterval(snapshot, request.stats.intervalMs);
         subscription.add(() => clearInterval(timer));
-        const { frames, durationMs, onMissingHand, maxGapMs } = request.window;
+        const { frames, durationMs, minDurationMs, onMissingHand, maxGapMs } = request.window;
         const predictions$ = fromPoseChannel(request.poses, monitor).pipe(
           tap({ next: snapshot }),
-          slidingWindow(frames, { monitor, resample: { frames, durationMs }, onMissingHand, maxGapMs }),
+          slidingWindow(frames, { monitor, resample: { frames, durationMs, ...(minDurationMs !== undefined ? { minDurationMs } : {}) }, onMissingHand, maxGapMs }),
           newestOfBurst(monitor),
           classifyLatest(classify, { monitor, policy: request.policy }),
           share(),

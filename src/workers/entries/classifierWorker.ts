@@ -1,6 +1,6 @@
-// Worker entry: the TensorFlow.js window classifier and its off-main-thread gesture stream (logic in ../tfjsClassifier.ts, ../withGestureStream.ts).
+// Worker entry: the swipe recogniser or a TensorFlow.js window classifier, and the off-main-thread gesture stream (logic in ../gestureClassifierService.ts, ../withGestureStream.ts).
 import { exposeWorker } from '../exposeWorker.js';
-import { createTfjsClassifierService } from '../tfjsClassifier.js';
+import { createGestureClassifierService } from '../gestureClassifierService.js';
 import { withGestureStream } from '../withGestureStream.js';
 
-exposeWorker(withGestureStream(createTfjsClassifierService()));
+exposeWorker(withGestureStream(createGestureClassifierService()));
