@@ -3,6 +3,9 @@ export interface PalmTrack {
   /** Palm centre per instant (mean of landmarks 0, 5, 9, 13, 17), lightly smoothed: x and y in image widths. */
   x: Float64Array;
   y: Float64Array;
+  /** The same centre before smoothing (what a tracking jump shows). */
+  rawX: Float64Array;
+  rawY: Float64Array;
   /** Palm length per instant (landmarks 0 to 9, 3-D), image widths. */
   size: Float64Array;
   /** Extended fingers per instant (index, middle, ring, little: tip farther from the wrist than the PIP joint). */
@@ -53,7 +56,7 @@ export function palmTrack(packed: ArrayLike<number>, n: number, aspect: number):
     for (const [pip, tip] of FINGERS) if (dist(tip) > dist(pip)) extended++;
     open[i] = extended;
   }
-  return { x: smooth(rawX), y: smooth(rawY), size, open };
+  return { x: smooth(rawX), y: smooth(rawY), rawX, rawY, size, open };
 }
 
 function smooth(v: Float64Array): Float64Array {

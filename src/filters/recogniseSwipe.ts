@@ -14,6 +14,8 @@ const AXES: ReadonlyArray<readonly [Direction, number, number]> = [
 ];
 /** Palm lengths of tracking noise: positions this close to an extreme count as the extreme. */
 const NOISE = 0.08;
+/** Share of a stroke's travel that, covered within 100 ms, makes it a tracking jump rather than a hand. */
+const JUMP_SHARE = 0.85;
 
 /**
  * Decides whether a window shows a swipe that has just ended, by the swipe's physical definition
@@ -101,7 +103,15 @@ function strokeAlong(
   if (ageMs < o.settleMs) return reject('not settled');
   if (cross > o.maxCrossRatio * travel) return reject('off axis');
   if (durationMs < o.minDurationMs) return reject('jump');
-  if (a === lo && lo === longest && lo > held && (p[lo - 1] as number) < (p[lo] as number) - NOISE / 4) return reject('too slow');
+  // A tracking switch to another hand: (nearly) all of the travel within 100 ms, whatever the frame rate.
+  const k = Math.max(1, Math.round(100 / dt));
+  for (let i = Math.max(held, a - 1); i + k <= Math.min(n - 1, b + 1); i++) {
+    const step = (((t.rawX[i + k] as number) - (t.rawX[i] as number)) * ux + ((t.rawY[i + k] as number) - (t.rawY[i] as number)) * uy) / palm;
+    if (step >= JUMP_SHARE * travel) return reject('jump');
+  }
+  // Still moving this way maxDurationMs before the stop, or at the start of a window the hand covers: too slow.
+  const cut = lo === longest && lo > held ? (p[lo - 1] as number) < (p[lo] as number) - NOISE / 4 : lo === 0 && (p[0] as number) < (p[1] as number) - NOISE / 4;
+  if (cut) return reject('too slow');
   if (a * dt - (context.spanMs - context.coveredMs) < o.minLeadMs) return reject('entering');
   let path = 0;
   for (let i = a + 1; i <= b; i++) path += Math.hypot((t.x[i] as number) - (t.x[i - 1] as number), (t.y[i] as number) - (t.y[i - 1] as number));

@@ -17,7 +17,7 @@ export const DEFAULT_SWIPE_OPTIONS: Readonly<Required<SwipeOptions>> = Object.fr
   returnRatio: 0.6,
   backswingRatio: 0.9,
   maxScaleChange: 1.5,
-  minLeadMs: 50,
+  minLeadMs: 100,
   minOpenFingers: 2,
   minOpenFraction: 0.5,
 });

@@ -81,9 +81,9 @@ export interface SwipeOptions {
   maxScaleChange?: number;
   /**
    * How long the hand must have been seen before its stroke starts, ms: a hand that enters the frame already
-   * moving (raised into view, coming in from a side) is no swipe. One instant of a 20 fps window (50 ms) must show
-   * the hand before its stroke's 10 % point.
-   * @default 50
+   * moving (raised into view, coming in from a side) is no swipe. Measured to the stroke's 10 % point: a hand seen
+   * for less than this before it moves cannot be told from one that came in moving.
+   * @default 100
    */
   minLeadMs?: number;
   /**
