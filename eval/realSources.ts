@@ -43,6 +43,9 @@ export interface LoadRealSourcesOptions {
   cacheDir?: string;
   /** Called before a video is recorded (slow). @default undefined */
   onRecord?: (video: string) => void;
+  /** How seniormars swipe clips are labelled (`seniormarsClips`' `labelBy`); relabelled clips are listed in `relabelled`. @default 'file' */
+  seniormarsLabelBy?: 'file' | 'travel';
+  relabelled?: string[];
 }
 
 /** Recorded ai-forever clips: the labelled swipe clips and the clips without a swipe (video or GIF name). */
@@ -87,7 +90,7 @@ export async function loadRealSources(root: string, dataDir: string, options: Lo
   const aslPath = 'video/tfjs-models-asl-hand';
   return [
     { name: 'kairess', path: kairessPath, clips: kairess },
-    { name: 'seniormars', path: seniorPath, clips: await seniormarsClips(resolve(dataDir, seniorPath)) },
+    { name: 'seniormars', path: seniorPath, clips: await seniormarsClips(resolve(dataDir, seniorPath), { labelBy: options.seniormarsLabelBy ?? 'file', ...(options.relabelled ? { relabelled: options.relabelled } : {}) }) },
     { name: 'ai-forever', path: aiPath, clips: ai },
     { name: 'dandan1232', path: dandanPath, clips: [await labelled('dandan1232_test', resolve(dataDir, dandanPath, 'test_h264_360p.mp4'))] },
     { name: 'asl-hand', path: aslPath, clips: [await labelled('asl_hand', resolve(dataDir, aslPath, 'asl_hand.25fps.mp4'))] },

@@ -8,7 +8,8 @@
  * A clip of 19 frames (0.95 s) is shorter than a model window, so each is held still before (`leadMs`, its first
  * frame repeated) and after (`trailMs`, its last frame): a hand at rest, then the clip, then at rest, which is
  * how a live stream would show it. The swipe label spans the clip's own frames; palm clips have no label (none).
- * `seconds` counts only the clip's own frames.
+ * `seconds` counts only the clip's own frames. `labelBy: 'travel'` labels each swipe clip by the direction its palm
+ * centre travelled (dominant axis, first to last frame) and lists every clip it relabels in `relabelled`.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -33,7 +34,10 @@ const FILES: ReadonlyArray<readonly [string, string | undefined]> = [
  * const clips = await seniormarsClips('../shared/data/landmarks/seniormars-gesture');
  * ```
  */
-export async function seniormarsClips(dir: string, options: { fps?: number; leadMs?: number; trailMs?: number } = {}): Promise<RealClip[]> {
+export async function seniormarsClips(
+  dir: string,
+  options: { fps?: number; leadMs?: number; trailMs?: number; labelBy?: 'file' | 'travel'; relabelled?: string[] } = {},
+): Promise<RealClip[]> {
   const fps = options.fps ?? 20;
   const dt = 1000 / fps;
   const lead = Math.round((options.leadMs ?? 2100) / dt);
@@ -53,12 +57,21 @@ export async function seniormarsClips(dir: string, options: { fps?: number; lead
         }
         hands.push({ handedness: 'Right', score: 1, landmarks });
       }
+      let clipLabel = label;
+      if (label !== undefined && options.labelBy === 'travel') {
+        // The direction the palm centre travelled, first to last frame (4 swipe_left clips move towards +x).
+        const centre = (h: Hand, axis: 'x' | 'y'): number => [0, 5, 9, 13, 17].reduce((sum, j) => sum + h.landmarks[j]![axis], 0) / 5;
+        const dx = centre(hands[hands.length - 1]!, 'x') - centre(hands[0]!, 'x');
+        const dy = centre(hands[hands.length - 1]!, 'y') - centre(hands[0]!, 'y');
+        clipLabel = Math.abs(dx) >= Math.abs(dy) ? (dx > 0 ? 'swipe_right' : 'swipe_left') : dy > 0 ? 'swipe_down' : 'swipe_up';
+        if (clipLabel !== label) options.relabelled?.push(`${file.replace('.npy', '')}#${c} -> ${clipLabel} (dx ${dx.toFixed(2)}, dy ${dy.toFixed(2)} of the image)`);
+      }
       const sequence = [...Array<Hand>(lead).fill(hands[0] as Hand), ...hands, ...Array<Hand>(trail).fill(hands[hands.length - 1] as Hand)];
       const frames: PoseFrame[] = sequence.map((hand, index) => ({ index, timestamp: index * dt, hands: [hand] }));
       clips.push({
         name: `${file.replace('.npy', '')}#${c}`,
         frames,
-        labels: label === undefined ? [] : [{ label, startFrame: lead, endFrame: lead + hands.length - 1 }],
+        labels: clipLabel === undefined ? [] : [{ label: clipLabel, startFrame: lead, endFrame: lead + hands.length - 1 }],
         seconds: hands.length / fps,
       });
     }

@@ -29,6 +29,10 @@ import type { HeldOutResult } from '../eval/leaveOneSourceOut.js';
 import { SWIPE_RECIPES, type SwipeRecipe } from '../eval/swipeRecipe.js';
 import { timeClassifierInChromium } from '../eval/browserInference.js';
 import { heldOutFrontier, type FrontierPoint } from '../eval/heldOutFrontier.js';
+import { evaluateSwipeSource } from '../eval/swipeRecogniserEval.js';
+import { durationCurve, palmSizeCurve } from '../eval/swipeCurves.js';
+import { formatCurve, formatSwipeRecogniser } from '../eval/formatSwipeRecogniser.js';
+import { SWIPE_TUNING_SOURCES } from '../eval/swipeSplit.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -38,6 +42,23 @@ const out = (s: string): boolean => process.stdout.write(s);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 const sources = await loadRealSources(root, dataDir, { onRecord: (v) => process.stderr.write(`recording ${v} (cached afterwards)\n`) });
+
+// 0. The default gesture model: the swipe recogniser (no training), its parameters chosen on SWIPE_TUNING_SOURCES
+// only; every other source is held out. seniormars swipes are labelled by their direction of travel.
+{
+  const relabelled: string[] = [];
+  const swipeSources = await loadRealSources(root, dataDir, { seniormarsLabelBy: 'travel', relabelled });
+  const results = [];
+  for (const source of swipeSources) results.push(await evaluateSwipeSource(source));
+  out(`== the swipe recogniser (gestureModel 'swipes', the default): tuned on ${SWIPE_TUNING_SOURCES.join(' and ')} only\n`);
+  out(formatSwipeRecogniser(results, relabelled));
+  const held = swipeSources.filter((x) => !SWIPE_TUNING_SOURCES.includes(x.name)).flatMap((x) => x.clips.filter((c) => c.labels.length === 1));
+  out(`\n== recall over ${held.length} held-out single-swipe clips, each stroke stretched to a duration (30 fps)\n`);
+  out(formatCurve('stroke duration', 's', await durationCurve(held, [0.25, 0.5, 1, 1.5, 2, 2.5, 3])));
+  out(`\n== recall over the same clips, the hand scaled to a palm length (fraction of the frame width; 0.002 jitter)\n`);
+  out(formatCurve('palm length', 'of the width', await palmSizeCurve(held, [0.03, 0.05, 0.075, 0.1, 0.15, 0.2])));
+  out('\n');
+}
 
 // 1. Leave-one-source-out tables, one per recipe (and the older runs that held the three sources without swipes
 // out together, `.cache/loso/<recipe>.grouped.json`, when present): a summary, then each table in full.
