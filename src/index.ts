@@ -21,10 +21,8 @@ export { smoothLandmarks } from './operators/smoothLandmarks.js';
 export { stableGestures } from './operators/stableGestures.js';
 export { pipelineStats } from './operators/pipelineStats.js';
 export { monitorStage } from './operators/monitorStage.js';
-export { createPipelineMonitor, STAGES } from './monitor/createPipelineMonitor.js';
-export { createForwardingMonitor, pageClock } from './monitor/createForwardingMonitor.js';
-export { snapshotStats } from './monitor/snapshotStats.js';
-export type { ForwardingMonitor, ForwardingMonitorOptions } from './monitor/createForwardingMonitor.js';
+export { createPipelineMonitor } from './monitor/createPipelineMonitor.js';
+export { pageClock } from './monitor/createForwardingMonitor.js';
 export type { PipelineMonitorOptions, RecordingPipelineMonitor, MonitorTotals, PipelineStatsOptions, StatsRange } from './monitor/monitorTypes.js';
 export { toClassifyFn, type ClassifyFnOptions } from './classifiers/windowClassifierFn.js';
 export { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE, type ModelPipelineSettings } from './defaultModelPipeline.js';
@@ -35,14 +33,10 @@ export { SWIPE_LABELS, type SwipeLabel, type SwipeOptions, type SwipeStroke, typ
 // Pure hand math
 export { normalizeLandmarks, palmSize } from './filters/normalize.js';
 export { createHandSmoother, createLandmarkFilter } from './filters/oneEuro.js';
-export { percentiles } from './filters/percentiles.js';
 export { createGestureTracker } from './filters/gestureTracker.js';
 export { InvalidOptionError } from './filters/InvalidOptionError.js';
 export type { ResampleSpec } from './filters/createPoseWindow.js';
-export { packWindow, VALUES_PER_FRAME } from './filters/packWindow.js';
-export { packPoseFrame, unpackPoseFrame } from './filters/packPoseFrame.js';
-export { yuvToRgba } from './filters/yuvToRgba.js';
-export type { YuvToRgbaFormat, PlaneLayoutLike, YuvColor } from './filters/yuvToRgba.js';
+export { packWindow } from './filters/packWindow.js';
 export { validateHand, validatePoseFrame, LANDMARKS_PER_HAND } from './filters/validateHand.js';
 export { selectHand } from './filters/selectHand.js';
 export { HAND_CONNECTIONS, type HandConnection } from './filters/handConnections.js';
@@ -70,7 +64,7 @@ export { fromVideoFile } from './streams/fromVideoFile.js';
 export { fromVideoFrameStream } from './streams/fromVideoFrameStream.js';
 export type { FromVideoFrameStreamOptions } from './streams/fromVideoFrameStream.js';
 export type { FromVideoFileOptions, VideoFileInfo } from './streams/fromVideoFile.js';
-export { CameraError, VideoSourceError, EmptyFrameError, TimestampError, HandEstimatorStateError, reviveBrowserError } from './streams/browserErrors.js';
+export { CameraError, VideoSourceError, EmptyFrameError, TimestampError, HandEstimatorStateError } from './streams/browserErrors.js';
 export type { CameraErrorReason, VideoSourceErrorReason } from './streams/browserErrors.js';
 
 // The whole live pipeline in one call

@@ -1,7 +1,9 @@
 /**
- * `posestream/node`: the Node-only side of posestream: the `posestream` command's sub-commands as functions, and the
+ * `posestream/node`: the Node-only side of posestream: the `posestream` command's sub-commands as functions, the
  * headless-Chromium helpers `posestream record` runs the browser estimator with, writing recordings to files, and the
- * `.npy` / kairess data loaders. Tools here need optional peers (see the README); the CLI names what is missing.
+ * `.npy` / kairess data loaders. Loading it needs no optional peer: a function that needs one (playwright-core,
+ * vite and sirv, the model builder's or training's packages) imports it when it is called, and rejects with a
+ * `MissingDependencyError` naming the package and its install line when it is not installed.
  */
 export { recordPoses } from './streams/recordPoses.js';
 export { readNpy, NpyFormatError } from './data/readNpy.js';
@@ -14,9 +16,6 @@ export { runRecord } from './cli/record.js';
 export { runBuildModel } from './cli/buildModel.js';
 export { runTrain } from './cli/train.js';
 export { runEval } from './cli/eval.js';
-export { runBench, BenchError } from './cli/bench.js';
 export { findChromium, ChromiumNotFoundError, CHROMIUM_CANDIDATES } from './browser/findChromium.js';
 export { launchChromium, CHROMIUM_ARGS, type LaunchChromiumOptions, type LaunchedChromium } from './browser/launchChromium.js';
-export { startPageServer, type StartPageServerOptions, type PageServer } from './browser/startPageServer.js';
-export { staticMounts } from './browser/staticMounts.js';
 export { MissingDependencyError } from './cli/missingDependency.js';

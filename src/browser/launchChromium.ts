@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { BrowserContext, Request } from 'playwright-core';
+import { importOptional } from '../cli/missingDependency.js';
 import { findChromium } from './findChromium.js';
 
 /** Options of {@link launchChromium}. */
@@ -41,6 +41,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * Launches headless Chromium (playwright-core) with a fresh user-data-dir and records every request pages make,
  * flagging those to hosts other than `allowedHosts`.
  *
+ * playwright-core (an optional peer) is imported when this is called: without it, it rejects with a
+ * `MissingDependencyError` naming the package and its install line; without a Chromium binary, with
+ * `ChromiumNotFoundError`.
+ *
  * @example
  * ```ts
  * import { launchChromium } from 'posestream/node';
@@ -50,6 +54,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * ```
  */
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<LaunchedChromium> {
+  const { chromium } = await importOptional('launchChromium() of posestream/node', () => import('playwright-core'));
   const executablePath = options.executablePath ?? findChromium();
   const allowed = new Set(options.allowedHosts ?? ['127.0.0.1']);
   const dir = await mkdtemp(join(tmpdir(), 'posestream-chromium-'));

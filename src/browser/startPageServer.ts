@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type Plugin } from 'vite';
-import { staticMounts } from './staticMounts.js';
+import type { Plugin } from 'vite';
+import { importOptional } from '../cli/missingDependency.js';
 
 /** Options of {@link startPageServer}. */
 export interface StartPageServerOptions {
@@ -57,17 +57,24 @@ export function sourceWorkerEntries(root: string): Plugin {
  * Starts a Vite dev server on 127.0.0.1 (random port) rooted at the package, so pages under it can import the
  * TypeScript sources, tasks-vision's wasm and the models directly (from `src/`, `/src/assets/{mediapipe,tfjs}/`
  * serve the installed packages' wasm, as `dist/assets/` does when built); `mounts` expose extra local folders/files.
+ * vite and sirv (optional peers) are imported when it is called: one that is not installed rejects with a
+ * `MissingDependencyError`. `posestream record`, the browser tests and the browser bench use it; no public entry
+ * exports it.
  *
  * @example
  * ```ts
- * import { startPageServer } from 'posestream/node';
+ * import { startPageServer } from '../src/browser/startPageServer.js'; // from test/ or bench/
  * const server = await startPageServer({ mounts: { '/data/': '/srv/videos' } });
  * console.log(server.origin);
  * await server.close();
  * ```
+ * @internal
  */
 export async function startPageServer(options: StartPageServerOptions = {}): Promise<PageServer> {
   const root = options.root ?? fileURLToPath(new URL('../..', import.meta.url));
+  // The optional peers (vite, and sirv under staticMounts) are imported when a server is started.
+  const { createServer } = await importOptional('startPageServer()', () => import('vite'));
+  const { staticMounts } = await importOptional('startPageServer()', () => import('./staticMounts.js'));
   const server = await createServer({
     root,
     configFile: false,

@@ -7,13 +7,15 @@ import type { Plugin } from 'vite';
  * A Vite plugin that serves URL prefixes from local folders (`'/data/'` -> `'../shared/data'`) or single URLs from
  * local files (`'/clip.mp4'` -> `'/abs/clip.mp4'`), through `sirv`: `Range` requests (video elements seek with
  * them) and content types included. A missing file under a mount is a plain 404, never Vite's index.html fallback,
- * so a missing model or video is reported as missing.
+ * so a missing model or video is reported as missing. The demo's Vite config, `startPageServer` and the browser
+ * tests use it; no public entry exports it.
  *
  * @example
  * ```ts
- * import { staticMounts } from 'posestream/node';
+ * import { staticMounts } from '../src/browser/staticMounts.js'; // demo/vite.config.ts
  * export default { plugins: [staticMounts({ '/data/': '../shared/data', '/models/': 'models' })] };
  * ```
+ * @internal
  */
 export function staticMounts(mounts: Record<string, string>): Plugin {
   const table = Object.entries(mounts).map(([prefix, target]) => {

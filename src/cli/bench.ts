@@ -12,13 +12,16 @@ import { PosestreamError } from '../errors.js';
  * Raised by the benchmark when its input is wrong (an unknown flag, a malformed data file, a scenario child whose
  * output breaks the JSON contract) or when it cannot run (no bench/ folder); the message says what and where.
  *
+ * The repository's own (bench/ imports it); no public entry exports it.
+ *
  * @example
  * ```ts
- * import { BenchError } from 'posestream/node';
+ * // bench/benchError.ts re-exports it: import { BenchError } from './benchError.js';
  * import { PosestreamError } from 'posestream';
  * const e: PosestreamError = new BenchError('bench: --duration needs a positive number, got -1');
  * console.log(e.code); // 'bench'
  * ```
+ * @internal
  */
 export class BenchError extends PosestreamError {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -32,12 +35,14 @@ export class BenchError extends PosestreamError {
  *
  * The benchmark lives in the repository's bench/ folder (TypeScript, run through tsx, a devDependency), so it
  * runs from a source checkout; an installed package has no bench/ and gets a {@link BenchError}. Output (JSON
- * lines or markdown tables) goes to this process's stdout, progress to stderr.
+ * lines or markdown tables) goes to this process's stdout, progress to stderr. The `posestream bench` command;
+ * no public entry exports it.
  *
  * @example
  * ```ts
  * // posestream bench --scenario stall --duration 5 --json
  * ```
+ * @internal
  */
 export async function runBench(argv: string[]): Promise<number> {
   const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,7 +1,10 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildHandModels } from '../model/buildHandModels.js';
+import { ModelBuildError } from '../model/modelBuildError.js';
 import type { HandModelVariant } from '../model/modelTypes.js';
+import { importOptional, missingDependency } from './missingDependency.js';
+
+const NEEDED_BY = 'runBuildModel() of posestream/node';
 
 const USAGE = 'usage: posestream build-model --out DIR [--variant full|lite|both] [--force]\n';
 
@@ -12,6 +15,8 @@ const USAGE = 'usage: posestream build-model --out DIR [--variant full|lite|both
  * Options: `--out DIR` (default `models`), `--variant full|lite|both` (default `both`), `--force` (rebuild even
  * when the stamp says the bundles are current). Prints one line per bundle (`wrote` or `up to date`). Resolves to
  * the exit code: 0 on success, 2 on bad arguments; a broken `@mediapipe/hands` rejects with `ModelBuildError`.
+ * The builder's optional peers (`@mediapipe/hands`, `fflate`, `flatbuffers`) are imported when it runs: one that is
+ * not installed rejects with a `MissingDependencyError` naming it and its install line.
  *
  * @example
  * ```ts
@@ -46,7 +51,11 @@ export async function runBuildModel(argv: string[]): Promise<number> {
     process.stderr.write(`posestream build-model: --variant must be full, lite or both, not '${values.variant}'\n${USAGE}`);
     return 2;
   }
-  const result = await buildHandModels({ outDir: values.out ?? 'models', variants, force: values.force ?? false });
+  const { buildHandModels } = await importOptional(NEEDED_BY, () => import('../model/buildHandModels.js'));
+  const result = await buildHandModels({ outDir: values.out ?? 'models', variants, force: values.force ?? false }).catch((error: unknown) => {
+    // @mediapipe/hands is a package of model files, found by resolving it: not resolvable is a missing peer too.
+    throw (error instanceof ModelBuildError ? missingDependency(error.cause, NEEDED_BY) : undefined) ?? error;
+  });
   for (const path of result.written) process.stdout.write(`wrote ${relative(process.cwd(), path)}\n`);
   for (const path of result.skipped) process.stdout.write(`up to date ${relative(process.cwd(), path)}\n`);
   return 0;

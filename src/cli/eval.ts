@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import { evaluateGestureModel } from '../train/evaluateGestureModel.js';
 import { formatGestureReport } from '../train/gestureReport.js';
-import { loadGestureModel } from '../train/gestureModelFiles.js';
-import { initTfBackend } from '../train/initTfBackend.js';
 import { loadTrainingInputs } from '../train/loadTrainingInputs.js';
 import { TrainingDataError } from '../train/trainErrors.js';
+import { importOptional } from './missingDependency.js';
 
 const USAGE = `usage: posestream eval <recording.ndjson | windows.json | kairess-dir>... --model DIR
   [--json] [--blocks B (only the last of B time blocks of each take)] [--stride 1] [--backend wasm|cpu]
@@ -14,6 +12,8 @@ const USAGE = `usage: posestream eval <recording.ndjson | windows.json | kairess
  * `posestream eval`: runs a gesture model directory over labelled recordings (or window arrays, or kairess takes)
  * and prints the same report `train` writes: accuracy, per-class precision/recall, confusion matrix, per file.
  * A model whose input is not N x 21 x 3 (or N x 63) fails with `ModelShapeError` naming its model.json.
+ * TensorFlow.js (the optional peer `@tensorflow/tfjs`) is imported when it runs: not installed, it rejects with a
+ * `MissingDependencyError` naming it and its install line.
  *
  * @example
  * ```ts
@@ -46,6 +46,9 @@ export async function runEval(argv: string[]): Promise<number> {
   if (blocks !== undefined && (!Number.isInteger(blocks) || blocks < 2)) {
     throw new TrainingDataError('no-data', '--blocks', `expected an integer >= 2, got ${JSON.stringify(values.blocks)}`);
   }
+  const [{ initTfBackend }, { loadGestureModel }, { evaluateGestureModel }] = await importOptional('runEval() of posestream/node', () =>
+    Promise.all([import('../train/initTfBackend.js'), import('../train/gestureModelFiles.js'), import('../train/evaluateGestureModel.js')]),
+  );
   const inputs = await loadTrainingInputs(positionals);
   await initTfBackend(values.backend === 'cpu' ? 'cpu' : 'wasm');
   const { model, labels, frames, metadata } = await loadGestureModel(values.model);

@@ -3,7 +3,7 @@
  * never pays for Chromium or training code.
  */
 import { PosestreamError } from '../errors.js';
-import { missingDependency } from './missingDependency.js';
+import { MissingDependencyError, missingDependency } from './missingDependency.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 
 type Command = (argv: string[]) => Promise<number | void>;
@@ -77,7 +77,9 @@ export async function main(argv: string[]): Promise<number> {
     const code = await (await command.load())(rest);
     return typeof code === 'number' ? code : 0;
   } catch (thrown) {
-    const error = missingDependency(thrown, name) ?? thrown;
+    const missing = missingDependency(thrown, `posestream ${name}`);
+    // A function the command called names itself; the CLI names the command.
+    const error = missing ? new MissingDependencyError(`posestream ${name}`, missing.packageName, missing.install, { cause: thrown }) : thrown;
     if (isUsageError(error)) {
       process.stderr.write(`posestream ${name}: ${(error as Error).message}\nusage: posestream ${command.summary}\n`);
       return 2;

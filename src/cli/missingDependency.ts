@@ -2,15 +2,22 @@ import { readFileSync } from 'node:fs';
 import { PosestreamError } from '../errors.js';
 
 /**
- * A CLI command needs a package that a browser app's install of posestream leaves out (an optional peer
- * dependency: Chromium automation, the hand model builder's inputs, training's TensorFlow.js, ...).
+ * A command or function of `posestream/node` needs a package that an app's install of posestream leaves out (an
+ * optional peer dependency: Chromium automation, the hand model builder's inputs, training's TensorFlow.js, ...).
+ *
+ * The message names who needed it (`posestream record`, `launchChromium() of posestream/node`), the package and
+ * the command line that installs it; `packageName` and `install` hold the last two.
  *
  * @example
  * ```ts
- * import { main, MissingDependencyError } from 'posestream/node';
- * // `posestream record` without playwright-core installed prints:
- * //   posestream record: MissingDependencyError: posestream record needs playwright-core ... npm install -D playwright-core@^1.65.1
- * console.log(MissingDependencyError.name, await main(['record', 'take.mp4', '-o', 'out.ndjson']));
+ * import { launchChromium, MissingDependencyError } from 'posestream/node';
+ * try {
+ *   await launchChromium();
+ * } catch (error) {
+ *   // without playwright-core: "launchChromium() of posestream/node needs playwright-core, ...; install it with:
+ *   // npm install -D playwright-core@^1.65.1"
+ *   if (error instanceof MissingDependencyError) console.error(error.install);
+ * }
  * ```
  */
 export class MissingDependencyError extends PosestreamError {
@@ -18,14 +25,17 @@ export class MissingDependencyError extends PosestreamError {
   readonly packageName: string;
   /** The command line that installs it. */
   readonly install: string;
-  constructor(command: string, packageName: string, install: string, options?: { cause?: unknown }) {
+  /** Who needed it: `posestream <command>` for the CLI, `<function>() of posestream/node` for a function. */
+  readonly neededBy: string;
+  constructor(neededBy: string, packageName: string, install: string, options?: { cause?: unknown }) {
     super(
       'missing-dependency',
-      `posestream ${command} needs ${packageName}, an optional peer dependency that is not installed; install it with: ${install}`,
+      `${neededBy} needs ${packageName}, an optional peer dependency that is not installed; install it with: ${install}`,
       options,
     );
     this.packageName = packageName;
     this.install = install;
+    this.neededBy = neededBy;
   }
 }
 
@@ -43,15 +53,30 @@ function declaredRange(name: string): string | undefined {
 
 /**
  * If `error` is Node's "cannot find package X" (ERR_MODULE_NOT_FOUND for a bare package), a
- * {@link MissingDependencyError} naming X and how to install it; otherwise undefined.
+ * {@link MissingDependencyError} saying that `neededBy` needs X and how to install it; otherwise undefined.
  * @internal
  */
-export function missingDependency(error: unknown, command: string): MissingDependencyError | undefined {
+export function missingDependency(error: unknown, neededBy: string): MissingDependencyError | undefined {
+  if (error instanceof MissingDependencyError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return undefined;
   const match = /Cannot find (?:package|module) '((?:@[^/']+\/)?[^/'.][^/']*)/.exec((error as Error).message);
   const name = match?.[1];
   if (name === undefined || name.startsWith('node:')) return undefined;
   const range = declaredRange(name);
-  return new MissingDependencyError(command, name, `npm install -D ${name}${range ? `@${range}` : ''}`, { cause: error });
+  return new MissingDependencyError(neededBy, name, `npm install -D ${name}${range ? `@${range}` : ''}`, { cause: error });
+}
+
+/**
+ * Imports the code of an optional peer (or a module of posestream that imports one) when `neededBy` is called,
+ * not when its entry is: a package that is not installed rejects with a {@link MissingDependencyError} naming it
+ * and its install line; any other failure rejects as it is.
+ * @internal
+ */
+export async function importOptional<T>(neededBy: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    throw missingDependency(error, neededBy) ?? error;
+  }
 }

@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import { formatGestureReport } from '../train/gestureReport.js';
-import { saveGestureModel } from '../train/gestureModelFiles.js';
-import { initTfBackend } from '../train/initTfBackend.js';
 import { loadTrainingInputs } from '../train/loadTrainingInputs.js';
 import { TrainingDataError } from '../train/trainErrors.js';
-import { trainGestureModel } from '../train/trainGestureModel.js';
+import { importOptional } from './missingDependency.js';
 
 const USAGE = `usage: posestream train <recording.ndjson | windows.json | kairess-dir>... --out DIR
   [--epochs 20] [--seed 1] [--kind gru|dense] [--frames 30] [--fps 30] [--stride 2] [--blocks 5]
@@ -17,6 +15,8 @@ const USAGE = `usage: posestream train <recording.ndjson | windows.json | kaires
  *
  * All inputs are read and checked before training starts (typed errors naming the file). Progress per epoch
  * goes to stderr; the validation report (held-out time block of each take) to stdout. Resolves to the exit code.
+ * TensorFlow.js (the optional peer `@tensorflow/tfjs`) is imported when it runs: not installed, it rejects with a
+ * `MissingDependencyError` naming it and its install line.
  *
  * @example
  * ```ts
@@ -58,6 +58,9 @@ export async function runTrain(argv: string[]): Promise<number> {
   };
   const kind = values.kind === 'dense' ? 'dense' : values.kind === 'gru' ? 'gru' : undefined;
   if (kind === undefined) throw new TrainingDataError('no-data', '--kind', `expected gru or dense, got ${JSON.stringify(values.kind)}`);
+  const [{ initTfBackend }, { trainGestureModel }, { saveGestureModel }] = await importOptional('runTrain() of posestream/node', () =>
+    Promise.all([import('../train/initTfBackend.js'), import('../train/trainGestureModel.js'), import('../train/gestureModelFiles.js')]),
+  );
   const inputs = await loadTrainingInputs(positionals);
   await initTfBackend(values.backend === 'cpu' ? 'cpu' : 'wasm');
   const result = await trainGestureModel({

@@ -39,13 +39,16 @@ function readPoints(data: Float64Array, at: number): Landmark[] {
  * score, hasWorld]`, 21 × (x, y, z) landmarks and, when `hasWorld`, 21 × (x, y, z) world landmarks; NaN marks an
  * absent optional field.
  *
+ * Internal to the workers path (no public entry exports it).
+ *
  * @throws InvalidPoseError when a hand does not have 21 landmarks (or 21 world landmarks, when it has any).
  * @example
  * ```ts
- * import { packPoseFrame } from 'posestream';
+ * import { packPoseFrame } from '../filters/packPoseFrame.js'; // withHandStream
  * const data = packPoseFrame(frame);
  * port.postMessage(data, [data.buffer]); // transferred: `data` is empty here afterwards
  * ```
+ * @internal
  */
 export function packPoseFrame(frame: PoseFrame): Float64Array {
   const out = new Float64Array(packedLength(frame));
@@ -75,12 +78,15 @@ export function packPoseFrame(frame: PoseFrame): Float64Array {
 /**
  * The {@link PoseFrame} that `packPoseFrame` packed.
  *
+ * Internal to the workers path (no public entry exports it).
+ *
  * @throws InvalidPoseError when `data` is shorter or longer than its own header says (not a packed pose frame).
  * @example
  * ```ts
- * import { unpackPoseFrame } from 'posestream';
+ * import { unpackPoseFrame } from '../filters/packPoseFrame.js'; // runOnWorkers, withGestureStream
  * port.onmessage = (e) => draw(unpackPoseFrame(e.data));
  * ```
+ * @internal
  */
 export function unpackPoseFrame(data: Float64Array): PoseFrame {
   const count = data[5];

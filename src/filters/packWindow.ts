@@ -2,7 +2,7 @@ import { InvalidPoseError } from '../errors.js';
 import type { Hand } from '../types.js';
 import { LANDMARKS_PER_HAND } from './validateHand.js';
 
-/** Numbers per packed frame: 21 landmarks x (x, y, z). */
+/** Numbers per packed frame: 21 landmarks x (x, y, z). @internal */
 export const VALUES_PER_FRAME = LANDMARKS_PER_HAND * 3;
 
 /**

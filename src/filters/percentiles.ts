@@ -20,11 +20,14 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
  * Non-finite values (NaN, Infinity) are left out and not counted. An empty set gives `count: 0` and zeros
  * everywhere else (never NaN). The input is not modified.
  *
+ * Internal: the monitor's summaries use it (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { percentiles } from 'posestream';
+ * import { percentiles } from './percentiles.js'; // summarizeStats
  * percentiles([12, 15, 11, 90]); // { p50: 12, p95: 90, p99: 90, max: 90, count: 4 }
  * ```
+ * @internal
  */
 export function percentiles(values: Iterable<number>): Percentiles {
   const finite: number[] = [];

@@ -28,13 +28,16 @@ const clamp = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
  * `createImageBitmap`, `copyTo` with `format: 'RGBA'`) waits for the page's main thread, while `copyTo` in the
  * frame's own format does not.
  *
+ * Internal to the workers path (no public entry exports it).
+ *
  * @throws InvalidOptionError for another format, or an `out` that is not `width * height * 4` long.
  * @example
  * ```ts
- * import { yuvToRgba } from 'posestream';
+ * import { yuvToRgba } from '../filters/yuvToRgba.js'; // the estimator worker's createVideoFrameConverter
  * const layout = await frame.copyTo(bytes); // the frame's own format, e.g. I420
  * yuvToRgba(frame.format!, bytes, layout, frame.codedWidth, frame.codedHeight, rgba, frame.colorSpace);
  * ```
+ * @internal
  */
 export function yuvToRgba(
   format: string,

@@ -4,7 +4,7 @@ import { ModelBuildError } from './modelBuildError.js';
 import { METADATA_SCHEMA } from './tfliteMetadata.js';
 import { TFLITE_SCHEMA } from './tfliteModel.js';
 
-/** The prefix written in front of the original model is a multiple of this, so its alignment is kept. */
+/** The prefix written in front of the original model is a multiple of this, so its alignment is kept. @internal */
 export const PREFIX_ALIGNMENT = 64;
 
 /**
@@ -20,12 +20,16 @@ export const PREFIX_ALIGNMENT = 64;
  * Throws {@link ModelBuildError} naming `label` when the model is not a readable TFLite flatbuffer or its root
  * has fields this builder does not know.
  *
+ * Internal to the hand model builder (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { addTfliteMetadata, buildImageModelMetadata } from 'posestream/model';
+ * import { addTfliteMetadata } from './addTfliteMetadata.js';
+ * import { buildImageModelMetadata } from './tfliteMetadata.js';
  * const meta = buildImageModelMetadata({ name: 'hand_detector', inputNames: ['input_1'], outputNames: ['a', 'b'] });
  * const withMetadata = addTfliteMetadata(modelBytes, meta, 'palm_detection_full.tflite');
  * ```
+ * @internal
  */
 export function addTfliteMetadata(model: Uint8Array, metadata: Uint8Array, label: string): Uint8Array {
   const M = TFLITE_SCHEMA.model;

@@ -4,7 +4,7 @@ import { createStoredZip } from './storedZip.js';
 import { buildImageModelMetadata } from './tfliteMetadata.js';
 import { readTfliteModel } from './tfliteModel.js';
 
-/** Names of the two models inside a `hand_landmarker.task` bundle, as tasks-vision's HandLandmarker reads them. */
+/** Names of the two models inside a `hand_landmarker.task` bundle, as tasks-vision's HandLandmarker reads them. @internal */
 export const HAND_TASK_ENTRIES = {
   palm: 'hand_detector.tflite',
   landmarks: 'hand_landmarks_detector.tflite',

@@ -2,9 +2,9 @@ import type { BuildHandModelsOptions, BuildHandModelsResult, HandModelVariant } 
 import { buildHandLandmarkerTask } from './buildHandLandmarkerTask.js';
 import { handModelFiles, locateMediapipeHands, readHandModelSources } from './handModelSources.js';
 
-/** Bump when the bundle bytes change for the same inputs: stamps of another format are ignored. */
+/** Bump when the bundle bytes change for the same inputs: stamps of another format are ignored. @internal */
 export const HAND_BUNDLE_FORMAT = 'posestream-hand-landmarker-task/1';
-/** Name of the stamp file written beside the bundles. */
+/** Name of the stamp file written beside the bundles. @internal */
 export const HAND_BUNDLE_STAMP = 'hand_landmarker.stamp';
 
 interface Stamp {

@@ -17,11 +17,14 @@ const CALL = 'loadPackage(';
  * `filename`, integer `start <= end` inside `remote_package_size`). Throws {@link ModelBuildError} naming the
  * loader file and line when the call is missing or the table is malformed.
  *
+ * Internal to the hand model builder (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { parseEmscriptenPackage } from 'posestream/model';
+ * import { parseEmscriptenPackage } from './emscriptenPack.js';
  * const { files } = parseEmscriptenPackage(loaderSource, 'hands_solution_packed_assets_loader.js');
  * ```
+ * @internal
  */
 export function parseEmscriptenPackage(loaderSource: string, loaderPath: string): EmscriptenPackage {
   const at = loaderSource.lastIndexOf(CALL + '{');
@@ -62,12 +65,15 @@ export function parseEmscriptenPackage(loaderSource: string, loaderPath: string)
  * Checks that the package has the size the table says and that exactly one entry ends in `/<basename>`;
  * otherwise throws {@link ModelBuildError} naming `dataPath`. Returns a view (no copy) into `data`.
  *
+ * Internal to the hand model builder (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { extractPackedFile, parseEmscriptenPackage } from 'posestream/model';
+ * import { extractPackedFile, parseEmscriptenPackage } from './emscriptenPack.js';
  * const pkg = parseEmscriptenPackage(loaderSource, loaderPath);
  * const palm = extractPackedFile(dataBytes, pkg, 'palm_detection_full.tflite', dataPath);
  * ```
+ * @internal
  */
 export function extractPackedFile(data: Uint8Array, pkg: EmscriptenPackage, basename: string, dataPath: string): Uint8Array {
   if (data.byteLength !== pkg.packageSize) {

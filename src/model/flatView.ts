@@ -8,13 +8,16 @@ import { ModelBuildError } from './modelBuildError.js';
  *
  * Positions are absolute byte positions in the buffer. Slots are field numbers (0-based, as in the schema).
  *
+ * Internal to the hand model builder (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { createFlatView } from 'posestream/model';
+ * import { createFlatView } from './flatView.js';
  * const view = createFlatView(modelBytes, 'hand_landmark_full.tflite');
  * const root = view.root('TFL3');
  * const subgraphs = view.tableVector(root, 2);
  * ```
+ * @internal
  */
 export interface FlatView {
   readonly bb: ByteBuffer;
@@ -42,11 +45,14 @@ export interface FlatView {
 /**
  * Wraps `bytes` in a {@link FlatView}; `label` names the file in error messages.
  *
+ * Internal to the hand model builder (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { createFlatView } from 'posestream/model';
+ * import { createFlatView } from './flatView.js';
  * const root = createFlatView(bytes, 'model.tflite').root('TFL3');
  * ```
+ * @internal
  */
 export function createFlatView(bytes: Uint8Array, label: string): FlatView {
   const bb = new ByteBuffer(bytes);

@@ -13,11 +13,14 @@ const LOCAL_HEADER = 30;
  * time zone). Each local header gets a padding extra field so the file data starts at a multiple of
  * `alignment` bytes from the start of the archive, which lets readers use the model bytes in place.
  *
+ * Internal to the hand model builder (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { createStoredZip } from 'posestream/model';
+ * import { createStoredZip } from './storedZip.js';
  * const zip = createStoredZip([['hand_detector.tflite', palmBytes], ['hand_landmarks_detector.tflite', landmarkBytes]]);
  * ```
+ * @internal
  */
 export function createStoredZip(files: ReadonlyArray<readonly [string, Uint8Array]>, alignment = 64): Uint8Array {
   const encoder = new TextEncoder();

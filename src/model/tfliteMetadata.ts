@@ -4,6 +4,7 @@ import type { ImageModelMetadataOptions } from './modelTypes.js';
 /**
  * Field numbers and union tags of MediaPipe's TFLite metadata schema (`metadata_schema.fbs`, file identifier
  * `M001`) used for image-model metadata. A union takes two slots: its type tag, then its value.
+ * @internal
  */
 export const METADATA_SCHEMA = {
   identifier: 'M001',
@@ -30,11 +31,14 @@ export const METADATA_SCHEMA = {
  * `FeatureProperties`. `min_parser_version` is "1.0.0". This is what tasks-vision's image preprocessing needs
  * to accept a float32 input. Deterministic: the same options give the same bytes.
  *
+ * Internal to the hand model builder (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { buildImageModelMetadata } from 'posestream/model';
+ * import { buildImageModelMetadata } from './tfliteMetadata.js';
  * const bytes = buildImageModelMetadata({ name: 'hand_detector', inputNames: ['input_1'], outputNames: ['Identity', 'Identity_1'] });
  * ```
+ * @internal
  */
 export function buildImageModelMetadata(options: ImageModelMetadataOptions): Uint8Array {
   const S = METADATA_SCHEMA;

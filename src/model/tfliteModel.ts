@@ -5,6 +5,7 @@ import { ModelBuildError } from './modelBuildError.js';
 /**
  * Field numbers of the TFLite schema (`tensorflow/lite/schema/schema.fbs`, file identifier `TFL3`) that the
  * bundle builder reads or writes.
+ * @internal
  */
 export const TFLITE_SCHEMA = {
   identifier: 'TFL3',
@@ -23,12 +24,15 @@ export const TFLITE_SCHEMA = {
  * Every offset is bounds-checked; a file that is truncated, is not `TFL3`, or keeps data outside the flatbuffer
  * (the >2 GB `Buffer.offset` form, which cannot be moved) throws {@link ModelBuildError} naming `label`.
  *
+ * Internal to the hand model builder (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { readTfliteModel } from 'posestream/model';
+ * import { readTfliteModel } from './tfliteModel.js';
  * const info = readTfliteModel(bytes, 'hand_landmark_full.tflite');
  * info.inputs[0]?.shape; // [1, 224, 224, 3]
  * ```
+ * @internal
  */
 export function readTfliteModel(bytes: Uint8Array, label: string): TfliteModelInfo {
   const view = createFlatView(bytes, label);

@@ -35,11 +35,15 @@ export interface ForwardingMonitor extends PipelineMonitor {
  * owns the real monitor (`send` posts them; the receiver calls `monitor.record(event)` for each), every
  * `intervalMs` or every `maxBatch` events, so that the page handles a few messages a second, never one per event.
  *
+ * Internal to the workers path (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { createForwardingMonitor, pageClock } from 'posestream';
+ * import { pageClock } from 'posestream';
+ * import { createForwardingMonitor } from '../monitor/createForwardingMonitor.js'; // withHandStream
  * const monitor = createForwardingMonitor((events) => port.postMessage({ type: 'events', events }), { now: pageClock(pageTimeOrigin) });
  * ```
+ * @internal
  */
 export function createForwardingMonitor(send: (events: StageEvent[]) => void, options: ForwardingMonitorOptions = {}): ForwardingMonitor {
   const { now = () => performance.now(), intervalMs = 250, maxBatch = 256 } = options;

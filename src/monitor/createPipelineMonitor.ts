@@ -5,11 +5,14 @@ import type { MonitorTotals, PipelineMonitorOptions, RecordingPipelineMonitor } 
 /**
  * Every stage, in pipeline order.
  *
+ * Internal: the monitor and the CLI use it (no public entry exports it; the `Stage` type names the same stages).
+ *
  * @example
  * ```ts
- * import { STAGES } from 'posestream';
+ * import { STAGES } from './createPipelineMonitor.js';
  * for (const stage of STAGES) console.log(stage, stats.fps[stage]);
  * ```
+ * @internal
  */
 export const STAGES: readonly Stage[] = ['source', 'estimator', 'window', 'classifier', 'display'];
 const KINDS: readonly StageEventKind[] = ['emit', 'drop', 'start', 'end', 'lost', 'restart'];

@@ -8,12 +8,16 @@ import { summarizeStats } from './summarizeStats.js';
  * age, while younger): `summarizeStats` of the window's events, with the monitor's totals since creation for the
  * drop, loss and restart counts and `lastError`. `pipelineStats` emits these on a timer.
  *
+ * Internal: `pipelineStats` and the classifier worker use it (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { createPipelineMonitor, snapshotStats } from 'posestream';
+ * import { createPipelineMonitor } from 'posestream';
+ * import { snapshotStats } from '../monitor/snapshotStats.js'; // pipelineStats, withGestureStream
  * const monitor = createPipelineMonitor();
  * console.log(snapshotStats(monitor, 2000).fps.estimator);
  * ```
+ * @internal
  */
 export function snapshotStats(monitor: RecordingPipelineMonitor, windowMs: number): PipelineStats {
   const to = monitor.now();

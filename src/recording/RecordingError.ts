@@ -11,7 +11,8 @@ import { PosestreamError } from '../errors.js';
  * - `line-too-long`: a line longer than `maxLineBytes` (the reader stops there, without parsing it);
  * - `label-out-of-range`: a label whose frames are not in the recording;
  * - `not-found`: a missing file; `http-status`: a URL answered with an error status; `read-failed`: any other I/O
- *   failure; `write-failed`: a recording could not be written.
+ *   failure; `write-failed`: a recording could not be written;
+ * - `not-text`: a function that takes the recording itself (`replayRecording`) got a path, a URL or something else.
  */
 export type RecordingErrorKind =
   | 'bad-json'
@@ -27,7 +28,8 @@ export type RecordingErrorKind =
   | 'not-found'
   | 'http-status'
   | 'read-failed'
-  | 'write-failed';
+  | 'write-failed'
+  | 'not-text';
 
 /**
  * A recording that cannot be read (or written): says which source (file path, URL or `'<string>'`), which

@@ -1,6 +1,7 @@
 import type { RecordingInput } from '../streams/recordingTypes.js';
 import { nodeBuiltin } from '../workers/nodeBuiltin.js';
 import { RecordingError } from './RecordingError.js';
+import { recordingInputKind } from './recordingInputKind.js';
 
 /** The lines of a recording input and the name errors use for it. */
 export interface RecordingLines {
@@ -28,11 +29,13 @@ export interface OpenRecordingLinesOptions {
 /**
  * Opens a recording input as lines, streaming: text is split lazily, line by line; a file path or `file:` URL is
  * read with `fs.createReadStream` (Node only, loaded on demand); an `http(s):` URL is fetched and its body read chunk
- * by chunk; an async iterable (e.g. a Node `Readable`) is decoded as UTF-8. A string starting with `{` (or blank) is
- * text, an `http:`/`https:`/`file:` URL string is that URL, any other string a path. Lines are split in time linear
- * in their length, and a line longer than `maxLineBytes` throws a {@link RecordingError} (`'line-too-long'`, with the
- * source and 1-based line). A missing file, an HTTP error status or a read failure throws a {@link RecordingError}
- * (when the lines are iterated) that names the path or URL.
+ * by chunk; an async iterable (e.g. a Node `Readable`) is decoded as UTF-8. Strings are told apart by
+ * `recordingInputKind`: one starting with `{` (or blank, or holding a line break) is text (a leading byte-order mark
+ * dropped, as when a file is read), an `http:`/`https:`/`file:` URL string is that URL, any other string a path.
+ * Lines are split in time linear in their length, and a line longer than `maxLineBytes` throws a
+ * {@link RecordingError} (`'line-too-long'`, with the source and 1-based line). A missing file, an HTTP error status
+ * or a read failure throws a {@link RecordingError} (when the lines are iterated) that names the path or URL; for a
+ * string taken as a path it says so (it was perhaps meant as text).
  *
  * @internal
  */
@@ -40,12 +43,13 @@ export function openRecordingLines(input: RecordingInput, options: string | Open
   const { sourceName, maxLineBytes = DEFAULT_MAX_LINE_BYTES } = typeof options === 'string' ? { sourceName: options } : options;
   if (!(maxLineBytes > 0)) throw new RecordingError('bad-value', sourceName ?? '<options>', undefined, `maxLineBytes must be > 0, got ${maxLineBytes}`);
   if (typeof input === 'string') {
-    if (/^\s*(\{|$)/.test(input)) {
+    const kind = recordingInputKind(input);
+    if (kind === 'text') {
       const source = sourceName ?? '<string>';
-      return { source, lines: splitText(input, source, maxLineBytes) };
+      return { source, lines: splitText(input.replace(/^\uFEFF/, ''), source, maxLineBytes) };
     }
-    if (/^(https?|file):\/\//i.test(input)) return openRecordingLines(new URL(input), { ...(sourceName ? { sourceName } : {}), maxLineBytes });
-    return { source: sourceName ?? input, lines: readFileLines(input, sourceName ?? input, maxLineBytes) };
+    if (kind === 'url') return openRecordingLines(new URL(input), { ...(sourceName ? { sourceName } : {}), maxLineBytes });
+    return { source: sourceName ?? input, lines: readFileLines(input, sourceName ?? input, maxLineBytes, TAKEN_AS_PATH) };
   }
   if (input instanceof URL) {
     const source = sourceName ?? input.href;
@@ -57,10 +61,13 @@ export function openRecordingLines(input: RecordingInput, options: string | Open
   return { source, lines: splitLines(guard(input, source), source, maxLineBytes) };
 }
 
-async function* readFileLines(path: string | URL, source: string, maxLineBytes: number): AsyncGenerator<string> {
+/** Said of a string that was read as a file path: it may have been meant as recording text. */
+const TAKEN_AS_PATH = ' (the string was taken as a file path: recording text starts with `{`)';
+
+async function* readFileLines(path: string | URL, source: string, maxLineBytes: number, takenAs = ''): AsyncGenerator<string> {
   const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
-  if (!fs) throw new RecordingError('read-failed', source, undefined, 'reading a file path needs Node (in a browser, pass the text or an http(s) URL)');
-  yield* splitLines(guard(fs.createReadStream(path), source), source, maxLineBytes);
+  if (!fs) throw new RecordingError('read-failed', source, undefined, `reading a file path needs Node (in a browser, pass the text or an http(s) URL)${takenAs}`);
+  yield* splitLines(guard(fs.createReadStream(path), source, takenAs), source, maxLineBytes);
 }
 
 async function* fetchLines(url: URL, source: string, maxLineBytes: number): AsyncGenerator<string> {
@@ -90,15 +97,15 @@ async function* fetchLines(url: URL, source: string, maxLineBytes: number): Asyn
   yield* splitLines(guard(chunks(), source), source, maxLineBytes);
 }
 
-/** Re-throws I/O errors as RecordingErrors naming the source. */
-async function* guard<T>(chunks: AsyncIterable<T>, source: string): AsyncGenerator<T> {
+/** Re-throws I/O errors as RecordingErrors naming the source (and `takenAs`, how a string was read). */
+async function* guard<T>(chunks: AsyncIterable<T>, source: string, takenAs = ''): AsyncGenerator<T> {
   try {
     yield* chunks;
   } catch (err) {
     if (err instanceof RecordingError) throw err;
     const code = (err as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new RecordingError('not-found', source, undefined, 'no such file', { cause: err });
-    throw new RecordingError('read-failed', source, undefined, `read failed: ${(err as Error).message}`, { cause: err });
+    if (code === 'ENOENT') throw new RecordingError('not-found', source, undefined, `no such file${takenAs}`, { cause: err });
+    throw new RecordingError('read-failed', source, undefined, `read failed: ${(err as Error).message}${takenAs}`, { cause: err });
   }
 }
 

@@ -119,11 +119,14 @@ const revivers: Record<string, (message: string) => PosestreamError> = {
  * posestream class, so `instanceof` works on the main thread (`ModelLoadError` gets `modelSource` as its
  * `source`). Other errors are returned unchanged.
  *
+ * Internal: the estimator worker client uses it (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { reviveBrowserError } from 'posestream';
+ * import { reviveBrowserError } from '../streams/browserErrors.js'; // createHandEstimatorWorker
  * try { await proxy.detect(request); } catch (e) { throw reviveBrowserError(e); }
  * ```
+ * @internal
  */
 export function reviveBrowserError(error: unknown, modelSource = 'hand model'): unknown {
   if (!(error instanceof Error) || error instanceof PosestreamError) return error;

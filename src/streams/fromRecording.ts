@@ -12,8 +12,9 @@ const HIGH_WATER = 256;
  * Replays a posestream NDJSON recording (docs/recording-format.md) as `PoseFrame`s.
  *
  * `input` is the recording text, a Node `Readable` (any async iterable of text/bytes), a file path, or a `URL`
- * (`file:` read from disk, `http(s):` fetched); a string starting with `{` is text, any other string a path. Files,
- * streams and URLs are read line by line, never whole. Each frame gets `index` and `timestamp` (= `t`) from its
+ * (`file:` read from disk, `http(s):` fetched); a string starting with `{` (or holding a line break) is text, an
+ * `http(s):`/`file:` string a URL, any other string a path, and an error about a string taken as a path says so.
+ * Files, streams and URLs are read line by line, never whole. Each frame gets `index` and `timestamp` (= `t`) from its
  * line and `width`/`height` from the header.
  *
  * Timing `'asap'` emits frames as they are read (synchronously on subscribe for text, stopping as soon as the

@@ -36,11 +36,14 @@ export interface DefaultDataset {
  * (odd rows for training clips, even rows for validation clips), each scaled to a random palm size. Validation
  * clips use kairess shapes from the held-out blocks and their own random stream.
  *
+ * Internal: one of the repository's dataset recipes (scripts/ and eval/ import it; no public entry exports it).
+ *
  * @example
  * ```ts
- * import { buildDefaultDataset } from 'posestream/train';
+ * import { buildDefaultDataset } from '../src/train/defaultDataset.js'; // scripts/train-default.ts
  * const data = await buildDefaultDataset({ kairessDir, keypointCsv, seed: 1 });
  * ```
+ * @internal
  */
 export async function buildDefaultDataset(options: DefaultDatasetOptions): Promise<DefaultDataset> {
   const seed = options.seed ?? 1;

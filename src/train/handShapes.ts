@@ -40,11 +40,14 @@ export function shapesFromSequence(
  * `aspect` (width / height of the image the shapes will be placed in) converts pixel x to normalised x.
  * Throws {@link TrainingDataError} naming the file and line when a row is not 43 finite numbers.
  *
+ * Internal: one of the repository's dataset recipes (scripts/ and eval/ import it; no public entry exports it).
+ *
  * @example
  * ```ts
- * import { readKeypointShapes } from 'posestream/train';
+ * import { readKeypointShapes } from '../src/train/handShapes.js'; // eval/swipeRecipe.ts
  * const shapes = await readKeypointShapes('../shared/data/landmarks/kazuhito00-hand-gesture/keypoint.csv', { every: 10 });
  * ```
+ * @internal
  */
 export async function readKeypointShapes(
   path: string,

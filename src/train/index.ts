@@ -1,6 +1,8 @@
 /**
  * `posestream/train` (Node): build datasets from recordings and real takes, train and evaluate gesture models with
- * TensorFlow.js on the wasm backend. The `posestream train` / `posestream eval` commands are built on it.
+ * TensorFlow.js on the wasm backend. The `posestream train` / `posestream eval` commands are built on it. The
+ * repository's own dataset recipes (the default model's dataset, the readers of the Kazuhito00 CSVs and the clips
+ * made from them) are internal: scripts/ and eval/ import them.
  */
 export { createRng, type Rng } from './createRng.js';
 export { augmentWindow, mirrorLabel, mirrorHandedness, type AugmentOptions, type AugmentedWindow } from './augmentWindow.js';
@@ -8,7 +10,7 @@ export { cutWindows, extractWindow, type WindowRef, type CutWindowsOptions } fro
 export { timeBlockSplit, type TimeBlockSplit, type TimeBlockSplitOptions } from './timeBlockSplit.js';
 export { resampleSequence } from './resampleSequence.js';
 export { sequencesFromFrames, type SequencesFromFramesOptions } from './sequencesFromFrames.js';
-export { shapesFromSequence, readKeypointShapes, type HandShape } from './handShapes.js';
+export { shapesFromSequence, type HandShape } from './handShapes.js';
 export { synthesizeSwipe, synthesizeIdle, SWIPE_DIRECTIONS, type SwipeLabel, type SynthesisOptions } from './synthesizeGestures.js';
 export { createGestureModel, type GestureModelOptions } from './createGestureModel.js';
 export { trainGestureModel, type TrainGestureOptions, type TrainGestureResult } from './trainGestureModel.js';
@@ -17,7 +19,6 @@ export { predictWindows } from './predictWindows.js';
 export { gestureReport, formatGestureReport } from './gestureReport.js';
 export { saveGestureModel, loadGestureModel, type GestureModelMetadata } from './gestureModelFiles.js';
 export { loadTrainingInputs, type TrainingInputs } from './loadTrainingInputs.js';
-export { buildDefaultDataset, type DefaultDatasetOptions, type DefaultDataset } from './defaultDataset.js';
 export { initTfBackend, type TrainBackend } from './initTfBackend.js';
 export { TrainingDataError, ModelShapeError, type TrainingDataErrorKind } from './trainErrors.js';
 export type { FrameSpan, LabelledSequence, LabelledWindow, DatasetCounts, ClassMetrics, GestureReport, GestureModelKind } from './trainTypes.js';
@@ -27,6 +28,4 @@ export { framesFromSequence } from './framesFromSequence.js';
 export { trainOnWindows, type TrainOnWindowsOptions, type TrainOnWindowsResult } from './trainOnWindows.js';
 export { palmMotionFeatures, PALM_MOTION_FEATURES } from './palmMotionFeatures.js';
 export { synthesizeNonSwipe, type NonSwipeMotion, type NonSwipeOptions } from './synthesizeNonSwipe.js';
-export { readPointHistoryTracks, type PointHistoryLabel, type PointHistoryOptions, type PointHistoryTrack } from './readPointHistoryTracks.js';
 export { createWeightedPicker } from './createWeightedPicker.js';
-export { synthesizeTrackMotion, type TrackMotionOptions } from './synthesizeTrackMotion.js';

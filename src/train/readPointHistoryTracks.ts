@@ -30,12 +30,15 @@ const HISTORY = 16;
  * recording app stores a (0, 0) point when the hand is not pointing) and dropped when shorter than 16 points.
  * Throws {@link TrainingDataError} naming the file and line when a row is not a label 0-3 and 32 finite numbers.
  *
+ * Internal: one of the repository's dataset recipes (scripts/ and eval/ import it; no public entry exports it).
+ *
  * @example
  * ```ts
- * import { readPointHistoryTracks } from 'posestream/train';
+ * import { readPointHistoryTracks } from '../src/train/readPointHistoryTracks.js'; // eval/swipeRecipe.ts
  * const tracks = await readPointHistoryTracks('../shared/data/landmarks/kazuhito00-hand-gesture/point_history.csv');
  * const circles = tracks.filter((t) => t.label === 'clockwise');
  * ```
+ * @internal
  */
 export async function readPointHistoryTracks(path: string, options: PointHistoryOptions = {}): Promise<PointHistoryTrack[]> {
   const maxStep = options.maxStep ?? 0.1;

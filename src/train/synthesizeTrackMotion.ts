@@ -22,12 +22,17 @@ export interface TrackMotionOptions {
  * it is shorter. The hand keeps one random tilt; every landmark gets a small jitter. Only tracks that are not swipes
  * belong here (circles, a pointing hand held still): the caller chooses which.
  *
+ * Internal: one of the repository's dataset recipes (scripts/ and eval/ import it; no public entry exports it).
+ *
  * @example
  * ```ts
- * import { createRng, readPointHistoryTracks, synthesizeTrackMotion } from 'posestream/train';
+ * import { createRng } from 'posestream/train';
+ * import { readPointHistoryTracks } from '../src/train/readPointHistoryTracks.js';
+ * import { synthesizeTrackMotion } from '../src/train/synthesizeTrackMotion.js'; // eval/swipeRecipe.ts
  * const tracks = (await readPointHistoryTracks(path)).filter((t) => t.label !== 'move');
  * const clip = synthesizeTrackMotion(tracks[0], shape, createRng(1));
  * ```
+ * @internal
  */
 export function synthesizeTrackMotion(track: PointHistoryTrack, shape: HandShape, rng: Rng, options: TrackMotionOptions = {}): LabelledSequence {
   const fps = options.fps ?? 30;

@@ -10,13 +10,16 @@ export type VideoFrameConverter = (frame: VideoFrame, index: number) => Promise<
  * page's main thread) and converts them with `yuvToRgba`. Buffers are reused from frame to frame (one converter
  * per stream); the returned `ImageData` is valid until the next call.
  *
+ * Internal to the estimator worker (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { createVideoFrameConverter } from 'posestream/workers';
+ * import { createVideoFrameConverter } from './createVideoFrameConverter.js'; // withHandStream
  * const toImageData = createVideoFrameConverter();
  * const image = await toImageData(frame, 0);
  * frame.close();
  * ```
+ * @internal
  */
 export function createVideoFrameConverter(): VideoFrameConverter {
   let bytes = new Uint8Array(0);

@@ -14,11 +14,15 @@ export type WindowClassifierFunction = (
  * `(window, shape) => scores` (sync or async) and exports `labels` (or they come with init). Errors name the
  * module. The `functionClassifierWorker` entry exposes it.
  *
+ * Internal: the packaged worker entry runs it (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { exposeWorker, createFunctionClassifierService } from 'posestream/workers';
+ * import { exposeWorker } from 'posestream/workers';
+ * import { createFunctionClassifierService } from '../functionClassifier.js'; // src/workers/entries/functionClassifierWorker.ts
  * exposeWorker(createFunctionClassifierService());
  * ```
+ * @internal
  */
 export function createFunctionClassifierService(): ClassifierWorkerApi<FunctionClassifierInit> {
   let fn: WindowClassifierFunction | undefined;

@@ -74,11 +74,14 @@ export interface HandLandmarkerWorkerApi {
  * Maps one tasks-vision `HandLandmarkerResult` onto posestream hands: handedness category name and score, the 21
  * image landmarks and the world landmarks, in tasks-vision's handedness convention, as-is.
  *
+ * Internal to the estimator worker (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { mapHandLandmarkerResult } from 'posestream/workers';
+ * import { mapHandLandmarkerResult } from './handLandmarkerWorker.js';
  * const hands = mapHandLandmarkerResult(landmarker.detectForVideo(bitmap, performance.now()));
  * ```
+ * @internal
  */
 export function mapHandLandmarkerResult(result: HandLandmarkerResult): Hand[] {
   const hands: Hand[] = [];
@@ -168,13 +171,16 @@ async function missingRuntimeFile(fileset: WasmFileset): Promise<{ url: string; 
  * image after use, and reports handedness in tasks-vision's convention (the opposite of the legacy
  * `@mediapipe/hands` solution for the same image).
  *
+ * Internal: the packaged worker entry runs it (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { createHandLandmarkerWorkerApi } from 'posestream/workers';
+ * import { createHandLandmarkerWorkerApi } from '../handLandmarkerWorker.js'; // src/workers/entries/handLandmarker.ts
  * const api = createHandLandmarkerWorkerApi();
  * await api.init({ model: 'lite' });
  * const { frame, detectMs } = await api.detect({ image: await createImageBitmap(img), index: 0, timestamp: 0 });
  * ```
+ * @internal
  */
 export function createHandLandmarkerWorkerApi(): HandLandmarkerWorkerApi {
   let landmarker: HandLandmarker | undefined;

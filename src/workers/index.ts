@@ -1,6 +1,8 @@
 /**
  * `posestream/workers`: comlink worker APIs that run the same worker modules in Node (worker_threads) and
- * browsers (module Workers): generic `spawnWorker`, classifier workers, and the worker-side helpers.
+ * browsers (module Workers): generic `spawnWorker` and `exposeWorker`, the classifier and hand estimator workers,
+ * and their errors. What runs inside the packaged workers (their services and streams) is internal: the worker
+ * entries in `src/workers/entries/` import it.
  */
 export { spawnWorker } from './spawnWorker.js';
 export { exposeWorker } from './exposeWorker.js';
@@ -17,18 +19,14 @@ export type {
   FunctionClassifierInit,
   TfjsClassifierInit,
 } from './classifierProtocol.js';
-export { createTfjsClassifierService } from './tfjsClassifier.js';
-export { featureTransformFor, type FeatureTransform } from './modelFeatures.js';
-export { createFunctionClassifierService, type WindowClassifierFunction } from './functionClassifier.js';
+export type { WindowClassifierFunction } from './functionClassifier.js';
 // The MediaPipe hand estimator (browser module worker)
 export { createHandEstimatorWorker } from './createHandEstimatorWorker.js';
 export type { HandEstimatorWorker, HandEstimatorWorkerOptions, HandEstimateTiming } from './createHandEstimatorWorker.js';
-export { createHandLandmarkerWorkerApi, mapHandLandmarkerResult } from './handLandmarkerWorker.js';
 export type { HandLandmarkerOptions, HandLandmarkerWorkerApi, DetectRequest, DetectResult } from './handLandmarkerWorker.js';
-export { nodeBuiltin } from './nodeBuiltin.js';
-// The off-main-thread pipeline: the worker-side streams and their messages
-export { withHandStream, type HandStreamApi } from './withHandStream.js';
-export { withGestureStream, type GestureStreamApi } from './withGestureStream.js';
-export { createVideoFrameConverter, type VideoFrameConverter } from './createVideoFrameConverter.js';
+// The off-main-thread pipeline: the types of the workers' streams and their messages (the client methods
+// `streamHands` / `streamGestures` take them)
+export type { HandStreamApi } from './withHandStream.js';
+export type { GestureStreamApi } from './withGestureStream.js';
 export type { HandStreamRequest, HandStreamClientRequest, HandStreamSummary, GestureStreamRequest, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';
 export type { SharedResults } from './sharedResults.js';

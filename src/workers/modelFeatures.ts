@@ -22,11 +22,14 @@ const transforms = FEATURE_TRANSFORMS;
  * so that live inference feeds it exactly what training did. A model without that metadata gets raw packed windows;
  * one that names a transform this version does not know is refused with a `ModelLoadError` naming the model.
  *
+ * Internal to the classifier worker and training (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { featureTransformFor } from 'posestream/workers';
+ * import { featureTransformFor } from './modelFeatures.js'; // the classifier worker
  * const transform = featureTransformFor(model.getUserDefinedMetadata(), 'models/default/model.json');
  * ```
+ * @internal
  */
 export function featureTransformFor(metadata: unknown, source: string): FeatureTransform | undefined {
   const posestream = (metadata as { posestream?: { features?: unknown } } | undefined)?.posestream;

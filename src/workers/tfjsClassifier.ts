@@ -35,11 +35,15 @@ function checkModel(model: tf.LayersModel, source: string, labels: string[], win
  * The TensorFlow.js classifier a worker runs: loads a LayersModel (URL or Node path) on wasm (cpu fallback),
  * checks its shapes against the labels, and scores packed windows. The `classifierWorker` entry exposes it.
  *
+ * Internal: the packaged worker entry runs it (no public entry exports it).
+ *
  * @example
  * ```ts
- * import { exposeWorker, createTfjsClassifierService } from 'posestream/workers';
+ * import { exposeWorker } from 'posestream/workers';
+ * import { createTfjsClassifierService } from '../tfjsClassifier.js'; // src/workers/entries/classifierWorker.ts
  * exposeWorker(createTfjsClassifierService());
  * ```
+ * @internal
  */
 export function createTfjsClassifierService(): ClassifierWorkerApi<TfjsClassifierInit> {
   let model: tf.LayersModel | undefined;

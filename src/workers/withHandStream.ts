@@ -41,12 +41,17 @@ export interface HandStreamApi extends HandLandmarkerWorkerApi {
  * landmarks on to the gesture worker without the page's main thread. The packaged hand-landmarker entry exposes
  * `withHandStream(createHandLandmarkerWorkerApi())`.
  *
+ * Internal: the packaged worker entry runs it (no public entry exports it).
+ *
  * @example
  * ```ts
- * // my-hands.worker.ts
- * import { exposeWorker, createHandLandmarkerWorkerApi, withHandStream } from 'posestream/workers';
+ * // a worker entry in src/workers/entries/
+ * import { exposeWorker } from 'posestream/workers';
+ * import { createHandLandmarkerWorkerApi } from '../handLandmarkerWorker.js';
+ * import { withHandStream } from '../withHandStream.js';
  * exposeWorker(withHandStream(createHandLandmarkerWorkerApi()));
  * ```
+ * @internal
  */
 export function withHandStream(landmarker: HandLandmarkerWorkerApi): HandStreamApi {
   let running: { subscription: Subscription; finish(): void } | undefined;

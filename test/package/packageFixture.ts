@@ -5,7 +5,8 @@
  * - `userApp()`: a fresh `npm create vite@latest -- --template vanilla-ts` app with the README's "Use it in your
  *   app" → "Vite" section applied (its ```sh block run with the tarball for `posestream`, its ```ts block as
  *   `src/main.ts`), and node_modules measured before and after;
- * - `typesProject()`: a tiny TypeScript project with the tarball installed.
+ * - `typesProject()`: a tiny TypeScript project with the tarball installed;
+ * - `nodeProject()`: a fresh Node project with only the tarball and rxjs installed (no optional peer).
  *
  * They live in `$TMPDIR/posestream-package/<checkout>/<key>/`, where `key` hashes what the tarball is made of
  * (package.json, the lockfile, tsconfigs, and the paths, sizes and mtimes of src/, bin/, scripts/, models/); a new
@@ -267,5 +268,18 @@ export async function typesProject(): Promise<string> {
     writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }, null, 2));
     const peers = ['typescript', '@types/node', 'playwright-core', 'vite', 'flatbuffers', 'react', '@types/react', '@angular/core'];
     await run('npm', ['install', '--prefer-offline', tarball, ...peers.map(pin)], tmp);
+  });
+}
+
+/**
+ * A fresh Node project (`"type": "module"`) with only the tarball and `rxjs` (this repo's version) installed: no
+ * optional peer, as an app that calls `posestream/node`'s loaders gets it. Cached per tarball key.
+ */
+export async function nodeProject(): Promise<string> {
+  const tarball = await packTarball();
+  const repo = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  return once('node-only', async (tmp) => {
+    writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: 'node-only', private: true, type: 'module' }, null, 2));
+    await run('npm', ['install', '--prefer-offline', tarball, `rxjs@${repo.devDependencies.rxjs ?? '^7.8.0'}`], tmp);
   });
 }

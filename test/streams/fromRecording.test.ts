@@ -106,12 +106,21 @@ describe('fromRecording sources', () => {
     expect((err as Error).message).toBe(`${url}: HTTP 404 Not Found`);
   });
 
-  it('names the path of a missing file', async () => {
+  it('names the path of a missing file, and that a string was taken as a path (a file: URL is not)', async () => {
     const path = join(dir, 'nope.ndjson');
     const err = await readRecording(path).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RecordingError);
     expect((err as RecordingError).kind).toBe('not-found');
-    expect((err as Error).message).toBe(`${path}: no such file`);
+    expect((err as Error).message).toBe(`${path}: no such file (the string was taken as a file path: recording text starts with \`{\`)`);
+    const url = pathToFileURL(path);
+    expect(((await readRecording(url).catch((e: unknown) => e)) as Error).message).toBe(`${url.href}: no such file`);
+  });
+
+  it('reads a string with a line break, or a byte-order mark before its `{`, as text, not as a path', async () => {
+    expect((await readRecording(`\uFEFF${text}`)).frames).toHaveLength(frames.length);
+    const err = (await readRecording(`not a header\n${text}`).catch((e: unknown) => e)) as RecordingError;
+    expect(err).toBeInstanceOf(RecordingError);
+    expect([err.source, err.line]).toEqual(['<string>', 1]);
   });
 
   it('names the file and line of a bad line in a file', async () => {

@@ -7,6 +7,7 @@ import { replayRecording } from '../../src/testing/replayRecording.js';
 import { syntheticHand } from '../../src/testing/syntheticHand.js';
 import { syntheticPoseStream } from '../../src/testing/syntheticPoseStream.js';
 import { serializeRecording } from '../../src/recording/serializeRecording.js';
+import { RecordingError } from '../../src/recording/RecordingError.js';
 import type { PoseWindow, SourceFrame } from '../../src/types.js';
 
 const source = (index: number, timestamp: number): SourceFrame => ({ index, timestamp, capturedAt: timestamp, image: null, width: 640, height: 480 });
@@ -37,6 +38,45 @@ describe('replayRecording', () => {
       const values = { a: 0, b: 1, c: 2, d: 3 };
       expectObservable(replayRecording(text, scheduler).pipe(map((f) => f.index))).toBe('a 49ms b 49ms c 49ms (d|)', values);
       expectObservable(replayRecording({ frames }, scheduler).pipe(map((f) => f.index)), '^ 60ms !').toBe('a 49ms b', values);
+    });
+  });
+
+  /** What replayRecording threw for `input`, inside TestScheduler.run (where a file read would never finish). */
+  const thrown = (input: unknown): RecordingError => {
+    let error: unknown;
+    const scheduler = newScheduler();
+    scheduler.run(() => {
+      try {
+        replayRecording(input as string, scheduler);
+      } catch (e) {
+        error = e;
+      }
+    });
+    expect(error).toBeInstanceOf(RecordingError);
+    return error as RecordingError;
+  };
+
+  it('throws a not-text RecordingError for a path or a URL, saying what it got and what it takes (it read nothing and hung before)', () => {
+    const path = thrown('take.ndjson');
+    expect(path).toMatchObject({ kind: 'not-text', source: 'take.ndjson', code: 'invalid-recording' });
+    expect(path.message).toMatch(/^take\.ndjson: got a file path, not recording text: replayRecording takes the recording itself: its text \(starting with its header line `\{"format":"posestream\/v1",\.\.\.\}`\), a Recording or an array of PoseFrames; read the file first/);
+    expect(thrown('https://example.com/take.ndjson').message).toMatch(/^https:\/\/example\.com\/take\.ndjson: got a URL, not recording text/);
+    expect(thrown(new URL('file:///takes/take.ndjson')).message).toMatch(/^file:\/\/\/takes\/take\.ndjson: got a URL, not recording text/);
+    expect(thrown(`${'x'.repeat(200)}.ndjson`).source).toHaveLength(80);
+  });
+
+  it('throws a not-text RecordingError for an object without frames, naming its keys', () => {
+    expect(thrown({ header: {}, labels: [] }).message).toBe(
+      '<replayRecording>: got an object without a frames array (keys: header, labels): replayRecording takes the recording itself: its text (starting with its header line `{"format":"posestream/v1",...}`), a Recording or an array of PoseFrames',
+    );
+    expect(thrown(undefined).message).toMatch(/^<replayRecording>: got undefined: /);
+  });
+
+  it('takes text with a line break as text even when it does not start with `{`: a bad first line errors, never hangs', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ expectObservable }) => {
+      const text = `# my take\n${serializeRecording({ header: { format: 'posestream/v1' }, frames: syntheticPoseStream({ frames: 2 }) })}`;
+      expectObservable(replayRecording(text, scheduler)).toBe('#', undefined, expect.objectContaining({ kind: 'bad-json', source: '<string>', line: 1 }));
     });
   });
 });
