@@ -48,14 +48,17 @@ function fromPoseChannel(port: MessagePort, monitor: PipelineMonitor): Observabl
 /**
  * Adds the off-main-thread gesture stream to a classifier worker API (the window, the classifier and the gesture
  * tracker all run in the worker: the page only receives results). The packaged classifier entry exposes
- * `withGestureStream(createTfjsClassifierService())`.
+ * `withGestureStream(createGestureClassifierService())`.
  *
  * @example
  * ```ts
- * // my-classifier.worker.ts
- * import { exposeWorker, createTfjsClassifierService, withGestureStream } from 'posestream/workers';
- * exposeWorker(withGestureStream(createTfjsClassifierService()));
+ * // src/workers/entries/classifierWorker.ts
+ * import { exposeWorker } from 'posestream/workers';
+ * import { createGestureClassifierService } from '../gestureClassifierService.js';
+ * import { withGestureStream } from '../withGestureStream.js';
+ * exposeWorker(withGestureStream(createGestureClassifierService()));
  * ```
+ * @internal
  */
 export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureStreamApi<I> {
   let info: ClassifierInfo | undefined;
