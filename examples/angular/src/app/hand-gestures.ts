@@ -37,7 +37,6 @@ export class HandGestures {
     video: this.video,
     // Where `npm run posestream-assets` put the workers, wasm and models (see README).
     handModel: '/posestream/models/hand_landmarker_full.task',
-    gestureModel: '/posestream/models/default/model.json',
     assets: {
       handLandmarkerWorker: '/posestream/workers/handLandmarker.js',
       classifierWorker: '/posestream/workers/classifierWorker.js',
