@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadKairess } from '../../src/data/loadKairess.js';
+import { seniormarsClips } from '../../eval/seniormarsClips.js';
 import { serializeRecording } from '../../src/recording/serializeRecording.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'posestream-readme-'));
@@ -19,14 +19,12 @@ describe('README quick start', () => {
     const readme = readFileSync('README.md', 'utf8');
     const code = /## Quick start\s+```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(code).toBeDefined();
-    const [come] = (await loadKairess(resolve('../shared/data/landmarks/kairess-gesture-recognition'))).filter((t) => t.label === 'come');
-    // 60 real frames at their own 15 fps: the recorded-clock replay takes 4 s.
-    const frames = come!.frames.slice(0, 60);
+    // A real swipe (seniormars swipe_up #0, a still hand around it) at its 20 fps: the recorded-clock replay takes 4 s.
+    const clips = await seniormarsClips(resolve('../shared/data/landmarks/seniormars-gesture'));
+    const frames = clips.find((c) => c.name === 'swipe_up#0')!.frames;
     const recording = join(dir, 'session.ndjson');
-    writeFileSync(recording, serializeRecording({ header: { format: 'posestream/v1', fps: 15 }, frames }));
-    const edited = code!
-      .replace("'session.ndjson'", JSON.stringify(recording))
-      .replace("'node_modules/posestream/models/default/model.json'", JSON.stringify(resolve('models/default/model.json')));
+    writeFileSync(recording, serializeRecording({ header: { format: 'posestream/v1', fps: 20, width: 640, height: 480 }, frames }));
+    const edited = code!.replace("'session.ndjson'", JSON.stringify(recording));
     expect(edited).not.toBe(code);
     writeFileSync(script, edited);
 
@@ -39,6 +37,6 @@ describe('README quick start', () => {
       log.mockRestore();
     }
     expect(lines[0]).toMatch(/^start \w+ \d+ \d+$/);
-    expect(lines.some((l) => l.startsWith('end come '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('end swipe_up '))).toBe(true);
   }, 60_000);
 });
