@@ -29,10 +29,14 @@ import type { HeldOutResult } from '../eval/leaveOneSourceOut.js';
 import { SWIPE_RECIPES, type SwipeRecipe } from '../eval/swipeRecipe.js';
 import { timeClassifierInChromium } from '../eval/browserInference.js';
 import { heldOutFrontier, type FrontierPoint } from '../eval/heldOutFrontier.js';
-import { evaluateSwipeSource } from '../eval/swipeRecogniserEval.js';
+import { evaluateSwipeSource, withFrameSize } from '../eval/swipeRecogniserEval.js';
 import { durationCurve, palmSizeCurve } from '../eval/swipeCurves.js';
 import { formatCurve, formatSwipeRecogniser } from '../eval/formatSwipeRecogniser.js';
 import { SWIPE_TUNING_SOURCES } from '../eval/swipeSplit.js';
+import { recogniseSwipe } from '../src/filters/recogniseSwipe.js';
+import { DEFAULT_SWIPE_PIPELINE } from '../src/defaultModelPipeline.js';
+import { slidingWindow } from '../src/operators/slidingWindow.js';
+import { from, lastValueFrom, toArray } from 'rxjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -57,7 +61,12 @@ const sources = await loadRealSources(root, dataDir, { onRecord: (v) => process.
   out(formatCurve('stroke duration', 's', await durationCurve(held, [0.25, 0.5, 1, 1.5, 2, 2.5, 3])));
   out(`\n== recall over the same clips, the hand scaled to a palm length (fraction of the frame width; 0.002 jitter)\n`);
   out(formatCurve('palm length', 'of the width', await palmSizeCurve(held, [0.03, 0.05, 0.075, 0.1, 0.15, 0.2])));
-  out('\n');
+  const sample = held.slice(0, 10).flatMap((c) => withFrameSize(c.frames));
+  const windows = await lastValueFrom(from(sample).pipe(slidingWindow(DEFAULT_SWIPE_PIPELINE.window.frames, { resample: DEFAULT_SWIPE_PIPELINE.window, onMissingHand: 'skip' }), toArray()));
+  const packed = windows.map((w) => w.pack());
+  const t0 = performance.now();
+  for (let r = 0; r < 20; r++) for (const w of packed) recogniseSwipe(w, DEFAULT_SWIPE_PIPELINE.window.frames, { aspect: 4 / 3, spanMs: 3000, coveredMs: 3000 });
+  out(`\nrecogniseSwipe: ${(((performance.now() - t0) * 1000) / (20 * packed.length)).toFixed(1)} µs per ${DEFAULT_SWIPE_PIPELINE.window.frames}-frame window (this thread, ${20 * packed.length} windows)\n\n`);
 }
 
 // 1. Leave-one-source-out tables, one per recipe (and the older runs that held the three sources without swipes
