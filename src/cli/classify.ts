@@ -2,11 +2,11 @@
  * `posestream classify <recording.ndjson>`: replays a recording through the whole Node pipeline (sliding window,
  * classifier worker, stable gestures) and prints the gesture events and the run's statistics.
  */
-import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lastValueFrom, map, tap, toArray } from 'rxjs';
+import { catchError, concatMap, EMPTY, lastValueFrom, map, of, tap, toArray } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { fromRecording } from '../streams/fromRecording.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
 import { classifyLatest } from '../operators/classifyLatest.js';
@@ -15,11 +15,19 @@ import { monitorStage } from '../operators/monitorStage.js';
 import { createPipelineMonitor, STAGES } from '../monitor/createPipelineMonitor.js';
 import { summarizeStats } from '../monitor/summarizeStats.js';
 import { createClassifierWorker } from '../workers/createClassifierWorker.js';
+import { ModelLoadError } from '../workers/workerErrors.js';
 import { PosestreamError } from '../errors.js';
-import { checkNumberOption, InvalidOptionError } from '../filters/InvalidOptionError.js';
+import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
 import type { ClassifyPolicy } from '../operators/operatorTypes.js';
-import type { GestureEvent, PipelineStats } from '../types.js';
+import type { GestureEvent, PipelineStats, PoseWindow, Prediction } from '../types.js';
+import { CLASSIFY_HELP, parseClassifyArgs } from './classifyArgs.js';
+import { createFrameTally } from './createFrameTally.js';
+import { NoWindowsError } from './NoWindowsError.js';
+import { openRecordingArg } from './openRecordingArg.js';
+import { readModelWindow } from './readModelWindow.js';
+
+const WHERE = 'posestream classify';
 
 /** The model shipped in the package (trained by `npm run train:default`). */
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/default', import.meta.url));
@@ -44,12 +52,22 @@ export function resolveModelJson(model: string): string {
 
 /**
  * Runs `posestream classify`: replays the recording (on its own clock by default, `--timing asap` as fast as it
- * reads), windows it (with `DEFAULT_MODEL_PIPELINE`'s settings unless flags say otherwise), classifies windows in a worker with `classifyLatest` (`--policy`), turns predictions into
- * gesture events with `stableGestures`, and prints the events (`--json`: one object per line) then one stats line.
- * The recording is a path, a `file:` URL or an `http(s):` URL. Latency figures are on one clock (`performance.now()`):
- * a frame is captured when the replay emits it (`--timing recorded`, so `durationMs` is the recording's own length)
- * or when it is read (`--timing asap`); `captureToResultP95Ms` is capture of a window's newest frame to its result.
- * Bad arguments throw an `InvalidOptionError` (the CLI prints it with the usage, exit code 2).
+ * reads), windows it (with `DEFAULT_MODEL_PIPELINE`'s settings unless flags say otherwise), classifies windows in a
+ * worker, turns predictions into gesture events with `stableGestures`, and prints the events (`--json`: one object
+ * per line) then one stats line. With `--timing recorded` a busy classifier skips windows as `classifyLatest`
+ * (`--policy`) does, as it would live; with `--timing asap` every window is classified, in order (there is no
+ * "latest" in a file read as fast as possible), so the result is exact and the same on every run.
+ *
+ * Every flag is checked (type, unit, range) before any file is read; then `--window` against the model's input
+ * size, and that the recording exists, before the worker starts: an `InvalidOptionError` (the CLI prints it with the
+ * usage, exit 2). `-h` / `--help` prints the help. The recording is a path, a `file:` or `http(s):` URL, or `-`
+ * (stdin). A bad line (or any error of the replay or the window) ends the run after the predictions and gesture
+ * events of every frame before it, then rejects with that error, so nothing read before it is lost; a gap in `t`
+ * over 10 s is waited 10 s (`--timing recorded`), with a note on stderr. A recording that gives no window at all
+ * prints the stats, then rejects with a `NoWindowsError` saying why. Latency figures are on one clock
+ * (`performance.now()`): a frame is captured when the replay emits it (`--timing recorded`, so `durationMs` is the
+ * recording's own length) or when it is read (`--timing asap`); `captureToResultP95Ms` is capture of a window's
+ * newest frame to its result.
  *
  * @example
  * ```ts
@@ -58,83 +76,104 @@ export function resolveModelJson(model: string): string {
  * ```
  */
 export async function runClassify(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      model: { type: 'string', default: DEFAULT_MODEL_DIR },
-      policy: { type: 'string', default: 'latest' },
-      timing: { type: 'string', default: 'recorded' },
-      window: { type: 'string', default: String(DEFAULT_MODEL_PIPELINE.window.frames) },
-      'window-ms': { type: 'string', default: String(DEFAULT_MODEL_PIPELINE.window.durationMs) },
-      threshold: { type: 'string', default: String(DEFAULT_MODEL_PIPELINE.gestures.threshold) },
-      'min-consecutive': { type: 'string', default: String(DEFAULT_MODEL_PIPELINE.gestures.minConsecutive) },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const [recording] = positionals;
-  const policy = values.policy as ClassifyPolicy;
-  const timing = values.timing as 'recorded' | 'asap';
-  const where = 'posestream classify';
-  if (!recording) throw new InvalidOptionError(where, 'recording', 'a recording path or URL', undefined);
-  if (positionals.length > 1) throw new InvalidOptionError(where, 'recording', 'a single recording', positionals.join(' '));
-  if (!['latest', 'drop'].includes(policy)) throw new InvalidOptionError(where, '--policy', "'latest' or 'drop'", policy);
-  if (!['recorded', 'asap'].includes(timing)) throw new InvalidOptionError(where, '--timing', "'recorded' or 'asap'", timing);
-  const number = (flag: string, text: string, range: { min: number; max?: number; integer?: boolean }): number =>
-    checkNumberOption(where, `--${flag}`, text.trim() === '' ? NaN : Number(text), range);
-  const windowSize = number('window', values.window, { min: 1, integer: true });
-  const windowMs = number('window-ms', values['window-ms'], { min: 0 });
-  const threshold = number('threshold', values.threshold, { min: 0, max: 1 });
-  const minConsecutive = number('min-consecutive', values['min-consecutive'], { min: 1, integer: true });
-  const classifier = createClassifierWorker({ model: resolveModelJson(values.model) });
+  const args = parseClassifyArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(CLASSIFY_HELP);
+    return 0;
+  }
+  const { timing, policy, windowMs, threshold, minConsecutive } = args;
+  // The model: --model, else the packaged one.
+  const modelFlag = args.model === undefined ? 'the default model' : `--model ${args.model}`;
+  let modelJson: string;
+  try {
+    modelJson = resolveModelJson(args.model ?? DEFAULT_MODEL_DIR);
+  } catch (error) {
+    throw error instanceof PosestreamError ? new PosestreamError(error.code, `${modelFlag}: ${error.message}`, { cause: error }) : error;
+  }
+  const windowSize = checkWindow(args.window, readModelWindow(modelJson), modelJson);
+  const recording = openRecordingArg(args.recording);
+  const classifier = createClassifierWorker({ model: modelJson, windowSize });
   // One clock (performance.now()) for the monitor and for every frame's capturedAt: with '--timing recorded' the
   // replay stamps frames when it emits them, with 'asap' a frame is captured when it is read.
   const monitor = createPipelineMonitor({ capacity: 1 << 20 });
   const print = (line: object | string): void => {
     process.stdout.write(typeof line === 'string' ? `${line}\n` : `${JSON.stringify(line)}\n`);
   };
+  const tally = createFrameTally();
+  let windows = 0;
+  // An error of the replay or the window, held until every window before it has been classified.
+  let failure: { error: unknown } | undefined;
   try {
-    await classifier.ready;
+    await classifier.ready.catch((error: unknown) => {
+      throw error instanceof ModelLoadError ? new ModelLoadError(error.source, error.message.replace('the "model" option', modelFlag), { cause: error }) : error;
+    });
     // The run starts once the model is loaded, with the replay: durationMs is then the recording's own length.
     const started = monitor.now();
+    const windows$: Observable<PoseWindow> = fromRecording(recording.input, {
+      timing,
+      now: monitor.now,
+      sourceName: recording.source,
+      onTimeJump: (j) =>
+        process.stderr.write(`${WHERE}: ${j.source}:${j.line}: frame ${j.frame} comes ${+j.gapMs.toFixed(3)} ms after frame ${j.previousFrame}; the replay waited ${j.waitedMs} ms instead\n`),
+    }).pipe(
+      map((frame) => (frame.capturedAt === undefined ? { ...frame, capturedAt: monitor.now() } : frame)),
+      tap((frame) => tally.see(frame)),
+      monitorStage(monitor, 'source'),
+      // Resampled to the model's frame rate (0 ms: the last N frames as they came), as DEFAULT_MODEL_PIPELINE.
+      slidingWindow(windowSize, {
+        monitor,
+        onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
+        maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs,
+        ...(windowMs > 0 ? { resample: { frames: windowSize, durationMs: windowMs } } : {}),
+      }),
+      tap(() => windows++),
+      // The windows before the error are still classified and their gestures printed; the error comes last.
+      catchError((error: unknown) => {
+        failure = { error };
+        return EMPTY;
+      }),
+    );
+    const classify = (w: PoseWindow): Promise<Prediction> => classifier.classifyWindow(w);
+    const predictions$ =
+      timing === 'asap'
+        ? windows$.pipe(concatMap((w) => of(w).pipe(classifyLatest(classify, { monitor }))))
+        : windows$.pipe(classifyLatest(classify, { policy, monitor }));
     const events: GestureEvent[] = await lastValueFrom(
-      fromRecording(recording, { timing, now: monitor.now }).pipe(
-        map((frame) => (frame.capturedAt === undefined ? { ...frame, capturedAt: monitor.now() } : frame)),
-        monitorStage(monitor, 'source'),
-        // Resampled to the model's frame rate (0 ms: the last N frames as they came), as DEFAULT_MODEL_PIPELINE.
-        slidingWindow(windowSize, {
-          monitor,
-          onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
-          maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs,
-          ...(windowMs > 0 ? { resample: { frames: windowSize, durationMs: windowMs } } : {}),
-        }),
-        classifyLatest((w) => classifier.classifyWindow(w), { policy, monitor }),
-        stableGestures({
-          ...DEFAULT_MODEL_PIPELINE.gestures,
-          threshold,
-          minConsecutive,
-        }),
+      predictions$.pipe(
+        stableGestures({ ...DEFAULT_MODEL_PIPELINE.gestures, threshold, minConsecutive }),
         tap((e) => {
           if (e.phase !== 'end') return;
           const { label, startFrame, endFrame, startT, endT, score } = e;
-          if (values.json) print({ type: 'gesture', label, startFrame, endFrame, startT, endT, score });
+          if (args.json) print({ type: 'gesture', label, startFrame, endFrame, startT, endT, score });
           else print(`${label.padEnd(12)} frames ${startFrame}-${endFrame}  t ${startT}-${endT} ms  score ${score.toFixed(3)}`);
         }),
         toArray(),
       ),
     );
+    if (failure) throw failure.error;
     const all = STAGES.flatMap((stage) => monitor.events(stage));
     const stats = summarizeStats(all, { from: started - 1, to: monitor.now() });
-    const summary = statsLine(stats, events.filter((e) => e.phase === 'end').length, policy);
-    if (values.json) print(summary);
+    const summary = statsLine(stats, events.filter((e) => e.phase === 'end').length, timing === 'asap' ? 'every' : policy);
+    if (args.json) print(summary);
     else print(`\n${Object.entries(summary).map(([k, v]) => `${k}: ${typeof v === 'number' ? +v.toFixed(3) : v}`).join('\n')}`);
+    if (windows === 0) {
+      throw new NoWindowsError(recording.source, tally.explain({ frames: windowSize, durationMs: windowMs, maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs }));
+    }
     return 0;
   } finally {
     classifier.dispose();
   }
 }
 
-function statsLine(stats: PipelineStats, gestures: number, policy: ClassifyPolicy): Record<string, unknown> {
+/** `--window` (or, when not given, the model's window), checked against the model's input size when known. */
+function checkWindow(window: number | undefined, modelWindow: number | undefined, modelJson: string): number {
+  if (window !== undefined && modelWindow !== undefined && window !== modelWindow) {
+    throw new InvalidOptionError(WHERE, '--window', `${modelWindow} frames, the window the model takes (${modelJson}), or left out`, window);
+  }
+  return window ?? modelWindow ?? DEFAULT_MODEL_PIPELINE.window.frames;
+}
+
+function statsLine(stats: PipelineStats, gestures: number, policy: ClassifyPolicy | 'every'): Record<string, unknown> {
   return {
     type: 'stats',
     policy,

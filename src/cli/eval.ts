@@ -1,19 +1,38 @@
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { formatGestureReport } from '../train/gestureReport.js';
-import { loadTrainingInputs } from '../train/loadTrainingInputs.js';
-import { TrainingDataError } from '../train/trainErrors.js';
 import { importOptional } from './missingDependency.js';
+import { loadTrainingInputs } from '../train/loadTrainingInputs.js';
+import { ModelShapeError, TrainingDataError } from '../train/trainErrors.js';
+import { PosestreamError } from '../errors.js';
+import { InvalidOptionError } from '../filters/InvalidOptionError.js';
+import { resolveModelJson } from './classify.js';
+import { flagChoice } from './flagChoice.js';
+import { flagNumber } from './flagNumber.js';
+import { parseCommandLine } from './parseCommandLine.js';
 
-const USAGE = `usage: posestream eval <recording.ndjson | windows.json | kairess-dir>... --model DIR
-  [--json] [--blocks B (only the last of B time blocks of each take)] [--stride 1] [--backend wasm|cpu]
+const WHERE = 'posestream eval';
+
+const USAGE = `usage: posestream eval <recording.ndjson | windows.json | kairess-dir>... --model DIR [options]
+
+  -m, --model DIR     the model folder (model.json, weights.bin, labels.json), or its model.json
+  --json              the report as JSON
+  --blocks B          evaluate only the last of B time blocks of each take, 2..100 (default: all of it)
+  --stride 1          frames between evaluated windows, 1..1000
+  --backend wasm|cpu  the TensorFlow.js backend (default wasm)
+  -h, --help          this help
 `;
 
 /**
  * `posestream eval`: runs a gesture model directory over labelled recordings (or window arrays, or kairess takes)
  * and prints the same report `train` writes: accuracy, per-class precision/recall, confusion matrix, per file.
- * A model whose input is not N x 21 x 3 (or N x 63) fails with `ModelShapeError` naming its model.json.
- * TensorFlow.js (the optional peer `@tensorflow/tfjs`) is imported when it runs: not installed, it rejects with a
- * `MissingDependencyError` naming it and its install line.
+ *
+ * Every flag is checked first (an `InvalidOptionError`, exit 2), then that `--model` holds model.json and a valid
+ * labels.json (a `PosestreamError` naming the path, before any input is read). Labels of the inputs the model has
+ * no class for are named on stderr before anything is evaluated; when no input label is a class of the model, or
+ * no window is left to evaluate, it fails (`TrainingDataError`) instead of printing an empty report. A model whose
+ * input is not N x 21 x 3 (or N x 63) fails with `ModelShapeError` naming its model.json. `-h` / `--help` prints
+ * the help.
  *
  * @example
  * ```ts
@@ -22,45 +41,75 @@ const USAGE = `usage: posestream eval <recording.ndjson | windows.json | kairess
  * ```
  */
 export async function runEval(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      model: { type: 'string', short: 'm' },
-      json: { type: 'boolean', default: false },
-      blocks: { type: 'string' },
-      stride: { type: 'string', default: '1' },
-      backend: { type: 'string', default: 'wasm' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, typed, positionals, help } = parseCommandLine(WHERE, argv, {
+    model: { type: 'string', short: 'm', value: 'a model folder' },
+    json: { type: 'boolean' },
+    blocks: { type: 'string', value: 'a number of time blocks' },
+    stride: { type: 'string', value: 'a number of frames' },
+    backend: { type: 'string', value: "'wasm' or 'cpu'" },
   });
-  if (values.help) {
+  if (help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (values.model === undefined || positionals.length === 0) {
-    process.stderr.write(USAGE);
-    return 2;
+  const text = (name: string): string | undefined => values[name] as string | undefined;
+  const flag = (name: string): string => typed[name] ?? `--${name}`;
+  const blocksText = text('blocks');
+  const blocks = blocksText === undefined ? undefined : flagNumber(WHERE, flag('blocks'), blocksText, { min: 2, max: 100, integer: true, unit: 'time blocks per take' });
+  const stride = flagNumber(WHERE, flag('stride'), text('stride') ?? '1', { min: 1, max: 1000, integer: true, unit: 'frames' });
+  const backend = flagChoice(WHERE, flag('backend'), text('backend') ?? 'wasm', ['wasm', 'cpu'] as const);
+  if (positionals.length === 0) throw new InvalidOptionError(WHERE, 'inputs', 'one or more recordings, window files or kairess folders', 'nothing');
+  const modelArg = text('model');
+  if (modelArg === undefined || modelArg === '') throw new InvalidOptionError(WHERE, flag('model'), 'a model folder', 'nothing');
+  const dir = modelDir(`${flag('model')} ${modelArg}`, modelArg);
+  const classes = readLabels(join(dir, 'labels.json'));
+
+  const inputs = await loadTrainingInputs(positionals);
+  const sequences = [...inputs.sequences, ...inputs.windowClips.train, ...inputs.windowClips.validation];
+  const given = [...new Set(sequences.flatMap((s) => s.labels.map((l) => l.label)))];
+  const missing = given.filter((label) => !classes.includes(label));
+  const files = positionals.join(', ');
+  const have = `the model (${dir}) has ${classes.map((c) => JSON.stringify(c)).join(', ')}`;
+  if (missing.length > 0 && missing.length === given.length) {
+    throw new TrainingDataError('no-labels', files, `no label of the inputs (${missing.map((l) => JSON.stringify(l)).join(', ')}) is a class of the model: ${have}`);
   }
-  const blocks = values.blocks === undefined ? undefined : Number(values.blocks);
-  if (blocks !== undefined && (!Number.isInteger(blocks) || blocks < 2)) {
-    throw new TrainingDataError('no-data', '--blocks', `expected an integer >= 2, got ${JSON.stringify(values.blocks)}`);
-  }
+  for (const label of missing) process.stderr.write(`${WHERE}: windows labelled ${JSON.stringify(label)} are skipped: ${have}\n`);
+
   const [{ initTfBackend }, { loadGestureModel }, { evaluateGestureModel }] = await importOptional('runEval() of posestream/node', () =>
     Promise.all([import('../train/initTfBackend.js'), import('../train/gestureModelFiles.js'), import('../train/evaluateGestureModel.js')]),
   );
-  const inputs = await loadTrainingInputs(positionals);
-  await initTfBackend(values.backend === 'cpu' ? 'cpu' : 'wasm');
-  const { model, labels, frames, metadata } = await loadGestureModel(values.model);
-  const sequences = [...inputs.sequences, ...inputs.windowClips.train, ...inputs.windowClips.validation];
+  await initTfBackend(backend);
+  const { model, labels, frames, metadata } = await loadGestureModel(dir);
   const { report, unknown } = await evaluateGestureModel(model, labels, frames, sequences, {
     fps: metadata?.fps ?? 30,
-    stride: Number(values.stride) || 1,
+    stride,
     ...(blocks !== undefined ? { blocks } : {}),
   });
   model.dispose();
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...report, unknownLabels: unknown }, null, 2)}\n`);
+  if (report.windows === 0) throw new TrainingDataError('no-data', files, `no window of ${frames} frames to evaluate (takes shorter than the model's window?)`);
+  if (values['json'] === true) process.stdout.write(`${JSON.stringify({ ...report, unknownLabels: unknown }, null, 2)}\n`);
   else process.stdout.write(formatGestureReport(report));
-  for (const [label, n] of Object.entries(unknown)) process.stderr.write(`eval: ${n} windows labelled ${JSON.stringify(label)} skipped: the model has no such class\n`);
   return 0;
+}
+
+/** The folder of `--model` (a folder holding model.json, or the model.json), checked to hold model.json. */
+function modelDir(flag: string, model: string): string {
+  try {
+    return dirname(resolveModelJson(model));
+  } catch (error) {
+    throw error instanceof PosestreamError ? new PosestreamError(error.code, `${flag}: ${error.message}`, { cause: error }) : error;
+  }
+}
+
+/** labels.json: a JSON array of strings, else a `ModelShapeError` naming it. */
+function readLabels(path: string): string[] {
+  let labels: unknown;
+  try {
+    labels = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const why = (error as { code?: unknown }).code === 'ENOENT' ? 'missing' : `unreadable (${(error as Error).message})`;
+    throw new ModelShapeError(path, `labels.json is ${why}: a model folder holds model.json, weights.bin and labels.json`);
+  }
+  if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) throw new ModelShapeError(path, 'labels.json must be a JSON array of strings');
+  return labels;
 }

@@ -11,12 +11,12 @@ type Command = (argv: string[]) => Promise<number | void>;
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   classify: {
     summary:
-      'classify <recording.ndjson|URL> [--model DIR] [--policy latest|drop] [--timing recorded|asap] [--window N]\n' +
-      '           [--window-ms MS (0: no resampling)] [--threshold S] [--min-consecutive K] [--json]',
+      'classify <recording.ndjson|URL|-> [--model DIR] [--timing recorded|asap] [--policy latest|drop] [--window N]\n' +
+      '           [--window-ms MS (0: no resampling)] [--threshold S] [--min-consecutive K] [--json] [--help]',
     load: async () => (await import('./classify.js')).runClassify,
   },
   record: {
-    summary: 'record <video-file> -o out.ndjson [--hands N] [--model full|lite]',
+    summary: 'record <video-file> -o out.ndjson [--force] [--hands N] [--model full|lite] [--help]',
     load: async () => (await import('./record.js')).runRecord,
   },
   'build-model': {
@@ -24,11 +24,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./buildModel.js')).runBuildModel,
   },
   train: {
-    summary: 'train <recordings...> --out DIR [options]',
+    summary: 'train <recordings...> --out DIR [--force] [options] [--help]',
     load: async () => (await import('./train.js')).runTrain,
   },
   eval: {
-    summary: 'eval <recordings...> --model DIR [--json]',
+    summary: 'eval <recordings...> --model DIR [--json] [options] [--help]',
     load: async () => (await import('./eval.js')).runEval,
   },
   bench: {
@@ -49,11 +49,18 @@ function isUsageError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
+/** `message` without a leading `posestream <command>: ` (the CLI prints that prefix once, itself). */
+function bare(name: string, message: string): string {
+  const prefix = `posestream ${name}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
 /**
  * Runs the CLI with `argv` (without node and the script); resolves to the process exit code. A bad command line
  * (an unknown flag, a flag without its value, an out-of-range value) prints what was wrong and the command's usage,
  * exit code 2; a `PosestreamError` is printed as one line naming what was wrong (exit 1); anything else with its
- * stack. A command whose optional peer dependency is not installed (e.g. `record` without `playwright-core`) prints a
+ * stack. Every message carries the `posestream <command>:` prefix once. `posestream <command> --help` prints that
+ * command's help (exit 0). A command whose optional peer dependency is not installed (e.g. `record` without `playwright-core`) prints a
  * `MissingDependencyError` naming the package and the `npm install -D` line that adds it.
  *
  * @example
@@ -81,10 +88,10 @@ export async function main(argv: string[]): Promise<number> {
     // A function the command called names itself; the CLI names the command.
     const error = missing ? new MissingDependencyError(`posestream ${name}`, missing.packageName, missing.install, { cause: thrown }) : thrown;
     if (isUsageError(error)) {
-      process.stderr.write(`posestream ${name}: ${(error as Error).message}\nusage: posestream ${command.summary}\n`);
+      process.stderr.write(`posestream ${name}: ${bare(name, (error as Error).message)}\nusage: posestream ${command.summary}\n`);
       return 2;
     }
-    const message = error instanceof PosestreamError ? `${error.name}: ${error.message}` : String(error);
+    const message = error instanceof PosestreamError ? `${error.name}: ${bare(name, error.message)}` : String(error);
     process.stderr.write(`posestream ${name}: ${message}\n`);
     if (!(error instanceof PosestreamError) && error instanceof Error && error.stack) {
       process.stderr.write(`${error.stack}\n`);

@@ -7,6 +7,53 @@ export const LANDMARKS_PER_HAND = 21;
 const AXES = ['x', 'y', 'z'] as const;
 
 /**
+ * The values a hand from MediaPipe's hand landmarker can plausibly take, as closed ranges `[min, max]`: what a
+ * recording's reader and writer accept.
+ *
+ * - `x`, `y` (normalised image units: 0..1 spans the image): -1..2. A hand partly out of the picture gets landmarks
+ *   a little outside 0..1; a whole image width beyond any edge is far more than any real landmark reaches, so what
+ *   lies outside is a corrupt value (a `1e308` passes a finiteness check and overflows the features downstream).
+ * - `z` (depth relative to the wrist, in about the units of x): -2..2. A hand spans at most about one image width,
+ *   so its depth relative to its own wrist does too; twice that leaves a margin.
+ * - `world` (world landmarks, metres from the hand's centre): -1..1. A hand is about 0.2 m across.
+ * - `score` (handedness confidence): 0..1, a probability.
+ *
+ * @internal
+ */
+export const HAND_VALUE_RANGES = Object.freeze({
+  x: Object.freeze([-1, 2] as const),
+  y: Object.freeze([-1, 2] as const),
+  z: Object.freeze([-2, 2] as const),
+  world: Object.freeze([-1, 1] as const),
+  score: Object.freeze([0, 1] as const),
+});
+
+/**
+ * What makes a hand's finite numbers implausible (see {@link HAND_VALUE_RANGES}), as a phrase naming the value
+ * (`'landmarks[4].x is 1e+308, outside -1..2 (normalised image units)'`), or undefined when every value lies in range.
+ *
+ * @internal
+ */
+export function implausibleHandValue(hand: Hand): string | undefined {
+  const outside = (v: number, [min, max]: readonly [number, number]): boolean => !(v >= min && v <= max);
+  const say = (what: string, v: number, [min, max]: readonly [number, number], unit: string): string =>
+    `${what} is ${v}, outside ${min}..${max} (${unit})`;
+  if (outside(hand.score, HAND_VALUE_RANGES.score)) return say('score', hand.score, HAND_VALUE_RANGES.score, 'a probability');
+  const points = (landmarks: readonly Landmark[], name: string, world: boolean): string | undefined => {
+    for (let i = 0; i < landmarks.length; i++) {
+      const p = landmarks[i] as Landmark;
+      for (const axis of AXES) {
+        const range = world ? HAND_VALUE_RANGES.world : HAND_VALUE_RANGES[axis];
+        const unit = world ? 'metres' : axis === 'z' ? 'depth relative to the wrist, image units' : 'normalised image units';
+        if (outside(p[axis], range)) return say(`${name}[${i}].${axis}`, p[axis], range, unit);
+      }
+    }
+    return undefined;
+  };
+  return points(hand.landmarks, 'landmarks', false) ?? (hand.worldLandmarks ? points(hand.worldLandmarks, 'world', true) : undefined);
+}
+
+/**
  * Checks that a hand has exactly 21 landmarks whose x, y and z are finite numbers.
  *
  * Throws an {@link InvalidPoseError} naming the frame index, the hand and the first bad landmark. `where` prefixes

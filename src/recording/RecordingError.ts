@@ -7,6 +7,8 @@ import { PosestreamError } from '../errors.js';
  * - `missing-field`: a required field is absent; `bad-value`: a field has the wrong type or range;
  * - `bad-landmarks`: a hand with other than 21 landmarks (or a landmark that is not `[x, y, z]`);
  * - `non-finite`: NaN/Infinity where a number is required;
+ * - `out-of-range`: a finite number outside what a hand can plausibly take (a coordinate far outside the image, a
+ *   score above 1: see `HAND_VALUE_RANGES`);
  * - `out-of-order`: a frame index or `t` that goes backwards;
  * - `line-too-long`: a line longer than `maxLineBytes` (the reader stops there, without parsing it);
  * - `label-out-of-range`: a label whose frames are not in the recording;
@@ -22,6 +24,7 @@ export type RecordingErrorKind =
   | 'bad-value'
   | 'bad-landmarks'
   | 'non-finite'
+  | 'out-of-range'
   | 'out-of-order'
   | 'line-too-long'
   | 'label-out-of-range'

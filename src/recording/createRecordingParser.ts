@@ -19,13 +19,16 @@ export interface RecordingParser {
   readonly header: RecordingHeader | undefined;
   /** Lines skipped so far (`onInvalid: 'skip'`). */
   readonly skipped: number;
+  /** The 1-based line of the frame last returned by `push()` or `flush()`, once one was. */
+  readonly frameLine: number | undefined;
 }
 
 /**
  * Creates a stateful parser that reads a recording one line at a time, synchronously: the header first, then
  * frames (indices strictly increasing, `t` never decreasing; equal `t` is allowed) and labels. Throws
  * {@link RecordingError}s, or with `onInvalid: 'skip'` skips bad frame/label lines and reports them to `onSkip` (a
- * bad header always throws). In skip mode each frame is held back until the next one confirms it: a frame that
+ * bad header always throws). A label is checked when read as far as the frames read so far allow (one that starts
+ * before the first frame is an error at once); that it ends within the recording is known only at `finish()`. In skip mode each frame is held back until the next one confirms it: a frame that
  * breaks the order of its neighbours (a corrupt index such as 1000000, or a `t` far in the future) is the one
  * skipped, not every good frame after it; `flush()` returns the last held frame.
  * `fromRecording` and `readRecording` are built on it; use it directly to read lines from elsewhere.
@@ -39,15 +42,19 @@ export function createRecordingParser(source: string, options: ReadRecordingOpti
   let skipped = 0;
   // The last frame returned, and (skip mode) the frame held back until the next one confirms it, with its line.
   let last: PoseFrame | undefined;
+  let lastLine: number | undefined;
   let held: { frame: PoseFrame; line: number } | undefined;
   let firstIndex: number | undefined;
   const labels: { label: RecordingLabel; line: number }[] = [];
 
-  const accept = (frame: PoseFrame): PoseFrame => {
+  const accept = (frame: PoseFrame, at: number): PoseFrame => {
     firstIndex ??= frame.index;
     last = frame;
+    lastLine = at;
     return frame;
   };
+  const outOfRange = (label: RecordingLabel, at: number, range: string): RecordingError =>
+    new RecordingError('label-out-of-range', source, at, `label ${JSON.stringify(label.label)} covers frames ${label.startFrame}..${label.endFrame} but ${range}`);
   // Why `frame` may not follow `previous` (indices strictly increasing, `t` never decreasing), if it may not.
   const orderError = (previous: PoseFrame | undefined, frame: PoseFrame, at: number): RecordingError | undefined => {
     if (!previous) return undefined;
@@ -71,6 +78,9 @@ export function createRecordingParser(source: string, options: ReadRecordingOpti
     get skipped() {
       return skipped;
     },
+    get frameLine() {
+      return lastLine;
+    },
     push(text) {
       line++;
       let parsed;
@@ -87,6 +97,10 @@ export function createRecordingParser(source: string, options: ReadRecordingOpti
           header = parsed.header;
           return undefined;
         case 'label':
+          // Frames come in increasing order: a label starting before the first frame can never be covered.
+          if (firstIndex !== undefined && parsed.label.startFrame < firstIndex) {
+            return reject(outOfRange(parsed.label, line, `the recording starts at frame ${firstIndex}`));
+          }
           labels.push({ label: parsed.label, line });
           return undefined;
         case 'frame': {
@@ -96,7 +110,7 @@ export function createRecordingParser(source: string, options: ReadRecordingOpti
           if (!skip) {
             const error = orderError(last, frame, line);
             if (error) throw error;
-            return accept(frame);
+            return accept(frame, line);
           }
           if (!held) {
             const error = orderError(last, frame, line);
@@ -106,9 +120,9 @@ export function createRecordingParser(source: string, options: ReadRecordingOpti
           }
           // Skip mode: the held frame is confirmed by a frame that follows it in order.
           if (!orderError(held.frame, frame, line)) {
-            const confirmed = held.frame;
+            const confirmed = held;
             held = { frame, line };
-            return accept(confirmed);
+            return accept(confirmed.frame, confirmed.line);
           }
           // Out of order after the held frame but in order after the frame before it: the held one was the outlier.
           if (!orderError(last, frame, line)) {
@@ -122,9 +136,9 @@ export function createRecordingParser(source: string, options: ReadRecordingOpti
     },
     flush() {
       if (!held) return undefined;
-      const frame = held.frame;
+      const { frame, line: at } = held;
       held = undefined;
-      return accept(frame);
+      return accept(frame, at);
     },
     finish() {
       if (held) throw new PosestreamError('parser-misuse', `${source}: call flush() before finish() (a frame is still held back)`);
@@ -132,8 +146,7 @@ export function createRecordingParser(source: string, options: ReadRecordingOpti
       const valid: RecordingLabel[] = [];
       for (const { label, line: at } of labels) {
         if (last === undefined || firstIndex === undefined || label.startFrame < firstIndex || label.endFrame > last.index) {
-          const range = last === undefined ? 'the recording has no frames' : `the recording has frames ${firstIndex}..${last.index}`;
-          reject(new RecordingError('label-out-of-range', source, at, `label ${JSON.stringify(label.label)} covers frames ${label.startFrame}..${label.endFrame} but ${range}`));
+          reject(outOfRange(label, at, last === undefined ? 'the recording has no frames' : `the recording has frames ${firstIndex}..${last.index}`));
         } else {
           valid.push(label);
         }

@@ -1,4 +1,5 @@
 import { InvalidPoseError } from '../errors.js';
+import { implausibleHandValue } from '../filters/validateHand.js';
 import type { Landmark, PoseFrame } from '../types.js';
 import type { RecordingHeader, RecordingLabel } from '../streams/recordingTypes.js';
 
@@ -23,8 +24,9 @@ export function formatHeaderLine(header: RecordingHeader): string {
 /**
  * Formats one frame as an NDJSON line (no newline): `{"frame":i,"t":ms,"hands":[...]}` with landmarks as `[x,y,z]`
  * rounded to {@link RECORDING_PRECISION} (5 decimals), scores to 4 and `t` to 3 decimals; world landmarks go in
- * `"world"`. Throws `InvalidPoseError` for a hand without exactly 21 landmarks or a non-finite number, so what is
- * written can always be read back.
+ * `"world"`. Throws `InvalidPoseError` for a hand without exactly 21 landmarks, a non-finite number or one outside
+ * its plausible range (`HAND_VALUE_RANGES`: what the reader rejects as `'out-of-range'`), so what is written can
+ * always be read back.
  *
  * @internal
  */
@@ -50,6 +52,9 @@ export function formatFrameLine(frame: PoseFrame): string {
       landmarks: points(hand.landmarks, `hands[${h}].landmarks`),
     };
     if (hand.worldLandmarks) out['world'] = points(hand.worldLandmarks, `hands[${h}].world`);
+    // Finite (checked above), but maybe far outside what the reader accepts.
+    const implausible = implausibleHandValue(hand);
+    if (implausible !== undefined) throw new InvalidPoseError(`frame ${frame.index}: hands[${h}].${implausible}`, frame.index);
     return out;
   });
   return JSON.stringify({ frame: frame.index, t: round(check(frame.timestamp, 'timestamp'), RECORDING_PRECISION.t), hands });

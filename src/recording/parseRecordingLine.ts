@@ -3,6 +3,7 @@ import { RECORDING_FORMAT } from '../streams/recordingTypes.js';
 import type { RecordingHeader, RecordingLabel } from '../streams/recordingTypes.js';
 import { RecordingError } from './RecordingError.js';
 import type { RecordingErrorKind } from './RecordingError.js';
+import { implausibleHandValue } from '../filters/validateHand.js';
 
 /** One parsed line of a recording. Frames carry no width/height (those come from the header). */
 export type RecordingLine =
@@ -19,8 +20,10 @@ type Fail = (kind: RecordingErrorKind, detail: string) => never;
  *
  * `first` says whether this is the first non-blank line, which must be the header. Throws a
  * {@link RecordingError} naming `source` and the 1-based `line` on bad JSON, a missing or unknown header, a missing
- * field, a hand with other than 21 landmarks, a non-finite number (`null` or an overflowing literal such as `1e999`)
- * or a value of the wrong type. Blank lines parse to `{ kind: 'blank' }`.
+ * field, a hand with other than 21 landmarks, a non-finite number (`null` or an overflowing literal such as `1e999`),
+ * a finite number outside its plausible range (`'out-of-range'`: landmark x, y outside -1..2, z outside -2..2, world
+ * landmarks outside -1..1 m, a score outside 0..1; see `HAND_VALUE_RANGES`) or a value of the wrong type. Blank lines
+ * parse to `{ kind: 'blank' }`.
  *
  * @internal
  */
@@ -89,6 +92,8 @@ function parseHand(value: unknown, where: string, fail: Fail): Hand {
   if (obj['landmarks'] === undefined) fail('missing-field', `${where}: missing "landmarks"`);
   const hand: Hand = { handedness, score, landmarks: parseLandmarks(obj['landmarks'], `${where}.landmarks`, fail) };
   if (obj['world'] !== undefined) hand.worldLandmarks = parseLandmarks(obj['world'], `${where}.world`, fail);
+  const implausible = implausibleHandValue(hand);
+  if (implausible !== undefined) fail('out-of-range', `${where}.${implausible}`);
   return hand;
 }
 

@@ -3,10 +3,14 @@ import type { Subscription } from 'rxjs';
 import type { PoseFrame } from '../types.js';
 import { createRecordingParser } from '../recording/createRecordingParser.js';
 import { openRecordingLines } from '../recording/openRecordingLines.js';
+import { checkNumberOption } from '../filters/InvalidOptionError.js';
 import type { FromRecordingOptions, RecordingInput } from './recordingTypes.js';
 
 /** With `'recorded'` timing, reading pauses while this many frames wait for their time. */
 const HIGH_WATER = 256;
+
+/** With `'recorded'` timing, the longest wait between two frames by default, ms. */
+const DEFAULT_MAX_WAIT_MS = 10_000;
 
 /**
  * Replays a posestream NDJSON recording (docs/recording-format.md) as `PoseFrame`s.
@@ -21,12 +25,15 @@ const HIGH_WATER = 256;
  * subscriber unsubscribes: text is split lazily). Timing `'recorded'` replays on the recording's own clock: frame k
  * is emitted `t_k - t_0` ms after subscription on `scheduler`, with `capturedAt = now()`: `performance.now()` by
  * default (the clock of `createPipelineMonitor` and of the live sources, so latency figures compare like with like),
- * the scheduler's clock when a `scheduler` is given (inside `TestScheduler.run` it replays in virtual time).
+ * the scheduler's clock when a `scheduler` is given (inside `TestScheduler.run` it replays in virtual time). A gap in
+ * `t` longer than `maxWaitMs` (default 10 s: a clock jump, a paused camera) is never slept through: the replay waits
+ * `maxWaitMs`, carries on with the frames after it at their own spacing, and tells `onTimeJump` (source and line).
  *
  * A bad line ends the stream with a `RecordingError` naming the source, the 1-based line and what was wrong, after
- * every frame read before it; with `onInvalid: 'skip'` bad frame/label lines are skipped and reported to `onSkip`
- * (a frame out of order with both neighbours is the one skipped). A line longer than `maxLineBytes` (default 1 MiB)
- * is a `'line-too-long'` error, found without reading the rest of the line.
+ * every frame read before it (with `'recorded'` timing, once those have been replayed on their clock: reading stops
+ * at the bad line, and no gap waits longer than `maxWaitMs`); with `onInvalid: 'skip'` bad frame/label lines are
+ * skipped and reported to `onSkip` (a frame out of order with both neighbours is the one skipped). A line longer
+ * than `maxLineBytes` (default 1 MiB) is a `'line-too-long'` error, found without reading the rest of the line.
  * Labels go to `onLabel` once the recording has been read and checked (use `readRecording` to get everything at once).
  * Unsubscribing stops reading and closes the file or stream.
  *
@@ -38,6 +45,8 @@ const HIGH_WATER = 256;
  * ```
  */
 export function fromRecording(input: RecordingInput, options: FromRecordingOptions = {}): Observable<PoseFrame> {
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  if (maxWaitMs !== Infinity) checkNumberOption('fromRecording', 'maxWaitMs', maxWaitMs, { min: 0 });
   return new Observable<PoseFrame>((subscriber) => {
     const scheduler = options.scheduler ?? asyncScheduler;
     const recorded = options.timing === 'recorded';
@@ -48,8 +57,11 @@ export function fromRecording(input: RecordingInput, options: FromRecordingOptio
     const now = options.now ?? (options.scheduler ? () => scheduler.now() : () => performance.now());
     const parser = createRecordingParser(source, options);
     const startedAt = scheduler.now();
-    const queue: PoseFrame[] = [];
+    const queue: { frame: PoseFrame; line: number }[] = [];
     let t0: number | undefined;
+    // The frame replayed last, and how far the replay's clock was moved on past gaps longer than maxWaitMs.
+    let previous: PoseFrame | undefined;
+    let skippedMs = 0;
     let active: Subscription | undefined;
     let ended = false;
     let failure: { error: unknown } | undefined;
@@ -62,17 +74,29 @@ export function fromRecording(input: RecordingInput, options: FromRecordingOptio
     };
     const pump = () => {
       if (active || subscriber.closed) return;
-      const frame = queue.shift();
-      if (!frame) {
+      const item = queue.shift();
+      if (!item) {
         if (ended) finish();
         return;
       }
+      const { frame, line } = item;
       if (resume && queue.length < HIGH_WATER / 2) {
         resume();
         resume = undefined;
       }
       t0 ??= frame.timestamp;
-      const delay = Math.max(0, startedAt + (frame.timestamp - t0) - scheduler.now());
+      const gapMs = previous === undefined ? 0 : frame.timestamp - previous.timestamp;
+      if (previous !== undefined && gapMs > maxWaitMs) {
+        skippedMs += gapMs - maxWaitMs;
+        try {
+          options.onTimeJump?.({ source, line, frame: frame.index, previousFrame: previous.index, gapMs, waitedMs: maxWaitMs });
+        } catch (err) {
+          subscriber.error(err);
+          return;
+        }
+      }
+      previous = frame;
+      const delay = Math.max(0, startedAt + (frame.timestamp - t0 - skippedMs) - scheduler.now());
       active = scheduler.schedule(() => {
         active = undefined;
         subscriber.next({ ...frame, capturedAt: now() });
@@ -81,7 +105,7 @@ export function fromRecording(input: RecordingInput, options: FromRecordingOptio
     };
     const emit = (frame: PoseFrame) => {
       if (recorded) {
-        queue.push(frame);
+        queue.push({ frame, line: parser.frameLine ?? 0 });
         pump();
       } else {
         subscriber.next(frame);

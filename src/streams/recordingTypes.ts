@@ -80,6 +80,15 @@ export interface FromRecordingOptions extends ReadRecordingOptions {
    * @default `performance.now()` (the default monitor clock); `scheduler.now()` when a `scheduler` is given
    */
   now?: () => number;
+  /**
+   * `'recorded'` timing: the longest wait between two frames, ms. A longer gap in `t` (a clock jump, a camera that
+   * was paused, a corrupt `t`) is shortened to this: the replay's clock moves on by the rest, frames after the gap
+   * keep their spacing, and `onTimeJump` is told. `Infinity` waits out every gap.
+   * @default 10000 (10 s)
+   */
+  maxWaitMs?: number;
+  /** Called (`'recorded'` timing) for each gap longer than `maxWaitMs`, when the replay reaches it. @default undefined */
+  onTimeJump?: (jump: RecordingTimeJump) => void;
   /** Called once with the header, before the first frame. @default undefined */
   onHeader?: (header: RecordingHeader) => void;
   /**
@@ -87,6 +96,20 @@ export interface FromRecordingOptions extends ReadRecordingOptions {
    * (before completion). @default undefined
    */
   onLabel?: (label: RecordingLabel) => void;
+}
+
+/** A gap in a recording's clock that a `'recorded'` replay shortened to `maxWaitMs` (see `FromRecordingOptions`). */
+export interface RecordingTimeJump {
+  /** The file path, URL, `'<string>'`, `'<stream>'` or `sourceName` of the recording. */
+  source: string;
+  /** 1-based line of the frame after the gap. */
+  line: number;
+  /** Index of the frame after the gap, and of the frame before it. */
+  frame: number;
+  previousFrame: number;
+  /** The gap in `t`, ms, and how long the replay waited instead, ms. */
+  gapMs: number;
+  waitedMs: number;
 }
 
 /** Options of `recordPoses`: the header fields to write. */

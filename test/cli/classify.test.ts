@@ -86,6 +86,19 @@ describe('posestream classify', () => {
     expect(stats.windowWaitP95Ms).toBeGreaterThanOrEqual(0);
   });
 
+  it('--timing asap classifies every window, in order: nothing dropped, and the same gestures on every run', async () => {
+    const first = await cli(['classify', comePath, '--json', '--timing', 'asap']);
+    const second = await cli(['classify', comePath, '--json', '--timing', 'asap']);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const stats = statsOf(first.stdout);
+    expect(stats.policy as unknown).toBe('every');
+    expect(stats.droppedWindows).toBe(0); // was most of them: a file read as fast as possible has no "latest" to keep
+    expect(stats.classifiedPerSec).toBe(stats.windowsPerSec); // one prediction per window, over the same run
+    expect(stats.windowsPerSec).toBeGreaterThan(0);
+    const gestures = (out: string) => out.trim().split('\n').slice(0, -1);
+    expect(gestures(second.stdout)).toEqual(gestures(first.stdout));
+  });
+
   it('accepts consecutive frames with equal t (the format says t never decreases)', async () => {
     const text = await readFile(comePath, 'utf8');
     const lines = text.trim().split('\n');

@@ -10,6 +10,14 @@ import { syntheticPoseStream } from '../../src/testing/syntheticPoseStream.js';
 const HEADER = '{"format":"posestream/v1","fps":30,"width":640,"height":480,"source":"camera"}';
 const frames = syntheticPoseStream({ frames: 4, fps: 30 });
 const good = frames.map(formatFrameLine);
+/** A frame line with one plausible hand, but for one coordinate, the score or world landmarks (all at `world`). */
+function frameWith(index: number, change: { point?: [number, number, number]; score?: number; world?: number }): string {
+  const landmarks = Array.from({ length: 21 }, () => [0.5, 0.5, 0]);
+  if (change.point) landmarks[change.point[0]]![change.point[1]] = change.point[2];
+  const h: Record<string, unknown> = { handedness: 'Right', score: change.score ?? 0.9, landmarks };
+  if (change.world !== undefined) h['world'] = Array.from({ length: 21 }, () => [change.world, 0, 0]);
+  return JSON.stringify({ frame: index, t: index * 33, hands: [h] });
+}
 const hand = (n: number) => JSON.stringify({ handedness: 'Right', score: 0.9, landmarks: Array.from({ length: n }, () => [0.5, 0.5, 0]) });
 
 async function failure(text: string): Promise<RecordingError> {
@@ -44,6 +52,13 @@ describe('recording bad input', () => {
     ['label end before start', [HEADER, ...good, '{"label":"wave","startFrame":3,"endFrame":1}'], 6, 'bad-value', /endFrame 1 < startFrame 3/],
     ['label missing endFrame', [HEADER, ...good, '{"label":"wave","startFrame":3}'], 6, 'missing-field', /missing "endFrame"/],
     ['empty recording', [''], 1, 'missing-header', /empty/],
+    // Finite but implausible: 1e308 overflowed the features downstream and was blamed on the model's NaN score.
+    ['coordinate 1e308', [HEADER, good[0]!, frameWith(1, { point: [3, 0, 1e308] })], 3, 'out-of-range', /^<string>:3: frame 1: hands\[0\]\.landmarks\[3\]\.x is 1e\+308, outside -1\.\.2 \(normalised image units\)$/],
+    ['y below -1', [HEADER, frameWith(0, { point: [20, 1, -1.5] })], 2, 'out-of-range', /landmarks\[20\]\.y is -1\.5, outside -1\.\.2/],
+    ['z of 5', [HEADER, frameWith(0, { point: [0, 2, 5] })], 2, 'out-of-range', /landmarks\[0\]\.z is 5, outside -2\.\.2/],
+    ['world landmark 3 m away', [HEADER, frameWith(0, { world: 3 })], 2, 'out-of-range', /hands\[0\]\.world\[0\]\.x is 3, outside -1\.\.1 \(metres\)/],
+    ['score 7', [HEADER, frameWith(0, { score: 7 })], 2, 'out-of-range', /frame 0: hands\[0\]\.score is 7, outside 0\.\.1/],
+    ['negative score', [HEADER, frameWith(0, { score: -0.1 })], 2, 'out-of-range', /score is -0\.1, outside 0\.\.1/],
   ];
   for (const [name, lines, line, kind, message] of cases) {
     it(`${name}: ${kind} at line ${line}`, async () => {
@@ -68,6 +83,24 @@ describe('recording bad input', () => {
     fromRecording(text).subscribe({ next: (f) => seen.push(f.index), error: () => seen.push(-1) });
     expect(seen).toEqual([0, 1, -1]);
     expect((err as RecordingError).line).toBe(4);
+  });
+
+  it('accepts the edges of the plausible ranges (and the writer refuses what the reader would reject)', async () => {
+    const edges = [HEADER, frameWith(0, { point: [0, 0, -1] }), frameWith(1, { point: [1, 1, 2] }), frameWith(2, { point: [2, 2, -2], score: 0 }), frameWith(3, { world: -1, score: 1 })];
+    expect((await readRecording(edges.join('\n'))).frames).toHaveLength(4);
+    const [frame] = (await readRecording([HEADER, good[0]!].join('\n'))).frames;
+    const far = { ...frame!, hands: frame!.hands.map((h) => ({ ...h, landmarks: h.landmarks.map((p, i) => (i === 2 ? { ...p, y: 1e308 } : p)) })) };
+    expect(() => formatFrameLine(far)).toThrow('frame 0: hands[0].landmarks[2].y is 1e+308, outside -1..2 (normalised image units)');
+  });
+
+  it('a label that starts before the first frame is an error when read, not at the end', () => {
+    const seen: number[] = [];
+    let error: RecordingError | undefined;
+    const text = [HEADER, good[1], good[2], '{"label":"wave","startFrame":0,"endFrame":2}', good[3]].join('\n');
+    fromRecording(text).subscribe({ next: (f) => seen.push(f.index), error: (e: RecordingError) => (error = e) });
+    expect(seen).toEqual([1, 2]); // frame 3, after the label, is never read
+    expect([error?.kind, error?.line]).toEqual(['label-out-of-range', 4]);
+    expect(error?.message).toBe('<string>:4: label "wave" covers frames 0..2 but the recording starts at frame 1');
   });
 
   it("onInvalid 'skip' skips and counts bad frame and label lines", async () => {

@@ -170,6 +170,37 @@ describe("fromRecording timing 'recorded'", () => {
     });
   });
 
+  it('never sleeps through a clock jump: waits maxWaitMs (default 10 s), keeps the spacing after it, reports source and line', () => {
+    // Frame 2 jumps 1e9 ms (11.6 days) ahead; frames 2 and 3 keep their 33 ms spacing after the bounded wait.
+    const rec = [header, line(0, 0), line(1, 33), line(2, 1e9), line(3, 1e9 + 33)].join('\n');
+    const jumps: unknown[] = [];
+    const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+    scheduler.run(({ expectObservable }) => {
+      const replay = fromRecording(rec, { timing: 'recorded', scheduler, sourceName: 'take.ndjson', onTimeJump: (j) => jumps.push(j) });
+      expectObservable(replay.pipe(map((f) => f.index))).toBe('a 32ms b 9999ms c 32ms (d|)', { a: 0, b: 1, c: 2, d: 3 });
+    });
+    expect(jumps).toEqual([{ source: 'take.ndjson', line: 4, frame: 2, previousFrame: 1, gapMs: 1e9 - 33, waitedMs: 10_000 }]);
+    // maxWaitMs sets the bound; Infinity waits out every gap.
+    const other = new TestScheduler((a, b) => expect(a).toEqual(b));
+    other.run(({ expectObservable }) => {
+      const short = fromRecording([header, line(0, 0), line(1, 5000)].join('\n'), { timing: 'recorded', scheduler: other, maxWaitMs: 100 });
+      expectObservable(short.pipe(map((f) => f.index))).toBe('a 99ms (b|)', { a: 0, b: 1 });
+      const all = fromRecording([header, line(0, 0), line(1, 20_000)].join('\n'), { timing: 'recorded', scheduler: other, maxWaitMs: Infinity });
+      expectObservable(all.pipe(map((f) => f.index))).toBe('a 19999ms (b|)', { a: 0, b: 1 });
+    });
+    expect(() => fromRecording(rec, { maxWaitMs: -1 })).toThrow(/fromRecording: option `maxWaitMs` must be a finite number >= 0, got -1/);
+  });
+
+  it('a jump followed by a frame back in time: the error comes after the bounded wait, not after 11.6 days', () => {
+    const rec = [header, line(0, 0), line(1, 1e9), line(2, 66)].join('\n');
+    const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+    scheduler.run(({ expectObservable }) => {
+      const replay = fromRecording(rec, { timing: 'recorded', scheduler }).pipe(map((f) => f.index));
+      const error = new RecordingError('out-of-order', '<string>', 4, 'frame 2: t 66 before t 1000000000 of frame 1');
+      expectObservable(replay).toBe('a 9999ms (b#)', { a: 0, b: 1 }, error);
+    });
+  });
+
   it('replays a file on the real clock in order, with capturedAt increasing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'posestream-rec-'));
     try {
