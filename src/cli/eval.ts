@@ -61,6 +61,10 @@ export async function runEval(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new InvalidOptionError(WHERE, 'inputs', 'one or more recordings, window files or kairess folders', 'nothing');
   const modelArg = text('model');
   if (modelArg === undefined || modelArg === '') throw new InvalidOptionError(WHERE, flag('model'), 'a model folder', 'nothing');
+  // The tool before the files: a missing @tensorflow/tfjs is said before the model or any input is read.
+  const [{ initTfBackend }, { loadGestureModel }, { evaluateGestureModel }] = await importOptional('runEval() of posestream/node', () =>
+    Promise.all([import('../train/initTfBackend.js'), import('../train/gestureModelFiles.js'), import('../train/evaluateGestureModel.js')]),
+  );
   const dir = modelDir(`${flag('model')} ${modelArg}`, modelArg);
   const classes = readLabels(join(dir, 'labels.json'));
 
@@ -75,9 +79,6 @@ export async function runEval(argv: string[]): Promise<number> {
   }
   for (const label of missing) process.stderr.write(`${WHERE}: windows labelled ${JSON.stringify(label)} are skipped: ${have}\n`);
 
-  const [{ initTfBackend }, { loadGestureModel }, { evaluateGestureModel }] = await importOptional('runEval() of posestream/node', () =>
-    Promise.all([import('../train/initTfBackend.js'), import('../train/gestureModelFiles.js'), import('../train/evaluateGestureModel.js')]),
-  );
   await initTfBackend(backend);
   const { model, labels, frames, metadata } = await loadGestureModel(dir);
   const { report, unknown } = await evaluateGestureModel(model, labels, frames, sequences, {

@@ -80,15 +80,16 @@ export async function runTrain(argv: string[]): Promise<number> {
   if (out === undefined || out === '') throw new InvalidOptionError(WHERE, typed['out'] ?? '--out', 'a model folder', 'nothing');
   checkOutputPath(WHERE, typed['out'] ?? '--out', out, { kind: 'dir', force: values['force'] === true, files: MODEL_FILES });
 
+  // The tool before the inputs: a missing @tensorflow/tfjs is said before any file is read.
+  const [{ initTfBackend }, { trainGestureModel }, { saveGestureModel }] = await importOptional('runTrain() of posestream/node', () =>
+    Promise.all([import('../train/initTfBackend.js'), import('../train/trainGestureModel.js'), import('../train/gestureModelFiles.js')]),
+  );
   const inputs = await loadTrainingInputs(positionals);
   const classes = new Set([...inputs.sequences, ...inputs.windowClips.train].flatMap((s) => s.labels.map((l) => l.label)));
   if (classes.size < 2) {
     const found = classes.size === 0 ? 'none' : `only ${[...classes].map((c) => JSON.stringify(c)).join(', ')}`;
     throw new TrainingDataError('no-data', positionals.join(', '), `a gesture model needs at least 2 classes to tell apart; the inputs label ${found}`);
   }
-  const [{ initTfBackend }, { trainGestureModel }, { saveGestureModel }] = await importOptional('runTrain() of posestream/node', () =>
-    Promise.all([import('../train/initTfBackend.js'), import('../train/trainGestureModel.js'), import('../train/gestureModelFiles.js')]),
-  );
   await initTfBackend(backend);
   const result = await trainGestureModel({
     sequences: inputs.sequences,
