@@ -18,7 +18,7 @@ import { createClassifierWorker } from '../workers/createClassifierWorker.js';
 import { ModelLoadError } from '../workers/workerErrors.js';
 import { PosestreamError } from '../errors.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
-import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
+import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelPipeline.js';
 import type { ClassifyPolicy } from '../operators/operatorTypes.js';
 import type { GestureEvent, PipelineStats, PoseWindow, Prediction } from '../types.js';
 import { CLASSIFY_HELP, parseClassifyArgs } from './classifyArgs.js';
@@ -81,18 +81,23 @@ export async function runClassify(argv: string[]): Promise<number> {
     process.stdout.write(CLASSIFY_HELP);
     return 0;
   }
-  const { timing, policy, windowMs, threshold, minConsecutive } = args;
-  // The model: --model, else the packaged one.
+  const { timing, policy, threshold, minConsecutive } = args;
+  // The model: --model swipes (the swipe recogniser: its own window and tracker settings), a model folder or
+  // model.json, else the packaged learned model.
+  const swipes = args.model === 'swipes';
+  const settings = swipes ? DEFAULT_SWIPE_PIPELINE : DEFAULT_MODEL_PIPELINE;
   const modelFlag = args.model === undefined ? 'the default model' : `--model ${args.model}`;
   let modelJson: string;
   try {
-    modelJson = resolveModelJson(args.model ?? DEFAULT_MODEL_DIR);
+    modelJson = swipes ? 'swipes' : resolveModelJson(args.model ?? DEFAULT_MODEL_DIR);
   } catch (error) {
     throw error instanceof PosestreamError ? new PosestreamError(error.code, `${modelFlag}: ${error.message}`, { cause: error }) : error;
   }
-  const windowSize = checkWindow(args.window, readModelWindow(modelJson), modelJson);
+  const windowSize = swipes ? (args.window ?? settings.window.frames) : checkWindow(args.window, readModelWindow(modelJson), modelJson);
+  const windowMs = swipes && !args.windowMsGiven ? settings.window.durationMs : args.windowMs;
+  const minDurationMs = swipes && windowMs > 0 ? Math.min(windowMs, settings.window.minDurationMs ?? windowMs) : undefined;
   const recording = openRecordingArg(args.recording);
-  const classifier = createClassifierWorker({ model: modelJson, windowSize });
+  const classifier = swipes ? createClassifierWorker({ model: 'swipes' }) : createClassifierWorker({ model: modelJson, windowSize });
   // One clock (performance.now()) for the monitor and for every frame's capturedAt: with '--timing recorded' the
   // replay stamps frames when it emits them, with 'asap' a frame is captured when it is read.
   const monitor = createPipelineMonitor({ capacity: 1 << 20 });
@@ -124,7 +129,7 @@ export async function runClassify(argv: string[]): Promise<number> {
         monitor,
         onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
         maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs,
-        ...(windowMs > 0 ? { resample: { frames: windowSize, durationMs: windowMs } } : {}),
+        ...(windowMs > 0 ? { resample: { frames: windowSize, durationMs: windowMs, ...(minDurationMs !== undefined ? { minDurationMs } : {}) } } : {}),
       }),
       tap(() => windows++),
       // The windows before the error are still classified and their gestures printed; the error comes last.
@@ -140,7 +145,11 @@ export async function runClassify(argv: string[]): Promise<number> {
         : windows$.pipe(classifyLatest(classify, { policy, monitor }));
     const events: GestureEvent[] = await lastValueFrom(
       predictions$.pipe(
-        stableGestures({ ...DEFAULT_MODEL_PIPELINE.gestures, threshold, minConsecutive }),
+        stableGestures({
+          ...settings.gestures,
+          ...(swipes && !args.thresholdGiven ? {} : { threshold }),
+          ...(swipes && !args.minConsecutiveGiven ? {} : { minConsecutive }),
+        }),
         tap((e) => {
           if (e.phase !== 'end') return;
           const { label, startFrame, endFrame, startT, endT, score } = e;

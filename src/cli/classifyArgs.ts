@@ -14,7 +14,9 @@ export const CLASSIFY_HELP = `usage: posestream classify <recording.ndjson | URL
 Replays a posestream/v1 recording (a path, a file: or http(s): URL, or - for stdin) through the sliding window,
 the gesture classifier (in a worker) and stableGestures, and prints each gesture, then one line of statistics.
 
-  --model DIR|FILE        the gesture model: a folder holding model.json, or the model.json (default: the packaged model)
+  --model swipes|DIR|FILE the gesture model: swipes (the swipe recogniser: the four swipes of anyone, with its own
+                          window of 61 frames over 3000 ms and tracker), a folder holding model.json, or the
+                          model.json (default: the packaged learned model)
   --timing recorded|asap  recorded: replay on the recording's own clock, a gap over 10 s waited 10 s (default);
                           asap: as fast as it reads, classifying every window (exact, fast offline evaluation)
   --policy latest|drop    with --timing recorded: which windows a busy classifier skips (default latest)
@@ -45,6 +47,10 @@ export interface ClassifyArgs {
   windowMs: number;
   threshold: number;
   minConsecutive: number;
+  /** Whether `--window-ms`, `--threshold`, `--min-consecutive` were given (the swipe recogniser has its own defaults). */
+  windowMsGiven: boolean;
+  thresholdGiven: boolean;
+  minConsecutiveGiven: boolean;
   json: boolean;
 }
 
@@ -99,5 +105,8 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs | 'help' {
   }
   const model = text('model');
   if (model === '') throw new InvalidOptionError(WHERE, flag('model'), 'a model folder or model.json', 'nothing');
-  return { recording, model, timing, policy, window, windowMs, threshold, minConsecutive, json: values['json'] === true };
+  return {
+    recording, model, timing, policy, window, windowMs, threshold, minConsecutive, json: values['json'] === true,
+    windowMsGiven: text('window-ms') !== undefined, thresholdGiven: text('threshold') !== undefined, minConsecutiveGiven: text('min-consecutive') !== undefined,
+  };
 }
