@@ -23,6 +23,12 @@ export interface PipelineWorkers {
   dispose(): void;
 }
 
+/**
+ * How long a pipeline worker may take to answer `alive()` once its model is loaded before it counts as hung (or gone
+ * without an error) and is restarted, ms: a healthy worker answers between two frames.
+ */
+export const PROBE_TIMEOUT_MS = 2000;
+
 /** The worker factories' option names, as a `createHandGesturePipeline` user sets them. */
 const OPTION_NAMES: Record<'estimator' | 'classifier', [RegExp, string][]> = {
   estimator: [
@@ -65,6 +71,7 @@ export function createPipelineWorkers(
   // A crash or a timeout costs the value in flight only: the worker restarts, the operators count it lost.
   const restart = (stage: 'estimator' | 'classifier') => ({
     restart: true,
+    callTimeoutMs: { alive: PROBE_TIMEOUT_MS },
     onRestart: (e: WorkerRestartEvent) => monitor.record({ stage, kind: 'restart', message: e.cause.message }),
   });
   const estimator = createHandEstimatorWorker({

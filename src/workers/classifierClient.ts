@@ -51,7 +51,8 @@ export interface ClassifierWorker extends WindowClassifier {
   /** Stops the worker's running gesture stream, if any. */
   stopGestures(): Promise<void>;
   /**
-   * Resolves once the worker answers (its event loop is free). A worker that does not answer within
+   * Resolves once the worker answers (its event loop is free). A worker still loading its model (also after a
+   * restart) is asked once it has loaded it (a load error rejects). A worker that does not answer within
    * `callTimeoutMs.alive` (default 10000) is hung: it is terminated like a crashed one (restarted with `restart`).
    */
   alive(): Promise<void>;
@@ -154,6 +155,7 @@ export function createClassifierClient<I>(
       if (worker.state === 'running') await worker.api.stopGestures();
     },
     async alive() {
+      await ensureInit();
       try {
         await worker.api.alive();
       } catch (err) {

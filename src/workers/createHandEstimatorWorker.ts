@@ -66,7 +66,8 @@ export interface HandEstimatorWorker {
   /** Stops the worker's running stream, if any. */
   stopHands(): Promise<void>;
   /**
-   * Resolves once the worker answers (its event loop is free). A worker that does not answer within
+   * Resolves once the worker answers (its event loop is free). A worker still loading its model (also after a
+   * restart) is asked once it has loaded it (a load error rejects). A worker that does not answer within
    * `callTimeoutMs.alive` (default 10000) is hung: it is terminated like a crashed one (restarted with `restart`).
    */
   alive(): Promise<void>;
@@ -203,6 +204,7 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
     },
     async alive(): Promise<void> {
       if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
+      await ensureInit();
       try {
         await worker.api.alive();
       } catch (error) {
