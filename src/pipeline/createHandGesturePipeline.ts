@@ -5,6 +5,7 @@ import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { pipelineStats } from '../operators/pipelineStats.js';
 import type { GestureEndReason, GestureEvent, PipelineMonitor, PipelineStats, PoseFrame, Prediction } from '../types.js';
 import { canShareResults } from '../workers/sharedResults.js';
+import { checkPipelineOptions } from './checkPipelineOptions.js';
 import { chooseRunOn } from './chooseRunOn.js';
 import { createHeldGesture } from './createHeldGesture.js';
 import { createMainThreadTimer } from './createMainThreadTimer.js';
@@ -42,7 +43,9 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
  * idempotent and safe at any time (before the camera has opened, during start-up; `ready` then rejects with a
  * `PipelineDisposedError`). `docs/errors-and-restarts.md` is the guide.
  *
- * @throws InvalidOptionError for a `runOn` this browser, source or `classifyWith` rules out (the message says why).
+ * @throws InvalidOptionError for an option that is wrong (checked before anything starts: the message names the
+ *   option as you wrote it, e.g. `numHands` or `window.frames`, what it takes and what it got), or a `runOn` this
+ *   browser, source or `classifyWith` rules out (the message says why).
  * @example
  * ```ts
  * import { createHandGesturePipeline } from 'posestream';
@@ -54,6 +57,7 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
  * ```
  */
 export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}): HandGesturePipeline {
+  checkPipelineOptions(given); // before any worker, model or camera is touched
   // Workers cannot resolve a relative URL ('/models/x.task'): make every URL option absolute against the page.
   const options = typeof document === 'undefined' ? given : resolveOptionUrls(given, document.baseURI);
   const runsOn = chooseRunOn(options);

@@ -1,5 +1,6 @@
 import { createClassifierClient, packagedEntry, type ClassifierWorker, type ClassifierWorkerCommonOptions } from './classifierClient.js';
 import type { TfjsClassifierInit } from './classifierProtocol.js';
+import { checkSpawnOptions, createOptionChecks } from './createOptionChecks.js';
 import { isNode } from './startRawWorker.js';
 
 /** Options of {@link createClassifierWorker}. */
@@ -59,7 +60,8 @@ function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 
  * than `timeoutMs` (10 s; the load: 60 s), rejects with a `WorkerError` / `WorkerTimeoutError`. With
  * `restart: true` the worker is respawned (and the model reloaded) after a crash or timeout: only the calls in
  * flight are lost (`recovered: true`). `classifyWindow` is what `classifyLatest` calls; `dispose()` terminates.
- * Every asset has an override: `worker`, `wasmPaths`, `model`.
+ * Every asset has an override: `worker`, `wasmPaths`, `model`. Every option is checked first: a wrong one throws an
+ * `InvalidOptionError` naming it before any worker starts.
  *
  * @example
  * ```ts
@@ -70,6 +72,13 @@ function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 
  * ```
  */
 export function createClassifierWorker(options: ClassifierWorkerOptions = {}): ClassifierWorker {
+  const check = createOptionChecks('createClassifierWorker'); // every option, before the worker starts
+  check.url('model', options.model, ['default']);
+  check.strings('labels', options.labels);
+  check.number('windowSize', options.windowSize, 'a whole number of frames per window', { min: 1, integer: true });
+  check.oneOf('backend', options.backend, ['auto', 'wasm', 'cpu']);
+  check.url('wasmPaths', options.wasmPaths);
+  checkSpawnOptions(check, options);
   const model = options.model ?? 'default';
   const files =
     model === 'default'

@@ -9,6 +9,7 @@ import type { DetectRequest, HandLandmarkerOptions } from './handLandmarkerWorke
 import type { HandStreamClientRequest, HandStreamSummary } from './streamProtocol.js';
 import type { HandStreamApi } from './withHandStream.js';
 import { EmptyFrameError, HandEstimatorStateError, reviveBrowserError } from '../streams/browserErrors.js';
+import { checkSpawnOptions, createOptionChecks } from './createOptionChecks.js';
 import { ALIVE_TIMEOUT_MS, spawnWorker } from './spawnWorker.js';
 import { WorkerError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerHandle, WorkerSource } from './workerTypes.js';
@@ -43,6 +44,21 @@ export interface HandEstimatorWorkerOptions
   worker?: WorkerSource;
   /** Called after every frame with its timings (side channel: `PoseFrame` has no timing field). @default undefined */
   onTiming?: (timing: HandEstimateTiming) => void;
+}
+
+/** Checks the landmarker's and the worker's options (`InvalidOptionError` naming the first one wrong). */
+function checkEstimatorOptions(options: HandEstimatorWorkerOptions): void {
+  const check = createOptionChecks('createHandEstimatorWorker');
+  check.number('numHands', options.numHands, 'a whole number of hands per frame', { min: 1, integer: true });
+  check.oneOf('model', options.model, ['full', 'lite']);
+  check.url('modelAssetPath', options.modelAssetPath);
+  check.url('wasmBaseUrl', options.wasmBaseUrl);
+  check.oneOf('delegate', options.delegate, ['CPU', 'GPU']);
+  for (const name of ['minHandDetectionConfidence', 'minHandPresenceConfidence', 'minTrackingConfidence'] as const) {
+    check.number(name, options[name], 'a score', { min: 0, max: 1 });
+  }
+  check.oneOf('timestampPolicy', options.timestampPolicy, ['bump', 'error']);
+  checkSpawnOptions(check, options);
 }
 
 /** What {@link createHandEstimatorWorker} returns. */
@@ -91,6 +107,8 @@ export interface HandEstimatorWorker {
  * `new URL(..., import.meta.url)` so that your bundler emits them; `worker`, `wasmBaseUrl` and
  * `modelAssetPath` override each.
  *
+ * Every option is checked first: a wrong one throws an `InvalidOptionError` naming it before any worker starts.
+ *
  * @example
  * ```ts
  * import { fromCamera, estimateHands } from 'posestream';
@@ -100,6 +118,7 @@ export interface HandEstimatorWorker {
  * ```
  */
 export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = {}): HandEstimatorWorker {
+  checkEstimatorOptions(options); // before the worker starts
   const { worker: workerOption, onTiming, name, restart, maxRestarts, timeoutMs, callTimeoutMs, onRestart, onError, ...landmarkerOptions } =
     options;
   // Relative URLs against the page (inside the worker, `location` is the worker script's).
