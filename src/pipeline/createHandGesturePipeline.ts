@@ -101,6 +101,13 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   // On 'workers' the page's monitor only sees 'display' and restarts; the gesture worker sends the rest.
   let workerStats: PipelineStats | undefined;
   let carried = NO_TOTALS; // the totals of the workers' streams before they were last started over
+  const warnings: string[] = [];
+  // Each said once: in stats$ and on the console (a fallback is never silent).
+  const warn = (message: string): void => {
+    if (warnings.includes(message)) return;
+    warnings.push(message);
+    console.warn(`posestream: ${message}`);
+  };
 
   // Every restart the workers or the streams record goes through here first: it cuts the held gesture short.
   const watched: PipelineMonitor = {
@@ -124,7 +131,10 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   let rejectReady = (_error: Error): void => undefined;
   const ready = new Promise<HandGesturePipelineInfo>((resolve, reject) => {
     rejectReady = reject;
-    workers.ready.then(resolve, (error: unknown) => fail(error));
+    workers.ready.then((info) => {
+      if (info.backendFallback !== undefined) warn(info.backendFallback);
+      resolve(info);
+    }, (error: unknown) => fail(error));
   });
   ready.catch(() => undefined); // reported through `ready` and `errors$`: never an unhandled rejection
   const fail = (error: unknown): void => {
@@ -148,6 +158,8 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
       timer.exclude(() => predictions.next(out.prediction));
     } else if (out.type === 'stats') {
       workerStats = out.stats;
+    } else if (out.type === 'warning') {
+      warn(out.message);
     } else {
       held.pass(out.event);
     }
@@ -180,7 +192,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   );
   running.add(
     pipelineStats(monitor, settings.stats)
-      .pipe(map((s): HandGesturePipelineStats => ({ ...mergeStats(workerStats, s, carried), runOn: runsOn, resultsVia, mainThread: timer.since(monitor.now() - s.windowMs) })))
+      .pipe(map((s): HandGesturePipelineStats => ({ ...mergeStats(workerStats, s, carried), runOn: runsOn, resultsVia, mainThread: timer.since(monitor.now() - s.windowMs), warnings: [...warnings] })))
       .subscribe((s) => stats$.next(s)),
   );
 

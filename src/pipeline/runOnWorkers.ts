@@ -9,7 +9,7 @@ import type { GestureEvent, PipelineMonitor, PipelineStats, PoseFrame, Predictio
 import type { GestureStreamMessage, GestureStreamRequest, HandStreamMessage } from '../workers/streamProtocol.js';
 import type { MainThreadTimer } from './createMainThreadTimer.js';
 import type { PipelineWorkers } from './createPipelineWorkers.js';
-import { countUnreadFrames } from './countUnreadFrames.js';
+import { countUnreadFrames, trackFrameStats } from './countUnreadFrames.js';
 import { failWhenStarved } from './failWhenStarved.js';
 import { probeWhenQuiet } from './probeWhenQuiet.js';
 import { StarvedStreamError } from './StarvedStreamError.js';
@@ -19,7 +19,9 @@ export type WorkerPathOutput =
   | { type: 'pose'; frame: PoseFrame }
   | { type: 'prediction'; prediction: Prediction }
   | { type: 'gesture'; event: GestureEvent }
-  | { type: 'stats'; stats: PipelineStats };
+  | { type: 'stats'; stats: PipelineStats }
+  /** Something the pipeline cannot do here or fell back from (said once, in `stats$.warnings` and the console). */
+  | { type: 'warning'; message: string };
 
 /** What the workers path needs of the pipeline's settings. @internal */
 export type WorkerPathSettings = Pick<GestureStreamRequest, 'window' | 'gestures' | 'policy' | 'stats'> & {
@@ -188,6 +190,14 @@ export function runOnWorkers(
         gesturesSign();
         // Frames the processor dropped while the estimator was busy (no operator sees them): 'source' drops.
         // Checked every stats interval, not per frame (so outside `timer`, like the stats and the watchdogs).
+        // A track that is not a camera's has no counters (Chromium: `stats` is null): said, not guessed.
+        if (trackFrameStats(own) === undefined) {
+          deliver({
+            type: 'warning',
+            message:
+              'the video track has no frame counters (track.stats is null: it is not a camera track): camera frames the hand-landmarker worker never read are not counted in droppedFrames, and a stream that stalls without a worker fault is not started over',
+          });
+        }
         const unread = countUnreadFrames(own, () => readBy, settings.stats.intervalMs).subscribe((more) => {
           for (let i = 0; i < more; i++) monitor.record({ stage: 'source', kind: 'drop' });
         });

@@ -5,6 +5,7 @@
  */
 import { createHandGesturePipeline, type HandGesturePipelineOptions, type HandGesturePipelineStatus } from 'posestream';
 import { runFaultCase } from './faultCase.js';
+import { runStreamSource } from './streamSources.js';
 import { live, sleep, tracks } from './pageCounters.js';
 
 
@@ -117,5 +118,17 @@ async function run(
   return report;
 }
 
-(window as unknown as { pipelinePage: unknown }).pipelinePage = { run, runFaultCase };
+/** Calls createHandGesturePipeline with `options` expecting it to throw: what it threw, and what it started. */
+async function tryCreate(options: HandGesturePipelineOptions): Promise<{ threw: { name: string; message: string; option?: string } | null; liveWorkers: number; liveTracks: number }> {
+  let threw: { name: string; message: string; option?: string } | null = null;
+  try {
+    createHandGesturePipeline(options).dispose();
+  } catch (e) {
+    threw = { name: (e as Error).name, message: (e as Error).message, option: (e as { option?: string }).option };
+  }
+  await sleep(500);
+  return { threw, liveWorkers: live.size, liveTracks: tracks.filter((t) => t.readyState === 'live').length };
+}
+
+(window as unknown as { pipelinePage: unknown }).pipelinePage = { run, runFaultCase, runStreamSource, tryCreate };
 document.title = 'pipeline page ready';
