@@ -45,12 +45,15 @@ const OPTION_NAMES: Record<'estimator' | 'classifier', [RegExp, string][]> = {
   ],
 };
 
+/** A worker factory's message with the option that set a URL renamed to the pipeline's own option. */
+function renamed(stage: 'estimator' | 'classifier', message: string): string {
+  return OPTION_NAMES[stage].reduce((m, [pattern, name]) => m.replace(pattern, name), message);
+}
+
 /** Renames, in a load error's message, the option that set the failing URL to the pipeline's own option. */
 function inPipelineTerms(stage: 'estimator' | 'classifier'): (error: unknown) => never {
   return (error) => {
-    if (error instanceof Error) {
-      for (const [pattern, name] of OPTION_NAMES[stage]) error.message = error.message.replace(pattern, name);
-    }
+    if (error instanceof Error) error.message = renamed(stage, error.message);
     throw error;
   };
 }
@@ -98,6 +101,7 @@ export function createPipelineWorkers(
       labels: info.labels,
       windowSize: info.windowSize ?? frames,
       backend: info.backend,
+      ...(classifier.backendFallback !== undefined ? { backendFallback: renamed('classifier', classifier.backendFallback) } : {}),
     })),
     estimate: (frame) => estimator.estimate(frame),
     classifyWindow: (window) => classifier.classifyWindow(window),

@@ -1,5 +1,5 @@
 import { createClassifierClient, packagedEntry, type ClassifierWorker, type ClassifierWorkerCommonOptions } from './classifierClient.js';
-import type { TfjsClassifierInit } from './classifierProtocol.js';
+import type { ClassifierInfo, TfjsClassifierInit } from './classifierProtocol.js';
 import { checkSpawnOptions, createOptionChecks } from './createOptionChecks.js';
 import { isNode } from './startRawWorker.js';
 
@@ -38,6 +38,25 @@ export interface ClassifierWorkerOptions extends ClassifierWorkerCommonOptions {
 function againstPage(url: string): string {
   const page = (globalThis as { location?: { href: string } }).location?.href;
   return page !== undefined && !isNode() ? new URL(url, page).href : url;
+}
+
+/**
+ * Why 'auto' runs on cpu: the wasm backend did not start from `wasmPaths` (or the packaged copies). For your own
+ * `wasmPaths` in a browser, what the server answers for the SIMD build (the one Chromium, Firefox and Safari load).
+ */
+async function describeWasmFallback(wasmPaths: string | undefined): Promise<string> {
+  const from = wasmPaths ?? "posestream's packaged copies (dist/assets/tfjs/)";
+  const setBy = wasmPaths !== undefined ? 'set by the "wasmPaths" option' : 'override with the "wasmPaths" option';
+  let answer = '';
+  if (wasmPaths !== undefined && !isNode() && typeof fetch === 'function') {
+    const url = `${wasmPaths}tfjs-backend-wasm-simd.wasm`; // a prefix, as tfjs uses it
+    const status = await fetch(url, { method: 'HEAD' }).then(
+      (r) => (r.ok ? `HTTP ${r.status} (the file is there: is it tfjs-backend-wasm 4.22.0, served as application/wasm?)` : `HTTP ${r.status}`),
+      (e: unknown) => `not fetched (${String(e)})`,
+    );
+    answer = `; ${url}: ${status}`;
+  }
+  return `the TensorFlow.js wasm backend did not start from ${from} (${setBy}${answer}): the classifier runs on the cpu backend instead (slower)`;
 }
 
 /** The packaged default gesture model's three files, each its own literal URL so that bundlers emit them. */
@@ -95,5 +114,7 @@ export function createClassifierWorker(options: ClassifierWorkerOptions = {}): C
   const packaged = isNode()
     ? packagedEntry('classifierWorker')
     : () => new Worker(new URL('./classifierWorker.worker.js', import.meta.url), { type: 'module', name: 'classifier' });
-  return createClassifierClient(packaged, init, files.model, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
+  const explainBackend = async (info: ClassifierInfo): Promise<string | undefined> =>
+    info.backend === 'cpu' && (options.backend ?? 'auto') === 'auto' ? describeWasmFallback(init.wasmPaths) : undefined;
+  return createClassifierClient(packaged, init, files.model, { name: 'classifier', ...options, factory: 'createClassifierWorker', explainBackend });
 }
