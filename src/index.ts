@@ -71,4 +71,5 @@ export type { CameraErrorReason, VideoSourceErrorReason } from './streams/browse
 export type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets, HandGesturePipelineRunsOn, HandGesturePipelineStats } from './pipeline/pipelineTypes.js';
 export { createHandGesturePipeline } from './pipeline/createHandGesturePipeline.js';
 export { StarvedStreamError } from './pipeline/StarvedStreamError.js';
+export { PipelineDisposedError } from './pipeline/PipelineDisposedError.js';
 export { drawHands, type DrawHandsOptions } from './adapters/drawHands.js';

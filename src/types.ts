@@ -109,7 +109,28 @@ export interface Prediction {
   finishedAt: number;
 }
 
-/** A gesture held stable over several predictions. `phase: 'start'` when it begins, `'end'` when it stops. */
+/**
+ * Why a gesture was cut short (`GestureEvent.reason`, on an `end` only):
+ * - `'restart'`: a worker of the pipeline crashed, exited or hung and is being restarted (or its stream was started
+ *   over): the predictions that would have ended the gesture are gone with it;
+ * - `'disposed'`: the pipeline was disposed while the gesture was held;
+ * - `'error'`: the stream stopped with an error (the pipeline's status is then `'error'`).
+ */
+export type GestureEndReason = 'restart' | 'disposed' | 'error';
+
+/**
+ * A gesture held stable over several predictions. `phase: 'start'` when it begins, `'end'` when it stops.
+ *
+ * The contract (as DOM pointer events promise a `pointerup` or a `pointercancel` after every `pointerdown`): every
+ * `start` is followed by exactly one `end` of the same label, and no other event comes in between. An `end` without
+ * `reason` is one the predictions made (they stopped agreeing, or the source ended); an `end` with `reason` says the
+ * gesture was cut short (see {@link GestureEndReason}) and comes as soon as the fault is noticed: in
+ * `createHandGesturePipeline` on both paths, for either worker, for a crash, a silent exit or a hang (noticed within
+ * about 3 s), and on `dispose()`. The pipeline's `gesture$` is `null` again with that `end`. A cut-short `end`
+ * carries what was known of the gesture: its label, mean score and start, and the last prediction that agreed.
+ * After it the gesture tracker starts afresh: a gesture still held after a restart starts again once enough new
+ * predictions agree.
+ */
 export interface GestureEvent {
   type: 'gesture';
   phase: 'start' | 'end';
@@ -119,6 +140,8 @@ export interface GestureEvent {
   endFrame: number;
   startT: number;
   endT: number;
+  /** On an `end` that cut the gesture short only: why. Absent on every `start` and on the ends the predictions made. */
+  reason?: GestureEndReason;
 }
 
 /** What a classifier is told about a window besides its landmarks (a recogniser in physical units needs it). */

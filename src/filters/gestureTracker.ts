@@ -37,7 +37,8 @@ function eventOf(run: Run, phase: GestureEvent['phase']): GestureEvent {
  * startFrame/startT of its first prediction, endFrame/endT of the current one, the mean score). The gesture
  * goes on while predictions agree with it; it ends when `minConsecutive` predictions in a row do not (another
  * label, an ignored label or a low score), or on {@link GestureTracker.flush}. The `end` event spans the
- * first to the last agreeing prediction and carries their mean score. With `cooldownMs > 0`, the predictions
+ * first to the last agreeing prediction and carries their mean score. {@link GestureTracker.cancel} cuts the
+ * gesture short (an `end` with a `reason`) and starts afresh. With `cooldownMs > 0`, the predictions
  * up to the one that caused an end, and those whose `windowEndTimestamp` is less than `cooldownMs` after it,
  * do not count towards a new gesture. With `cooldownMs: 0` there is no cooldown: a label that took over ends
  * the old gesture and, having agreed `minConsecutive` times already, starts at the same prediction.
@@ -106,6 +107,14 @@ export function createGestureTracker(options: GestureTrackerOptions = {}): Gestu
       candidate = undefined;
       others = 0;
       return [end];
+    },
+    cancel(reason) {
+      const end = active && { ...eventOf(active, 'end'), reason };
+      active = undefined;
+      candidate = undefined;
+      others = 0;
+      cooldownUntil = -Infinity;
+      return end ? [end] : [];
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Option shapes of the hand-math filters and the operators built on them. */
-import type { GestureEvent, Landmark, PoseFrame, Prediction } from '../types.js';
+import type { GestureEndReason, GestureEvent, Landmark, PoseFrame, Prediction } from '../types.js';
 
 /** Options of {@link normalizeLandmarks}. */
 export interface NormalizeLandmarksOptions {
@@ -129,6 +129,11 @@ export interface GestureTracker {
   push(prediction: Prediction): GestureEvent[];
   /** Ends the gesture in progress, if any (the source completed); returns its `end` event. */
   flush(): GestureEvent[];
+  /**
+   * Cuts the gesture in progress short, if any: returns its `end` event with `reason`, and forgets every run in
+   * progress and the cooldown, as a new tracker would start.
+   */
+  cancel(reason: GestureEndReason): GestureEvent[];
   /** The label of the gesture in progress, or undefined. */
   readonly active: string | undefined;
 }

@@ -1,5 +1,6 @@
-import type { OperatorFunction } from 'rxjs';
-import type { HandSelector, PipelineMonitor, SourceFrame, Stage } from '../types.js';
+import type { ObservableInput, OperatorFunction } from 'rxjs';
+import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
+import type { GestureEndReason, HandSelector, PipelineMonitor, SourceFrame, Stage } from '../types.js';
 
 /** Options of `estimateHands`. */
 export interface EstimateHandsOptions<I = unknown> {
@@ -166,3 +167,14 @@ export type CountingOperator<T, R> = OperatorFunction<T, R> & {
   /** Values dropped so far, over every subscription of this operator. */
   readonly dropped: number;
 };
+
+/** Options of `stableGestures`: the gesture tracker's, plus a way to cut the gesture in progress short. */
+export interface StableGesturesOptions extends GestureTrackerOptions {
+  /**
+   * Each value cuts the gesture in progress short: its `end` comes at once with that `reason`, and the tracker
+   * starts afresh (wire it to a worker's `onRestart`: the predictions that would have ended the gesture are gone).
+   * Subscribed with the source, unsubscribed with it; an error of it errors the stream.
+   * @default undefined (never)
+   */
+  cancel?: ObservableInput<GestureEndReason>;
+}

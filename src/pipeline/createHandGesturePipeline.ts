@@ -3,17 +3,20 @@ import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelP
 import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { pipelineStats } from '../operators/pipelineStats.js';
-import type { GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
+import type { GestureEndReason, GestureEvent, PipelineMonitor, PipelineStats, PoseFrame, Prediction } from '../types.js';
 import { canShareResults } from '../workers/sharedResults.js';
+import { checkPipelineOptions } from './checkPipelineOptions.js';
 import { chooseRunOn } from './chooseRunOn.js';
+import { createHeldGesture } from './createHeldGesture.js';
 import { createMainThreadTimer } from './createMainThreadTimer.js';
 import { createPipelineWorkers } from './createPipelineWorkers.js';
 import { fromLiveTrack } from './fromLiveTrack.js';
-import { mergeStats } from './mergeStats.js';
+import { carryTotals, mergeStats, NO_TOTALS } from './mergeStats.js';
+import { PipelineDisposedError } from './PipelineDisposedError.js';
 import { resolveOptionUrls } from './resolveOptionUrls.js';
 import { runOnMainThread } from './runOnMainThread.js';
 import { runOnWorkers, type WorkerPathOutput } from './runOnWorkers.js';
-import type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStats, HandGesturePipelineStatus } from './pipelineTypes.js';
+import type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStats, HandGesturePipelineStatus } from './pipelineTypes.js';
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
@@ -31,12 +34,18 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
  * operators run on the main thread. `runsOn` and every `stats$` snapshot say which path runs.
  * Defaults are the packaged models (`'full'` landmarker, `'default'` gesture model) run with
  * `DEFAULT_MODEL_PIPELINE`'s window and gesture settings; every asset and worker URL can be overridden (`assets`).
- * A crashed or hung worker is restarted and the pipeline carries on (counted in `stats$`). A fatal error (camera
- * denied, a model or worker that fails to load, a stream error) is emitted on `errors$`, sets `status` to
- * `'error'` and releases the camera and both workers. `dispose()` stops everything, completes every Observable,
- * and is idempotent and safe at any time (before the camera has opened, during start-up).
+ * A crashed, hung or silently exited worker is restarted (a hang or a silent exit is found within about 3 s) and the
+ * pipeline carries on (counted in `stats$`). A gesture held when a worker fault is noticed ends at once with
+ * `reason: 'restart'` (the `GestureEvent` contract: every `start` gets its `end`). A fatal error (camera denied, a
+ * model or worker that fails to load, a stream error) ends a held gesture with `reason: 'error'`, rejects `ready`
+ * with that error, is emitted on `errors$`, sets `status` to `'error'` and releases the camera and both workers.
+ * `dispose()` ends a held gesture with `reason: 'disposed'`, stops everything, completes every Observable, and is
+ * idempotent and safe at any time (before the camera has opened, during start-up; `ready` then rejects with a
+ * `PipelineDisposedError`). `docs/errors-and-restarts.md` is the guide.
  *
- * @throws InvalidOptionError for a `runOn` this browser, source or `classifyWith` rules out (the message says why).
+ * @throws InvalidOptionError for an option that is wrong (checked before anything starts: the message names the
+ *   option as you wrote it, e.g. `numHands` or `window.frames`, what it takes and what it got), or a `runOn` this
+ *   browser, source or `classifyWith` rules out (the message says why).
  * @example
  * ```ts
  * import { createHandGesturePipeline } from 'posestream';
@@ -48,6 +57,7 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
  * ```
  */
 export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}): HandGesturePipeline {
+  checkPipelineOptions(given); // before any worker, model or camera is touched
   // Workers cannot resolve a relative URL ('/models/x.task'): make every URL option absolute against the page.
   const options = typeof document === 'undefined' ? given : resolveOptionUrls(given, document.baseURI);
   const runsOn = chooseRunOn(options);
@@ -75,6 +85,16 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   const predictions = new Subject<Prediction>();
   const gestures = new Subject<GestureEvent>();
   const gesture$ = new BehaviorSubject<GestureEvent | null>(null);
+  // The page's side of the gesture contract: one end per start, a cut-short one when the tracker cannot send it.
+  const held = createHeldGesture(settings.gestures, (event) =>
+    timer.exclude(() => {
+      gestures.next(event);
+      gesture$.next(event.phase === 'start' ? event : null);
+    }),
+  );
+  // A worker restart (or a stream started over) noticed: on the main thread the tracker cuts its gesture short (it
+  // lives on, with predictions of the restarted worker to come); on 'workers' its worker's tracker is gone.
+  const faults = new Subject<GestureEndReason>();
   const stats$ = new ReplaySubject<HandGesturePipelineStats>(1);
   const monitor = createPipelineMonitor();
   const timer = createMainThreadTimer();
@@ -82,22 +102,52 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   let released = false;
   // On 'workers' the page's monitor only sees 'display' and restarts; the gesture worker sends the rest.
   let workerStats: PipelineStats | undefined;
+  let carried = NO_TOTALS; // the totals of the workers' streams before they were last started over
+  const warnings: string[] = [];
+  // Each said once: in stats$ and on the console (a fallback is never silent).
+  const warn = (message: string): void => {
+    if (warnings.includes(message)) return;
+    warnings.push(message);
+    console.warn(`posestream: ${message}`);
+  };
 
-  const workers = createPipelineWorkers(options, frames, monitor);
+  // Every restart the workers or the streams record goes through here first: it cuts the held gesture short.
+  const watched: PipelineMonitor = {
+    now: () => monitor.now(),
+    record(event) {
+      if (event.kind !== 'restart') return monitor.record(event);
+      const holding = held.current;
+      faults.next('restart');
+      held.cut('restart');
+      const cut = holding === null ? '' : `; the gesture '${holding.label}' held since frame ${holding.startFrame} ended with reason 'restart'`;
+      monitor.record({ ...event, message: `${event.message ?? 'restarted'}${cut}` });
+    },
+  };
+  const workers = createPipelineWorkers(options, frames, watched);
   const release = (): void => {
     if (released) return;
     released = true;
     running.unsubscribe(); // stops the source first: camera tracks stop, no frame reaches a dying worker
     workers.dispose();
   };
+  let rejectReady = (_error: Error): void => undefined;
+  const ready = new Promise<HandGesturePipelineInfo>((resolve, reject) => {
+    rejectReady = reject;
+    workers.ready.then((info) => {
+      if (info.backendFallback !== undefined) warn(info.backendFallback);
+      resolve(info);
+    }, (error: unknown) => fail(error));
+  });
+  ready.catch(() => undefined); // reported through `ready` and `errors$`: never an unhandled rejection
   const fail = (error: unknown): void => {
     if (released) return;
-    errors$.next(asError(error));
+    const e = asError(error);
+    held.cut('error');
+    rejectReady(e); // the error that stopped the pipeline (a no-op once the models were loaded)
+    errors$.next(e);
     status$.next('error');
     release();
   };
-  const ready = workers.ready;
-  ready.catch(fail);
 
   // Results, from either path; what is not posestream's (your subscribers) is left out of the main-thread time.
   const deliver = (out: WorkerPathOutput): void => {
@@ -106,24 +156,32 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
       timer.exclude(() => poses.next(out.frame));
       if (runsOn === 'main-thread') timer.endFrame();
     } else if (out.type === 'prediction') {
+      held.observe(out.prediction);
       timer.exclude(() => predictions.next(out.prediction));
     } else if (out.type === 'stats') {
       workerStats = out.stats;
+    } else if (out.type === 'warning') {
+      warn(out.message);
     } else {
-      timer.exclude(() => {
-        gestures.next(out.event);
-        gesture$.next(out.event.phase === 'start' ? out.event : null);
-      });
+      held.pass(out.event);
     }
+  };
+  // The workers path starts its streams over after a recovered fault: the new streams' worker monitor counts from 0.
+  const startOver = (error: unknown): Observable<number> => {
+    if (!isRecoveredError(error)) return throwError(() => error);
+    held.cut('restart'); // (cut already when the restart was recorded)
+    carried = carryTotals(carried, workerStats);
+    workerStats = undefined;
+    return of(0);
   };
   const output$: Observable<WorkerPathOutput> =
     runsOn === 'workers'
       ? fromLiveTrack(source).pipe(
           // After a worker crash (restarted by spawnWorker, which bounds the restarts) the streams start over. The
           // workers path hands its results to `deliver` directly, not through these operators.
-          switchMap((track) => runOnWorkers(track, workers, settings, monitor, timer, deliver).pipe(retry({ delay: (e: unknown) => (isRecoveredError(e) ? of(0) : throwError(() => e)) }))),
+          switchMap((track) => runOnWorkers(track, workers, settings, watched, timer, deliver).pipe(retry({ delay: startOver }))),
         )
-      : runOnMainThread(source, workers, settings, options.classifyWith, monitor, timer);
+      : runOnMainThread(source, workers, settings, options.classifyWith, watched, timer, faults);
 
   running.add(
     output$.subscribe({
@@ -136,7 +194,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   );
   running.add(
     pipelineStats(monitor, settings.stats)
-      .pipe(map((s): HandGesturePipelineStats => ({ ...mergeStats(workerStats, s), runOn: runsOn, resultsVia, mainThread: timer.since(monitor.now() - s.windowMs) })))
+      .pipe(map((s): HandGesturePipelineStats => ({ ...mergeStats(workerStats, s, carried), runOn: runsOn, resultsVia, mainThread: timer.since(monitor.now() - s.windowMs), warnings: [...warnings] })))
       .subscribe((s) => stats$.next(s)),
   );
 
@@ -157,8 +215,11 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
     dispose(): void {
       if (disposed) return;
       disposed = true;
+      if (!released) held.cut('disposed');
+      rejectReady(new PipelineDisposedError()); // (a no-op once the models were loaded or the pipeline failed)
       release();
       status$.next('disposed');
+      faults.complete();
       for (const subject of [poses, predictions, gestures, gesture$, stats$, errors$, status$]) subject.complete();
     },
   };

@@ -23,6 +23,12 @@ export interface PipelineWorkers {
   dispose(): void;
 }
 
+/**
+ * How long a pipeline worker may take to answer `alive()` once its model is loaded before it counts as hung (or gone
+ * without an error) and is restarted, ms: a healthy worker answers between two frames.
+ */
+export const PROBE_TIMEOUT_MS = 2000;
+
 /** The worker factories' option names, as a `createHandGesturePipeline` user sets them. */
 const OPTION_NAMES: Record<'estimator' | 'classifier', [RegExp, string][]> = {
   estimator: [
@@ -39,12 +45,15 @@ const OPTION_NAMES: Record<'estimator' | 'classifier', [RegExp, string][]> = {
   ],
 };
 
+/** A worker factory's message with the option that set a URL renamed to the pipeline's own option. */
+function renamed(stage: 'estimator' | 'classifier', message: string): string {
+  return OPTION_NAMES[stage].reduce((m, [pattern, name]) => m.replace(pattern, name), message);
+}
+
 /** Renames, in a load error's message, the option that set the failing URL to the pipeline's own option. */
 function inPipelineTerms(stage: 'estimator' | 'classifier'): (error: unknown) => never {
   return (error) => {
-    if (error instanceof Error) {
-      for (const [pattern, name] of OPTION_NAMES[stage]) error.message = error.message.replace(pattern, name);
-    }
+    if (error instanceof Error) error.message = renamed(stage, error.message);
     throw error;
   };
 }
@@ -65,6 +74,7 @@ export function createPipelineWorkers(
   // A crash or a timeout costs the value in flight only: the worker restarts, the operators count it lost.
   const restart = (stage: 'estimator' | 'classifier') => ({
     restart: true,
+    callTimeoutMs: { alive: PROBE_TIMEOUT_MS },
     onRestart: (e: WorkerRestartEvent) => monitor.record({ stage, kind: 'restart', message: e.cause.message }),
   });
   const estimator = createHandEstimatorWorker({
@@ -93,6 +103,7 @@ export function createPipelineWorkers(
       labels: info.labels,
       windowSize: info.windowSize ?? frames,
       backend: info.backend,
+      ...(classifier.backendFallback !== undefined ? { backendFallback: renamed('classifier', classifier.backendFallback) } : {}),
     })),
     estimate: (frame) => estimator.estimate(frame),
     classifyWindow: (window) => classifier.classifyWindow(window),

@@ -1,5 +1,5 @@
 import { asyncScheduler, defer, EMPTY, ignoreElements, interval, tap, type Observable, type SchedulerLike } from 'rxjs';
-import type { TrackFrameStats } from './countUnreadFrames.js';
+import { trackFrameStats } from './countUnreadFrames.js';
 import { StarvedStreamError } from './StarvedStreamError.js';
 
 /** Options of `failWhenStarved`. @internal */
@@ -19,17 +19,18 @@ export interface FailWhenStarvedOptions {
  * pose frames' progress (`poses()`: any number that changes with each pose frame) and the camera track's delivered
  * frames (`track.stats.deliveredFrames`, Chromium) with what they were at the last pose frame, and errors with a `StarvedStreamError` once no pose frame
  * came for `quietMs` while the camera delivered `minFrames` or more. A camera that delivers nothing (paused, ended)
- * and a time when `watching()` is false never count. A track without `stats` never errors. Emits nothing.
+ * and a time when `watching()` is false never count. A track without frame counters (`trackFrameStats`: not a
+ * camera's, or not Chromium) never errors: whether its source sends frames cannot be known. Emits nothing.
  * @internal
  */
 export function failWhenStarved(track: MediaStreamTrack, poses: () => number, options: FailWhenStarvedOptions): Observable<never> {
   const scheduler = options.scheduler ?? asyncScheduler;
   return defer(() => {
-    if ((track as MediaStreamTrack & { stats?: TrackFrameStats }).stats === undefined) return EMPTY;
-    const counters = track as MediaStreamTrack & { stats: TrackFrameStats }; // live counts: read each time
+    if (trackFrameStats(track) === undefined) return EMPTY;
+    const deliveredNow = (): number => trackFrameStats(track)?.deliveredFrames ?? 0; // live counts: read each time
     let seen = poses();
     let since = scheduler.now();
-    let delivered = counters.stats.deliveredFrames;
+    let delivered = deliveredNow();
     return interval(options.quietMs / 5, scheduler).pipe(
       tap(() => {
         const now = scheduler.now();
@@ -37,10 +38,10 @@ export function failWhenStarved(track: MediaStreamTrack, poses: () => number, op
         if (count !== seen || !(options.watching?.() ?? true)) {
           seen = count;
           since = now;
-          delivered = counters.stats.deliveredFrames;
+          delivered = deliveredNow();
           return;
         }
-        const more = counters.stats.deliveredFrames - delivered;
+        const more = deliveredNow() - delivered;
         if (now - since >= options.quietMs && more >= options.minFrames) throw new StarvedStreamError(more, now - since);
       }),
       ignoreElements(),

@@ -25,6 +25,15 @@ export interface HandGesturePipelineStats extends PipelineStats {
    * (the cheapest for the main thread); `'messages'`: everywhere else.
    */
   resultsVia: 'shared-memory' | 'messages';
+  /**
+   * What the pipeline fell back from or cannot do with this page and source, in words, each once, oldest first:
+   * the classifier's TensorFlow.js backend fell back to cpu (`HandGesturePipelineInfo.backendFallback`), or the
+   * video track has no frame counters (a `{ stream }` that is not a camera: `canvas.captureStream()`,
+   * `MediaStreamTrackGenerator`, a WebRTC remote track), so camera frames the estimator never read are not counted
+   * in `droppedFrames` and a stream that stalls is not started over (a hung or exited worker still is). Empty when
+   * there is nothing to say.
+   */
+  warnings: readonly string[];
 }
 
 /**
@@ -133,6 +142,12 @@ export interface HandGesturePipelineInfo {
   windowSize: number;
   /** The TensorFlow.js backend the classifier runs on. */
   backend: string;
+  /**
+   * Why the classifier does not run on the wasm backend, when it does not (it fell back to cpu: the message names
+   * the wasm URL and `assets.tfjsWasmBase`, and for your own URL what the server answered). Also logged with
+   * `console.warn` and listed in `stats$`'s `warnings`. Absent otherwise.
+   */
+  backendFallback?: string;
 }
 
 /** What `createHandGesturePipeline` returns: hot Observables over one running pipeline, and `dispose()`. */

@@ -13,7 +13,7 @@ export function resolveOptionUrls(options: HandGesturePipelineOptions, base: str
   return {
     ...options,
     ...(handModel !== undefined && handModel !== 'full' && handModel !== 'lite' ? { handModel: abs(handModel) } : {}),
-    ...(gestureModel !== undefined && gestureModel !== 'default' ? { gestureModel: abs(gestureModel) } : {}),
+    ...(gestureModel !== undefined && gestureModel !== 'default' && gestureModel !== 'swipes' ? { gestureModel: abs(gestureModel) } : {}),
     ...(assets !== undefined
       ? {
           assets: {

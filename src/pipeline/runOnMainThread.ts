@@ -1,17 +1,19 @@
-import { map, merge, Observable, share, type MonoTypeOperatorFunction } from 'rxjs';
+import { endWith, ignoreElements, map, merge, Observable, of, retry, share, takeUntil, throwError, type MonoTypeOperatorFunction } from 'rxjs';
 import { classifyLatest } from '../operators/classifyLatest.js';
 import { estimateHands } from '../operators/estimateHands.js';
+import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { monitorStage } from '../operators/monitorStage.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
 import { stableGestures } from '../operators/stableGestures.js';
 import { subscribeLinked } from '../operators/subscribeLinked.js';
-import type { PipelineMonitor, PoseWindow, SourceFrame } from '../types.js';
+import type { GestureEndReason, PipelineMonitor, PoseWindow, SourceFrame } from '../types.js';
 import type { GestureStreamRequest } from '../workers/streamProtocol.js';
 import type { MainThreadTimer } from './createMainThreadTimer.js';
 import type { PipelineWorkers } from './createPipelineWorkers.js';
 import { fromHandGestureSource } from './fromHandGestureSource.js';
 import type { HandGesturePipelineOptions, HandGestureSource } from './pipelineTypes.js';
-import type { WorkerPathOutput } from './runOnWorkers.js';
+import { probeWhenQuiet } from './probeWhenQuiet.js';
+import { QUIET_MS, type WorkerPathOutput } from './runOnWorkers.js';
 
 /** Times, on the page's main thread, everything each value sets off synchronously downstream. */
 function timedOnMainThread<T>(timer: MainThreadTimer): MonoTypeOperatorFunction<T> {
@@ -31,6 +33,9 @@ function timedOnMainThread<T>(timer: MainThreadTimer): MonoTypeOperatorFunction<
  * `stableGestures` run here too, on the same public operators the workers path runs in its worker. posestream's
  * own work per frame is timed with `timer` (from each source frame and each pose frame into everything it sets
  * off synchronously; the subscriber's handling is left out by the caller).
+ * A worker that has answered nothing for 1 s is asked whether it is alive (as on the workers path): one that cannot
+ * answer in time is hung (or exited silently) and restarted; the calls in flight are lost (counted by the operators)
+ * and the stream goes on. Each value of `cancel` (a worker restart) cuts the gesture in progress short.
  * @internal
  */
 export function runOnMainThread(
@@ -40,19 +45,28 @@ export function runOnMainThread(
   classifyWith: HandGesturePipelineOptions['classifyWith'],
   monitor: PipelineMonitor,
   timer: MainThreadTimer,
+  cancel: Observable<GestureEndReason>,
 ): Observable<WorkerPathOutput> {
   const { frames, durationMs, minDurationMs, onMissingHand, maxGapMs } = settings.window;
+  // When each worker last answered (the watchdogs' clock): a time stamp per answer, nothing rescheduled per frame.
+  const lastSign = { hands: Date.now(), gestures: Date.now() };
+  const answered = <T>(worker: 'hands' | 'gestures', call: Promise<T>): Promise<T> =>
+    call.then((value) => {
+      lastSign[worker] = Date.now();
+      return value;
+    });
+  const classify = (window: PoseWindow) => answered('gestures', workers.classifyWindow(window));
   const poses$ = fromHandGestureSource(source).pipe(
     timedOnMainThread(timer),
     monitorStage(monitor, 'source'),
-    estimateHands((frame: SourceFrame<ImageBitmap>) => workers.estimate(frame), { monitor }),
+    estimateHands((frame: SourceFrame<ImageBitmap>) => answered('hands', workers.estimate(frame)), { monitor }),
     timedOnMainThread(timer),
     share(),
   );
   const predictions$ = poses$.pipe(
     slidingWindow(frames, { monitor, resample: { frames, durationMs, ...(minDurationMs !== undefined ? { minDurationMs } : {}) }, onMissingHand, maxGapMs }),
     classifyLatest(
-      (window: PoseWindow) => (classifyWith ? classifyWith(window, workers.classifyWindow) : workers.classifyWindow(window)),
+      (window: PoseWindow) => (classifyWith ? classifyWith(window, classify) : classify(window)),
       { monitor, policy: settings.policy },
     ),
     timedOnMainThread(timer),
@@ -65,8 +79,17 @@ export function runOnMainThread(
     ),
     predictions$.pipe(map((prediction) => ({ type: 'prediction', prediction }) as const)),
     predictions$.pipe(
-      stableGestures(settings.gestures),
+      stableGestures({ ...settings.gestures, cancel }),
       map((event) => ({ type: 'gesture', event }) as const),
+    ),
+    // The watchdogs, until the source ends: a probe lost to the restart it caused is skipped (the calls in flight
+    // were lost, the operators carry on); any other probe error (the model could not load again) is the pipeline's.
+    merge(
+      probeWhenQuiet(() => lastSign.hands, () => workers.handsAlive(), { quietMs: QUIET_MS }),
+      probeWhenQuiet(() => lastSign.gestures, () => workers.gesturesAlive(), { quietMs: QUIET_MS }),
+    ).pipe(
+      retry({ delay: (e: unknown) => (isRecoveredError(e) ? of(0) : throwError(() => e)) }),
+      takeUntil(poses$.pipe(ignoreElements(), endWith(true))),
     ),
   );
 }

@@ -41,6 +41,12 @@ export interface ClassifierWorker extends WindowClassifier {
   readonly ready: Promise<ClassifierInfo>;
   /** The loaded model's description (undefined until `ready`). */
   readonly info: ClassifierInfo | undefined;
+  /**
+   * Once `ready` resolved: why the model does not run on the backend it was meant to, when it does not (the
+   * TensorFlow.js wasm backend could not start and `backend: 'auto'` fell back to cpu: the message names the wasm
+   * URL, the option that set it and, for your own `wasmPaths`, what the server answered); undefined otherwise.
+   */
+  readonly backendFallback: string | undefined;
   /** The worker behind it. */
   readonly worker: WorkerHandle<Remote<GestureStreamApi<unknown>>>;
   /**
@@ -51,7 +57,8 @@ export interface ClassifierWorker extends WindowClassifier {
   /** Stops the worker's running gesture stream, if any. */
   stopGestures(): Promise<void>;
   /**
-   * Resolves once the worker answers (its event loop is free). A worker that does not answer within
+   * Resolves once the worker answers (its event loop is free). A worker still loading its model (also after a
+   * restart) is asked once it has loaded it (a load error rejects). A worker that does not answer within
    * `callTimeoutMs.alive` (default 10000) is hung: it is terminated like a crashed one (restarted with `restart`).
    */
   alive(): Promise<void>;
@@ -85,9 +92,9 @@ export function createClassifierClient<I>(
   packaged: WorkerSource,
   init: I,
   source: string,
-  options: ClassifierWorkerCommonOptions & { factory: string },
+  options: ClassifierWorkerCommonOptions & { factory: string; explainBackend?: (info: ClassifierInfo) => Promise<string | undefined> },
 ): ClassifierWorker {
-  const { worker: workerOption, entry, factory, ...spawnOptions } = options;
+  const { worker: workerOption, entry, factory, explainBackend, ...spawnOptions } = options;
   const chosen = workerOption ?? entry;
   const worker = spawnWorker<GestureStreamApi<I>>(chosen ?? packaged, {
     timeoutMs: CLASSIFIER_TIMEOUT_MS,
@@ -113,13 +120,20 @@ export function createClassifierClient<I>(
     }
     return initialised.promise;
   };
-  const ready = ensureInit();
+  let backendFallback: string | undefined;
+  const ready = ensureInit().then(async (loaded) => {
+    backendFallback = await explainBackend?.(loaded);
+    return loaded;
+  });
   ready.catch(() => undefined); // reported through ready / every classify call, never unhandled
 
   const client: ClassifierWorker = {
     ready,
     get info() {
       return info;
+    },
+    get backendFallback() {
+      return backendFallback;
     },
     get labels() {
       return info?.labels ?? [];
@@ -154,6 +168,7 @@ export function createClassifierClient<I>(
       if (worker.state === 'running') await worker.api.stopGestures();
     },
     async alive() {
+      await ensureInit();
       try {
         await worker.api.alive();
       } catch (err) {

@@ -1,5 +1,6 @@
 import { createClassifierClient, packagedEntry, type ClassifierWorker, type ClassifierWorkerCommonOptions } from './classifierClient.js';
-import type { SwipeClassifierInit, TfjsClassifierInit } from './classifierProtocol.js';
+import type { ClassifierInfo, SwipeClassifierInit, TfjsClassifierInit } from './classifierProtocol.js';
+import { checkSpawnOptions, createOptionChecks } from './createOptionChecks.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 import { resolveSwipeOptions } from '../filters/resolveSwipeOptions.js';
 import type { SwipeOptions } from '../filters/swipeTypes.js';
@@ -50,6 +51,25 @@ function againstPage(url: string): string {
   return page !== undefined && !isNode() ? new URL(url, page).href : url;
 }
 
+/**
+ * Why 'auto' runs on cpu: the wasm backend did not start from `wasmPaths` (or the packaged copies). For your own
+ * `wasmPaths` in a browser, what the server answers for the SIMD build (the one Chromium, Firefox and Safari load).
+ */
+async function describeWasmFallback(wasmPaths: string | undefined): Promise<string> {
+  const from = wasmPaths ?? "posestream's packaged copies (dist/assets/tfjs/)";
+  const setBy = wasmPaths !== undefined ? 'set by the "wasmPaths" option' : 'override with the "wasmPaths" option';
+  let answer = '';
+  if (wasmPaths !== undefined && !isNode() && typeof fetch === 'function') {
+    const url = `${wasmPaths}tfjs-backend-wasm-simd.wasm`; // a prefix, as tfjs uses it
+    const status = await fetch(url, { method: 'HEAD' }).then(
+      (r) => (r.ok ? `HTTP ${r.status} (the file is there: is it tfjs-backend-wasm 4.22.0, served as application/wasm?)` : `HTTP ${r.status}`),
+      (e: unknown) => `not fetched (${String(e)})`,
+    );
+    answer = `; ${url}: ${status}`;
+  }
+  return `the TensorFlow.js wasm backend did not start from ${from} (${setBy}${answer}): the classifier runs on the cpu backend instead (slower)`;
+}
+
 /** The packaged default gesture model's three files, each its own literal URL so that bundlers emit them. */
 function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 'labelsUrl'> {
   return {
@@ -70,7 +90,8 @@ function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 
  * than `timeoutMs` (10 s; the load: 60 s), rejects with a `WorkerError` / `WorkerTimeoutError`. With
  * `restart: true` the worker is respawned (and the model reloaded) after a crash or timeout: only the calls in
  * flight are lost (`recovered: true`). `classifyWindow` is what `classifyLatest` calls; `dispose()` terminates.
- * Every asset has an override: `worker`, `wasmPaths`, `model`.
+ * Every asset has an override: `worker`, `wasmPaths`, `model`. Every option is checked first: a wrong one throws an
+ * `InvalidOptionError` naming it before any worker starts.
  *
  * @example
  * ```ts
@@ -81,6 +102,13 @@ function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 
  * ```
  */
 export function createClassifierWorker(options: ClassifierWorkerOptions = {}): ClassifierWorker {
+  const check = createOptionChecks('createClassifierWorker'); // every option, before the worker starts
+  check.url('model', options.model, ['default', 'swipes']);
+  check.strings('labels', options.labels);
+  check.number('windowSize', options.windowSize, 'a whole number of frames per window', { min: 1, integer: true });
+  check.oneOf('backend', options.backend, ['auto', 'wasm', 'cpu']);
+  check.url('wasmPaths', options.wasmPaths);
+  checkSpawnOptions(check, options);
   const model = options.model ?? 'default';
   const packaged = isNode()
     ? packagedEntry('classifierWorker')
@@ -106,5 +134,7 @@ export function createClassifierWorker(options: ClassifierWorkerOptions = {}): C
     wasmPaths: options.wasmPaths === undefined ? undefined : againstPage(options.wasmPaths),
     modelOption: model === 'default' ? 'the packaged model "default" (override: model)' : 'the "model" option',
   };
-  return createClassifierClient(packaged, init, files.model, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
+  const explainBackend = async (info: ClassifierInfo): Promise<string | undefined> =>
+    info.backend === 'cpu' && (options.backend ?? 'auto') === 'auto' ? describeWasmFallback(init.wasmPaths) : undefined;
+  return createClassifierClient(packaged, init, files.model, { name: 'classifier', ...options, factory: 'createClassifierWorker', explainBackend });
 }

@@ -1,4 +1,5 @@
 import { createClassifierClient, packagedEntry, type ClassifierWorker, type ClassifierWorkerCommonOptions } from './classifierClient.js';
+import { checkSpawnOptions, createOptionChecks } from './createOptionChecks.js';
 import { isNode } from './startRawWorker.js';
 
 /** Options of {@link createFunctionClassifierWorker}. */
@@ -24,7 +25,8 @@ export interface FunctionClassifierWorkerOptions extends ClassifierWorkerCommonO
  * exception thrown by your function rejects that call with a `ClassifierError` naming the module and the
  * window shape (with your function's stack); a dying or hung worker (`timeoutMs`, 10 s) rejects with a
  * `WorkerError` / `WorkerTimeoutError` naming your module; with `restart: true` it is respawned and only the
- * call in flight is lost.
+ * call in flight is lost. Every option is checked first: a wrong one throws an `InvalidOptionError` naming it
+ * before any worker starts.
  *
  * @example
  * ```ts
@@ -34,6 +36,12 @@ export interface FunctionClassifierWorkerOptions extends ClassifierWorkerCommonO
  * ```
  */
 export function createFunctionClassifierWorker(options: FunctionClassifierWorkerOptions): ClassifierWorker {
+  const check = createOptionChecks('createFunctionClassifierWorker'); // every option, before the worker starts
+  check.object('options', options);
+  if (options.module === undefined) check.fail('module', 'the URL or path of your classifier module', undefined);
+  check.url('module', options.module);
+  check.strings('labels', options.labels);
+  checkSpawnOptions(check, options);
   const source = options.module instanceof URL ? options.module.href : options.module;
   const packaged = isNode()
     ? packagedEntry('functionClassifierWorker')

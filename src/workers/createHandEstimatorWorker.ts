@@ -9,6 +9,7 @@ import type { DetectRequest, HandLandmarkerOptions } from './handLandmarkerWorke
 import type { HandStreamClientRequest, HandStreamSummary } from './streamProtocol.js';
 import type { HandStreamApi } from './withHandStream.js';
 import { EmptyFrameError, HandEstimatorStateError, reviveBrowserError } from '../streams/browserErrors.js';
+import { checkSpawnOptions, createOptionChecks } from './createOptionChecks.js';
 import { ALIVE_TIMEOUT_MS, spawnWorker } from './spawnWorker.js';
 import { WorkerError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerHandle, WorkerSource } from './workerTypes.js';
@@ -45,6 +46,21 @@ export interface HandEstimatorWorkerOptions
   onTiming?: (timing: HandEstimateTiming) => void;
 }
 
+/** Checks the landmarker's and the worker's options (`InvalidOptionError` naming the first one wrong). */
+function checkEstimatorOptions(options: HandEstimatorWorkerOptions): void {
+  const check = createOptionChecks('createHandEstimatorWorker');
+  check.number('numHands', options.numHands, 'a whole number of hands per frame', { min: 1, integer: true });
+  check.oneOf('model', options.model, ['full', 'lite']);
+  check.url('modelAssetPath', options.modelAssetPath);
+  check.url('wasmBaseUrl', options.wasmBaseUrl);
+  check.oneOf('delegate', options.delegate, ['CPU', 'GPU']);
+  for (const name of ['minHandDetectionConfidence', 'minHandPresenceConfidence', 'minTrackingConfidence'] as const) {
+    check.number(name, options[name], 'a score', { min: 0, max: 1 });
+  }
+  check.oneOf('timestampPolicy', options.timestampPolicy, ['bump', 'error']);
+  checkSpawnOptions(check, options);
+}
+
 /** What {@link createHandEstimatorWorker} returns. */
 export interface HandEstimatorWorker {
   /** Estimates the hands in one frame; the image is transferred to the worker (unusable here afterwards). */
@@ -66,7 +82,8 @@ export interface HandEstimatorWorker {
   /** Stops the worker's running stream, if any. */
   stopHands(): Promise<void>;
   /**
-   * Resolves once the worker answers (its event loop is free). A worker that does not answer within
+   * Resolves once the worker answers (its event loop is free). A worker still loading its model (also after a
+   * restart) is asked once it has loaded it (a load error rejects). A worker that does not answer within
    * `callTimeoutMs.alive` (default 10000) is hung: it is terminated like a crashed one (restarted with `restart`).
    */
   alive(): Promise<void>;
@@ -90,6 +107,8 @@ export interface HandEstimatorWorker {
  * `new URL(..., import.meta.url)` so that your bundler emits them; `worker`, `wasmBaseUrl` and
  * `modelAssetPath` override each.
  *
+ * Every option is checked first: a wrong one throws an `InvalidOptionError` naming it before any worker starts.
+ *
  * @example
  * ```ts
  * import { fromCamera, estimateHands } from 'posestream';
@@ -99,6 +118,7 @@ export interface HandEstimatorWorker {
  * ```
  */
 export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = {}): HandEstimatorWorker {
+  checkEstimatorOptions(options); // before the worker starts
   const { worker: workerOption, onTiming, name, restart, maxRestarts, timeoutMs, callTimeoutMs, onRestart, onError, ...landmarkerOptions } =
     options;
   // Relative URLs against the page (inside the worker, `location` is the worker script's).
@@ -203,6 +223,7 @@ export function createHandEstimatorWorker(options: HandEstimatorWorkerOptions = 
     },
     async alive(): Promise<void> {
       if (disposed) throw new HandEstimatorStateError('hand landmarker worker disposed');
+      await ensureInit();
       try {
         await worker.api.alive();
       } catch (error) {

@@ -1,4 +1,5 @@
 import { wrap, type Endpoint, type Remote } from 'comlink';
+import { checkSpawnOptions, createOptionChecks } from './createOptionChecks.js';
 import { entryUrl, startRawWorker, type RawWorker, type RawWorkerSource } from './startRawWorker.js';
 import { WorkerError, WorkerTimeoutError } from './workerErrors.js';
 import type { SpawnWorkerOptions, WorkerHandle, WorkerSource, WorkerState } from './workerTypes.js';
@@ -58,7 +59,8 @@ function describeSource(source: WorkerSource, options: SpawnWorkerOptions): { ra
  * every pending call rejects with a {@link WorkerError} naming the worker and the cause (the late call with a
  * `WorkerTimeoutError`), and so does every later call; unless `restart: true`, which respawns it: the pending
  * calls reject with `recovered: true`, later calls go to the new worker, `onRestart` reports it, `restarts`
- * and `lost` count it. In Node a `.ts` entry runs through tsx (dev/tests from `src`); a `.js` entry is started
+ * and `lost` count it. A wrong `timeoutMs`, `maxRestarts` or `callTimeoutMs` throws an `InvalidOptionError` before
+ * anything starts. In Node a `.ts` entry runs through tsx (dev/tests from `src`); a `.js` entry is started
  * as is. Pass typed arrays wrapped in comlink's `transfer(value, [value.buffer])` to move them.
  *
  * @example
@@ -73,6 +75,7 @@ function describeSource(source: WorkerSource, options: SpawnWorkerOptions): { ra
  * ```
  */
 export function spawnWorker<T>(source: WorkerSource, options: SpawnWorkerOptions = {}): WorkerHandle<Remote<T>> {
+  checkSpawnOptions(createOptionChecks('spawnWorker'), options); // before the worker starts
   const { raw: rawSource, entry, name, restartable } = describeSource(source, options);
   const maxRestarts = options.maxRestarts ?? 3;
   const defaultTimeout = options.timeoutMs ?? 30_000;

@@ -103,4 +103,36 @@ describe('createGestureTracker', () => {
     expect(() => createGestureTracker({ minConsecutive: 2.5 })).toThrow(/integer/);
     expect(() => createGestureTracker({ cooldownMs: -1 })).toThrow(/cooldownMs/);
   });
+
+  it('cancel cuts the gesture in progress short with its reason and starts afresh (runs and cooldown forgotten)', () => {
+    const tracker = createGestureTracker({ cooldownMs: 10_000 });
+    const push = (i: number, label: string) => tracker.push(pred(i, label, 0.9));
+    push(0, 'A');
+    push(1, 'A');
+    expect(push(2, 'A').map((e) => e.phase)).toEqual(['start']);
+    push(3, 'A');
+    push(4, 'B'); // one disagreeing prediction: A still held
+    const [end, ...more] = tracker.cancel('restart');
+    expect(more).toEqual([]);
+    expect(end).toMatchObject({ type: 'gesture', phase: 'end', label: 'A', reason: 'restart', startFrame: 10, endFrame: 13, startT: 0, endT: 300 });
+    expect(end!.score).toBeCloseTo(0.9, 12);
+    expect(tracker.active).toBeUndefined();
+    expect(tracker.cancel('disposed')).toEqual([]); // nothing in progress: nothing to cut
+    expect(tracker.flush()).toEqual([]);
+    // Afresh: no cooldown and no half-run left over; A starts again after 3 new agreeing predictions.
+    push(5, 'A');
+    push(6, 'A');
+    expect(push(7, 'A')).toMatchObject([{ phase: 'start', label: 'A', startFrame: 15 }]);
+    expect(tracker.flush()[0]).not.toHaveProperty('reason'); // an end the predictions made has no reason
+  });
+
+  it('cancel forgets a candidate run: it must agree minConsecutive times again', () => {
+    const tracker = createGestureTracker();
+    tracker.push(pred(0, 'A', 0.9));
+    tracker.push(pred(1, 'A', 0.9));
+    expect(tracker.cancel('error')).toEqual([]);
+    expect(tracker.push(pred(2, 'A', 0.9))).toEqual([]);
+    expect(tracker.push(pred(3, 'A', 0.9))).toEqual([]);
+    expect(tracker.push(pred(4, 'A', 0.9)).map((e) => e.phase)).toEqual(['start']);
+  });
 });

@@ -75,14 +75,59 @@ describe('stableGestures', () => {
     });
   });
 
-  it('passes errors on without a synthetic end, and unsubscribes upstream', () => {
+  it("ends the gesture in progress with reason 'error' just before an error, and unsubscribes upstream", () => {
     scheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
       const values = { a: pred(0, 'x'), b: pred(1, 'x'), c: pred(2, 'x') };
       const failing = cold('abc-#', values, new Error('classifier died'));
-      expectObservable(failing.pipe(stableGestures())).toBe('--s-#', { s: gesture('start', 'x', 0, 2) }, new Error('classifier died'));
+      expectObservable(failing.pipe(stableGestures())).toBe(
+        '--s-(e#)',
+        { s: gesture('start', 'x', 0, 2), e: { ...gesture('end', 'x', 0, 2), reason: 'error' } },
+        new Error('classifier died'),
+      );
+      // No gesture in progress: the error alone.
+      expectObservable(cold('ab#', values).pipe(stableGestures())).toBe('--#');
       const endless = hot('abcabc', values);
       expectObservable(endless.pipe(stableGestures()), '^-!').toBe('---');
       expectSubscriptions(endless.subscriptions).toBe('^-!');
+    });
+  });
+
+  it('cuts the gesture in progress short on each value of cancel, then starts afresh (marbles)', () => {
+    scheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const values = { a: pred(0, 'x'), b: pred(1, 'x'), c: pred(2, 'x'), d: pred(3, 'x'), e: pred(4, 'x'), f: pred(5, 'x'), g: pred(6, 'x'), h: pred(7, 'x') };
+      const source = cold('abcd-ef-gh|', values);
+      // 'restart' at frame 4 ends x (its run: frames 0-3). The cancel at frame 7 finds no gesture in progress: it
+      // emits nothing and forgets the run e, f, so g, h alone (2 of 3) start nothing.
+      const cancel = hot('----r--s---', { r: 'restart' as const, s: 'disposed' as const });
+      expectObservable(source.pipe(stableGestures({ cancel }))).toBe('--s-r-----|', {
+        s: gesture('start', 'x', 0, 2),
+        r: { ...gesture('end', 'x', 0, 3), reason: 'restart' },
+      });
+      expectSubscriptions(cancel.subscriptions).toBe('^---------!');
+    });
+  });
+
+  it('after a cancel no cooldown holds: the same label starts again after minConsecutive new predictions', () => {
+    const cancel = new Subject<'restart'>();
+    const seen: string[] = [];
+    const source = new Subject<Prediction>();
+    source.pipe(stableGestures({ cancel, cooldownMs: 10_000 })).subscribe((e) => seen.push(`${e.phase}:${e.label}:${e.reason ?? '-'}`));
+    for (let i = 0; i < 3; i++) source.next(pred(i, 'a'));
+    cancel.next('restart');
+    for (let i = 3; i < 6; i++) source.next(pred(i, 'a'));
+    source.complete();
+    expect(seen).toEqual(['start:a:-', 'end:a:restart', 'start:a:-', 'end:a:-']);
+  });
+
+  it('passes an error of cancel on after ending the gesture in progress', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const values = { a: pred(0, 'x'), b: pred(1, 'x'), c: pred(2, 'x') };
+      const cancel = cold<'restart'>('----#', undefined, new Error('notifier broke'));
+      expectObservable(cold('abc---', values).pipe(stableGestures({ cancel }))).toBe(
+        '--s-(e#)',
+        { s: gesture('start', 'x', 0, 2), e: { ...gesture('end', 'x', 0, 2), reason: 'error' } },
+        new Error('notifier broke'),
+      );
     });
   });
 

@@ -42,6 +42,9 @@ describe('countUnreadFrames', () => {
     const ts = testScheduler();
     ts.run(({ expectObservable }) => {
       expectObservable(countUnreadFrames({} as MediaStreamTrack, () => 5, 10)).toBe('|');
+      // Chromium's non-camera tracks (canvas captureStream, MediaStreamTrackGenerator, WebRTC remote): stats is null.
+      expectObservable(countUnreadFrames({ stats: null } as unknown as MediaStreamTrack, () => 5, 10)).toBe('|');
+      expectObservable(countUnreadFrames({ stats: {} } as unknown as MediaStreamTrack, () => 5, 10)).toBe('|');
       const { track, readBy } = camera(ts);
       expectObservable(countUnreadFrames(track, readBy, 10), '55ms !').toBe('50ms a', { a: 1 });
     });

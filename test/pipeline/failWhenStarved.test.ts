@@ -36,10 +36,12 @@ describe('failWhenStarved', () => {
     });
   });
 
-  it('never errors on a track without stats (not Chromium)', () => {
+  it('never errors on a track without frame counters: no stats (not Chromium), or null stats (a canvas, generated or WebRTC track)', () => {
     const ts = testScheduler();
     ts.run(({ expectObservable }) => {
       expectObservable(failWhenStarved({} as MediaStreamTrack, () => 0, options(ts))).toBe('|');
+      // Chromium's non-camera tracks: `stats` is null (reading its deliveredFrames threw a TypeError 3 ms after ready).
+      expectObservable(failWhenStarved({ stats: null } as unknown as MediaStreamTrack, () => 0, options(ts))).toBe('|');
     });
   });
 });

@@ -60,8 +60,8 @@ export async function startPipelineSession(): Promise<PipelineSession> {
     // Cross-origin isolated, so that performance.now() has 5 µs steps (100 µs otherwise) for stats.mainThread.
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
     worker: { format: 'es' },
-    // /raw/ serves the built package and the hangable test worker as files, untransformed (as a static host would).
-    plugins: [notIsolatedOnRequest, staticMounts({ '/data/': resolve('../shared/data'), '/raw/dist/': 'dist', '/raw/models/': 'models', '/raw/hangableWorker.js': 'test/pipeline/hangableWorker.js' })],
+    // /raw/ serves the built package and the faulty test worker as files, untransformed (as a static host would).
+    plugins: [notIsolatedOnRequest, staticMounts({ '/data/': resolve('../shared/data'), '/raw/dist/': 'dist', '/raw/models/': 'models', '/raw/faultyWorker.js': 'test/pipeline/faultyWorker.js' })],
   });
   await server.listen();
   const address = server.httpServer?.address();
