@@ -80,7 +80,10 @@ export async function runEval(argv: string[]): Promise<number> {
   for (const label of missing) process.stderr.write(`${WHERE}: windows labelled ${JSON.stringify(label)} are skipped: ${have}\n`);
 
   await initTfBackend(backend);
-  const { model, labels, frames, metadata } = await loadGestureModel(dir);
+  const { model, labels, frames, metadata } = await loadGestureModel(dir).catch((error: unknown) => {
+    if (error instanceof PosestreamError) throw error;
+    throw new PosestreamError('model-load', `${flag('model')} ${modelArg}: could not load the model in ${dir}: ${(error as Error).message}`, { cause: error });
+  });
   const { report, unknown } = await evaluateGestureModel(model, labels, frames, sequences, {
     fps: metadata?.fps ?? 30,
     stride,

@@ -24,8 +24,8 @@ export interface RecordingArg {
  * ```
  * @internal
  */
-export function openRecordingArg(arg: string, stdin: RecordingInput = process.stdin): RecordingArg {
-  if (arg === '-') return { input: stdin, source: '<stdin>' };
+export function openRecordingArg(arg: string): RecordingArg {
+  if (arg === '-') return { input: process.stdin, source: '<stdin>' };
   if (/^https?:\/\//i.test(arg)) return { input: new URL(arg), source: arg };
   const url = /^file:\/\//i.test(arg) ? new URL(arg) : pathToFileURL(resolve(arg));
   let isFile: boolean;

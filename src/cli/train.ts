@@ -3,6 +3,7 @@ import { importOptional } from './missingDependency.js';
 import { loadTrainingInputs } from '../train/loadTrainingInputs.js';
 import { TrainingDataError } from '../train/trainErrors.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
+import { PosestreamError } from '../errors.js';
 import { checkOutputPath } from './checkOutputPath.js';
 import { flagChoice } from './flagChoice.js';
 import { flagNumber, type FlagRange } from './flagNumber.js';
@@ -109,7 +110,9 @@ export async function runTrain(argv: string[]): Promise<number> {
         `epoch ${p.epoch}/${p.epochs}  loss ${p.loss.toFixed(4)}  acc ${(p.accuracy * 100).toFixed(1)}%  val ${(p.validationAccuracy * 100).toFixed(1)}%\n`,
       ),
   });
-  await saveGestureModel(out, result.model, result.metadata, { ...result.report, counts: result.counts });
+  await saveGestureModel(out, result.model, result.metadata, { ...result.report, counts: result.counts }).catch((error: unknown) => {
+    throw new PosestreamError('write-failed', `${typed['out'] ?? '--out'} ${out}: could not write the model: ${(error as Error).message}`, { cause: error });
+  });
   result.model.dispose();
   process.stdout.write(formatGestureReport(result.report));
   process.stdout.write(`wrote ${out}\n`);

@@ -2,29 +2,18 @@
  * `posestream record` failures: the output path checked before Chromium starts, and a video Chromium cannot decode
  * (one run of headless Chromium) leaving no file and printing no stack or internal URL.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliRun } from './cliRun.js';
 
-const run = promisify(execFile);
-const bin = resolve('bin/posestream.js');
 const dir = mkdtempSync(join(tmpdir(), 'posestream-record-'));
 const notVideo = join(dir, 'notes.mp4');
 writeFileSync(notVideo, 'this is not a video\n');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'record', ...args], { timeout: 180_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const cli = (args: string[]) => cliRun(['record', ...args], 180_000);
 
 describe('posestream record', () => {
   it('prints its help with --help, exit 0 (was a usage error, exit 2)', async () => {
