@@ -29,7 +29,7 @@ import { readModelWindow } from './readModelWindow.js';
 
 const WHERE = 'posestream classify';
 
-/** The model shipped in the package (trained by `npm run train:default`). */
+/** The learned model shipped in the package (`--model default`; trained by `npm run train:default`). */
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/default', import.meta.url));
 
 /**
@@ -82,14 +82,14 @@ export async function runClassify(argv: string[]): Promise<number> {
     return 0;
   }
   const { timing, policy, threshold, minConsecutive } = args;
-  // The model: --model swipes (the swipe recogniser: its own window and tracker settings), a model folder or
-  // model.json, else the packaged learned model.
-  const swipes = args.model === 'swipes';
+  // The model: the swipe recogniser (the default, or --model swipes: its own window and tracker settings),
+  // --model default (the packaged learned model), or a model folder or model.json.
+  const swipes = args.model === undefined || args.model === 'swipes';
   const settings = swipes ? DEFAULT_SWIPE_PIPELINE : DEFAULT_MODEL_PIPELINE;
-  const modelFlag = args.model === undefined ? 'the default model' : `--model ${args.model}`;
+  const modelFlag = `--model ${args.model ?? 'swipes'}`;
   let modelJson: string;
   try {
-    modelJson = swipes ? 'swipes' : resolveModelJson(args.model ?? DEFAULT_MODEL_DIR);
+    modelJson = swipes ? 'swipes' : resolveModelJson(args.model === 'default' || args.model === undefined ? DEFAULT_MODEL_DIR : args.model);
   } catch (error) {
     throw error instanceof PosestreamError ? new PosestreamError(error.code, `${modelFlag}: ${error.message}`, { cause: error }) : error;
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
+import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelPipeline.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 import type { ClassifyPolicy } from '../operators/operatorTypes.js';
 import { flagChoice } from './flagChoice.js';
@@ -14,17 +14,19 @@ export const CLASSIFY_HELP = `usage: posestream classify <recording.ndjson | URL
 Replays a posestream/v1 recording (a path, a file: or http(s): URL, or - for stdin) through the sliding window,
 the gesture classifier (in a worker) and stableGestures, and prints each gesture, then one line of statistics.
 
-  --model swipes|DIR|FILE the gesture model: swipes (the swipe recogniser: the four swipes of anyone, with its own
-                          window of 61 frames over 3000 ms and tracker), a folder holding model.json, or the
-                          model.json (default: the packaged learned model)
+  --model swipes|default|DIR|FILE
+                          the gesture model: swipes (the default: the swipe recogniser, the four swipes of anyone,
+                          with its own window of 61 frames over 3000 ms, from 300 ms of hand on, and tracker),
+                          default (the packaged learned model: swipes, come, away, spin; 30 frames), a folder
+                          holding model.json, or the model.json
   --timing recorded|asap  recorded: replay on the recording's own clock, a gap over 10 s waited 10 s (default);
                           asap: as fast as it reads, classifying every window (exact, fast offline evaluation)
   --policy latest|drop    with --timing recorded: which windows a busy classifier skips (default latest)
   --window N              frames per window, 1..1000; must be the model's (default: the model's)
   --window-ms MS          the time a window covers, 0..60000 ms; 0: the last N frames as they came
-                          (default ${round(DEFAULT_MODEL_PIPELINE.window.durationMs)})
-  --threshold S           the score that starts a gesture, 0..1 (default ${DEFAULT_MODEL_PIPELINE.gestures.threshold})
-  --min-consecutive K     predictions in a row that start or end a gesture, 1..1000 (default ${DEFAULT_MODEL_PIPELINE.gestures.minConsecutive})
+                          (default: the model's; swipes ${DEFAULT_SWIPE_PIPELINE.window.durationMs}, default ${round(DEFAULT_MODEL_PIPELINE.window.durationMs)})
+  --threshold S           the score that starts a gesture, 0..1 (default: the model's; swipes ${DEFAULT_SWIPE_PIPELINE.gestures.threshold}, default ${DEFAULT_MODEL_PIPELINE.gestures.threshold})
+  --min-consecutive K     predictions in a row that start or end a gesture, 1..1000 (default: the model's; swipes ${DEFAULT_SWIPE_PIPELINE.gestures.minConsecutive}, default ${DEFAULT_MODEL_PIPELINE.gestures.minConsecutive})
   --json                  one JSON object per line: {"type":"gesture",...} then {"type":"stats",...}
   -h, --help              this help
 
@@ -36,7 +38,7 @@ Exit codes: 0 done; 1 a bad recording, model or run (the gestures before a bad l
 export interface ClassifyArgs {
   /** The recording: a path, a URL, or `'-'` (stdin). */
   recording: string;
-  /** `--model` as given; undefined: the packaged model. */
+  /** `--model` as given; undefined: the swipe recogniser. */
   model: string | undefined;
   timing: 'recorded' | 'asap';
   /** `--policy` (`--timing recorded` only). */

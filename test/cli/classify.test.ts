@@ -47,8 +47,8 @@ function statsOf(stdout: string): Record<string, number> {
 const TAKE_MS = (74 / 15) * 1000;
 
 describe('posestream classify', () => {
-  it('prints gesture events and one stats line (--json) for a real take with the default model', async () => {
-    const { code, stdout, stderr } = await cli(['classify', comePath, '--json']);
+  it('prints gesture events and one stats line (--json) for a real take with the learned model (--model default)', async () => {
+    const { code, stdout, stderr } = await cli(['classify', '--model', 'default', comePath, '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -78,7 +78,7 @@ describe('posestream classify', () => {
   });
 
   it("--timing asap: capture is when a frame is read, so latencies are non-negative (was the recording's t against process uptime)", async () => {
-    const { code, stdout, stderr } = await cli(['classify', comePath, '--json', '--timing', 'asap']);
+    const { code, stdout, stderr } = await cli(['classify', '--model', 'default', comePath, '--json', '--timing', 'asap']);
     expect([code, stderr]).toEqual([0, '']);
     const stats = statsOf(stdout);
     expect(stats.captureToResultP95Ms).toBeGreaterThanOrEqual(0);
@@ -87,8 +87,8 @@ describe('posestream classify', () => {
   });
 
   it('--timing asap classifies every window, in order: nothing dropped, and the same gestures on every run', async () => {
-    const first = await cli(['classify', comePath, '--json', '--timing', 'asap']);
-    const second = await cli(['classify', comePath, '--json', '--timing', 'asap']);
+    const first = await cli(['classify', '--model', 'default', comePath, '--json', '--timing', 'asap']);
+    const second = await cli(['classify', '--model', 'default', comePath, '--json', '--timing', 'asap']);
     expect([first.code, second.code]).toEqual([0, 0]);
     const stats = statsOf(first.stdout);
     expect(stats.policy as unknown).toBe('every');
@@ -106,7 +106,7 @@ describe('posestream classify', () => {
     lines[21] = JSON.stringify({ ...(JSON.parse(lines[21]!) as object), t: t19 }); // frame 20 at frame 19's t
     const equal = join(dir, 'equal-t.ndjson');
     await writeFile(equal, lines.join('\n') + '\n');
-    const { code, stdout, stderr } = await cli(['classify', equal, '--json', '--timing', 'asap']);
+    const { code, stdout, stderr } = await cli(['classify', '--model', 'default', equal, '--json', '--timing', 'asap']);
     expect(stderr).toBe(''); // was "InvalidPoseError: slidingWindow: frame 20: timestamp … is not after …", no file or line
     expect(code).toBe(0);
     expect(statsOf(stdout).framesPerSec).toBeGreaterThan(0);
@@ -120,16 +120,16 @@ describe('posestream classify', () => {
     });
     await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
     const { port } = server.address() as { port: number };
-    const ok = await cli(['classify', `http://127.0.0.1:${port}/come.ndjson`, '--json', '--timing', 'asap']);
+    const ok = await cli(['classify', '--model', 'default', `http://127.0.0.1:${port}/come.ndjson`, '--json', '--timing', 'asap']);
     expect([ok.code, ok.stderr]).toEqual([0, '']);
-    const missing = await cli(['classify', `http://127.0.0.1:${port}/missing.ndjson`, '--json', '--timing', 'asap']);
+    const missing = await cli(['classify', '--model', 'default', `http://127.0.0.1:${port}/missing.ndjson`, '--json', '--timing', 'asap']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`http://127.0.0.1:${port}/missing.ndjson: HTTP 404`);
   });
 
   it('prints the usage with exit code 2, never a stack trace, for an unknown flag or a bad value', async () => {
     for (const args of [['--frobnicate'], ['--window-ms', '-5'], ['--window-ms=-5'], ['--window', '0'], ['--threshold', 'high'], ['--json', 'a.ndjson']]) {
-      const { code, stderr } = await cli(['classify', comePath, ...args]);
+      const { code, stderr } = await cli(['classify', '--model', 'default', comePath, ...args]);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toContain('usage: posestream classify');
       expect(stderr).not.toMatch(/\n\s+at /);
@@ -139,7 +139,7 @@ describe('posestream classify', () => {
   it('names the file and line of a malformed recording and exits 1', async () => {
     const bad = join(dir, 'bad.ndjson');
     await writeFile(bad, '{"format":"posestream/v1","fps":30}\n{"frame":0,"t":0,"hands":[]}\n{"frame":1,"t":33,"hands":[{"handedness":"Left","score":1,"landmarks":[[0,0,0]]}]}\n');
-    const { code, stderr } = await cli(['classify', bad, '--json']);
+    const { code, stderr } = await cli(['classify', '--model', 'default', bad, '--json']);
     expect(code).toBe(1);
     expect(stderr).toContain(bad);
     expect(stderr).toContain(`${bad}:3`);
@@ -149,6 +149,6 @@ describe('posestream classify', () => {
     const missing = await cli(['classify', comePath, '--model', join(dir, 'nope')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(join(dir, 'nope', 'model.json'));
-    expect((await cli(['classify', comePath, '--policy', 'queue'])).code).toBe(2);
+    expect((await cli(['classify', '--model', 'default', comePath, '--policy', 'queue'])).code).toBe(2);
   });
 });

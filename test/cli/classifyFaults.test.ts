@@ -49,7 +49,7 @@ describe('posestream classify: flags checked before any file, model or worker', 
       [['--window'], 'option `--window` must be followed by frames per window, got nothing'],
     ];
     for (const [flags, message] of cases) {
-      const { code, stderr } = await cliRun(['classify', absent, ...flags]);
+      const { code, stderr } = await cliRun(['classify', '--model', 'default', absent, ...flags]);
       expect(code, flags.join(' ')).toBe(2);
       expect(stderr.split('\n')[0]).toBe(`posestream classify: ${message}`);
       noStack(stderr);
@@ -57,7 +57,7 @@ describe('posestream classify: flags checked before any file, model or worker', 
   });
 
   it('--window is checked against the model before the worker starts (was a ModelLoadError naming no flag)', async () => {
-    const { code, stderr } = await cliRun(['classify', take, '--window', '1']);
+    const { code, stderr } = await cliRun(['classify', '--model', 'default', take, '--window', '1']);
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(/^posestream classify: option `--window` must be 30 frames, the window the model takes \(.*models\/default\/model\.json\), or left out, got 1$/);
   });
@@ -80,14 +80,14 @@ describe('posestream classify: flags checked before any file, model or worker', 
 
 describe('posestream classify: nothing read before a bad line is lost', () => {
   it('a recording cut mid-line at line 61, or with a malformed line 61, prints the gestures of the clean cut, then the error (--timing asap)', async () => {
-    const clean = await cliRun(['classify', write('clean.ndjson', lines.slice(0, 60)), '--timing', 'asap', '--json']);
+    const clean = await cliRun(['classify', '--model', 'default', write('clean.ndjson', lines.slice(0, 60)), '--timing', 'asap', '--json']);
     expect(clean.code).toBe(0);
     const expected = parse(clean.stdout).gestures;
     expect(expected.length).toBeGreaterThan(0); // was: "no gesture printed" for the bad files below
     const cut = write('cut.ndjson', `${lines.slice(0, 60).join('\n')}\n${lines[60]!.slice(0, 300)}`);
     const malformed = write('malformed.ndjson', [...lines.slice(0, 60), '{"frame":59,"t":', ...lines.slice(61)]);
     for (const path of [cut, malformed]) {
-      const { code, stdout, stderr } = await cliRun(['classify', path, '--timing', 'asap', '--json']);
+      const { code, stdout, stderr } = await cliRun(['classify', '--model', 'default', path, '--timing', 'asap', '--json']);
       expect(code, path).toBe(1);
       expect(parse(stdout).all).toEqual(expected); // the gestures, and no stats line
       expect(stderr.startsWith(`posestream classify: RecordingError: ${path}:61: bad JSON (`), stderr).toBe(true);
@@ -97,7 +97,7 @@ describe('posestream classify: nothing read before a bad line is lost', () => {
 
   it('on the recording clock too: the gesture in progress at the bad line is printed before the error', async () => {
     const malformed = write('malformed-recorded.ndjson', [...lines.slice(0, 60), '{"frame":59,"t":', ...lines.slice(61)]);
-    const { code, stdout, stderr } = await cliRun(['classify', malformed, '--json']);
+    const { code, stdout, stderr } = await cliRun(['classify', '--model', 'default', malformed, '--json']);
     expect(code).toBe(1);
     const { all, gestures } = parse(stdout);
     expect(gestures.length).toBeGreaterThan(0);
@@ -106,9 +106,9 @@ describe('posestream classify: nothing read before a bad line is lost', () => {
   });
 
   it('a label reaching past the end: every gesture first, then the error at the label line', async () => {
-    const plain = await cliRun(['classify', take, '--timing', 'asap', '--json']);
+    const plain = await cliRun(['classify', '--model', 'default', take, '--timing', 'asap', '--json']);
     const labelled = write('label-past-end.ndjson', [...lines, '{"label":"come","startFrame":0,"endFrame":999}']);
-    const { code, stdout, stderr } = await cliRun(['classify', labelled, '--timing', 'asap', '--json']);
+    const { code, stdout, stderr } = await cliRun(['classify', '--model', 'default', labelled, '--timing', 'asap', '--json']);
     expect(code).toBe(1);
     expect(parse(stdout).all).toEqual(parse(plain.stdout).gestures);
     expect(stderr).toBe(`posestream classify: RecordingError: ${labelled}:77: label "come" covers frames 0..999 but the recording has frames 0..74\n`);
@@ -117,10 +117,10 @@ describe('posestream classify: nothing read before a bad line is lost', () => {
   it('coordinates of 1e308 and a score of 7 are RecordingErrors naming the line (was ClassifierOutputError blaming the model)', async () => {
     const huge = write('huge.ndjson', lines.map((l, i) => (i === 30 ? l.replace(/"landmarks":\[\[[-\d.e]+,/, '"landmarks":[[1e308,') : l)));
     const score = write('score.ndjson', lines.map((l, i) => (i === 40 ? l.replace(/"score":[\d.]+/, '"score":7') : l)));
-    const a = await cliRun(['classify', huge, '--timing', 'asap', '--json']);
+    const a = await cliRun(['classify', '--model', 'default', huge, '--timing', 'asap', '--json']);
     expect(a.code).toBe(1);
     expect(a.stderr).toBe(`posestream classify: RecordingError: ${huge}:31: frame 29: hands[0].landmarks[0].x is 1e+308, outside -1..2 (normalised image units)\n`);
-    const b = await cliRun(['classify', score, '--timing', 'asap', '--json']);
+    const b = await cliRun(['classify', '--model', 'default', score, '--timing', 'asap', '--json']);
     expect(b.code).toBe(1);
     expect(b.stderr).toBe(`posestream classify: RecordingError: ${score}:41: frame 39: hands[0].score is 7, outside 0..1 (a probability)\n`);
   });
@@ -128,7 +128,7 @@ describe('posestream classify: nothing read before a bad line is lost', () => {
   it('a clock jump (t 1e9) is waited 10 s, not 11.6 days, and said; the frame going back in time after it is the error', async () => {
     const frame = (i: number, t: number): string => JSON.stringify({ ...(JSON.parse(lines[i + 1]!) as object), frame: i, t });
     const jump = write('jump.ndjson', [lines[0]!, ...Array.from({ length: 10 }, (_, i) => frame(i, i * 66)), frame(10, 1e9), frame(11, 733)]);
-    const { code, stderr } = await cliRun(['classify', jump, '--json']);
+    const { code, stderr } = await cliRun(['classify', '--model', 'default', jump, '--json']);
     expect(code).toBe(1);
     expect(stderr).toBe(
       `posestream classify: ${jump}:12: frame 10 comes 999999406 ms after frame 9; the replay waited 10000 ms instead\n` +
@@ -138,20 +138,20 @@ describe('posestream classify: nothing read before a bad line is lost', () => {
 
   it('a recording without a window says why, exit 1 (was exit 0, not a word): no frames, too short for --window-ms', async () => {
     const header = write('header-only.ndjson', [lines[0]!]);
-    const empty = await cliRun(['classify', header, '--timing', 'asap', '--json']);
+    const empty = await cliRun(['classify', '--model', 'default', header, '--timing', 'asap', '--json']);
     expect(empty.code).toBe(1);
     expect(parse(empty.stdout).all.map((l) => l.type)).toEqual(['stats']);
     expect(empty.stderr).toBe(`posestream classify: NoWindowsError: ${header}: no window to classify: the recording has no frames\n`);
-    const short = await cliRun(['classify', take, '--timing', 'asap', '--window-ms', '5000']);
+    const short = await cliRun(['classify', '--model', 'default', take, '--timing', 'asap', '--window-ms', '5000']);
     expect(short.code).toBe(1);
     expect(short.stderr).toBe(`posestream classify: NoWindowsError: ${take}: no window to classify: 75 of its 75 frames have a hand, spanning 4933.333 ms, less than the 5000 ms a window covers (--window-ms)\n`);
   });
 
   it('reads stdin as - (was "no such file")', async () => {
-    const file = await cliRun(['classify', take, '--timing', 'asap', '--json']);
+    const file = await cliRun(['classify', '--model', 'default', take, '--timing', 'asap', '--json']);
     const bin = resolve('bin/posestream.js');
     const piped = await new Promise<{ code: number | null; stdout: string }>((done) => {
-      const child = execFile(process.execPath, [bin, 'classify', '-', '--timing', 'asap', '--json'], (error, stdout) => done({ code: error ? (error as { code?: number }).code ?? -1 : 0, stdout }));
+      const child = execFile(process.execPath, [bin, 'classify', '--model', 'default', '-', '--timing', 'asap', '--json'], (error, stdout) => done({ code: error ? (error as { code?: number }).code ?? -1 : 0, stdout }));
       child.stdin!.end(`${lines.join('\n')}\n`);
     });
     expect(piped.code).toBe(0);

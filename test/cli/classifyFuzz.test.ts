@@ -39,7 +39,7 @@ describe('posestream classify fuzz (seeded, real data)', () => {
       writeFileSync(path, `${m.lines.join('\n')}\n`);
       const at = `#${i} ${m.name} at line ${m.k + 1}`;
       counts.mutations++;
-      const run = await cliRun(['classify', path, '--timing', 'asap', '--json'], 90_000);
+      const run = await cliRun(['classify', '--model', 'default', path, '--timing', 'asap', '--json'], 90_000);
       if (run.code === -1) {
         counts.hangs++;
         problems.push(`${at}: killed after 90 s`);
@@ -61,7 +61,7 @@ describe('posestream classify fuzz (seeded, real data)', () => {
       if (!cleanCut.has(m.k)) {
         const cut = join(dir, `cut${m.k}.ndjson`);
         writeFileSync(cut, `${lines.slice(0, m.k).join('\n')}\n`);
-        const clean = await cliRun(['classify', cut, '--timing', 'asap', '--json'], 90_000);
+        const clean = await cliRun(['classify', '--model', 'default', cut, '--timing', 'asap', '--json'], 90_000);
         // A cut too short for one window exits 1 (NoWindowsError) with no gesture: still the reference.
         cleanCut.set(m.k, gestures(clean.stdout));
       }
