@@ -7,6 +7,7 @@ import { BenchError } from './benchError.js';
 import type { BenchRecord } from './benchTypes.js';
 import { loadOperators } from './compiled.js';
 import { runChain } from './scenarios/chain.js';
+import { runClassifiers } from './scenarios/classifiers.js';
 import { runSoak } from './scenarios/soak.js';
 import { runStall } from './scenarios/stall.js';
 
@@ -26,10 +27,12 @@ export async function child(argv: readonly string[]): Promise<void> {
     records = await runStall({ durationS: flag(argv, '--duration'), itersPerMs: flag(argv, '--iters-per-ms') }, ops);
   } else if (scenario === 'chain') {
     records = runChain(ops, flag(argv, '--chain-ms'));
+  } else if (scenario === 'classifiers') {
+    records = await runClassifiers(flag(argv, '--windows'));
   } else if (scenario === 'soak') {
     records = runSoak(ops, flag(argv, '--soak-minutes'));
   } else {
-    throw new BenchError(`bench/child.ts: unknown --scenario ${String(scenario)} (stall, chain or soak)`);
+    throw new BenchError(`bench/child.ts: unknown --scenario ${String(scenario)} (stall, chain, soak or classifiers)`);
   }
   for (const r of records) process.stdout.write(`${JSON.stringify(r)}\n`);
 }

@@ -30,6 +30,10 @@ const COLUMNS: Record<Scenario, Col[]> = {
     ['windows/s', 'windowsPerSec', (v) => v.toFixed(2)], ['cls busy', 'classifierBusy', pct], ['dropped windows', 'droppedWindows', int],
     ['heap growth (min 1→10)', 'heapGrowthBytes', mb], ['heap growth (from start)', 'heapGrowthFromStartBytes', mb], ['peak RSS', 'peakRssBytes', mb],
   ],
+  classifiers: [
+    ['row', 'row'], ['backend', 'backend'], ['N', 'windowFrames'], ['windows', 'windows', int], ['service µs', 'serviceUs', ms],
+    ['round trip p50', 'roundTripP50Ms', ms], ['p95', 'roundTripP95Ms', ms], ['max', 'roundTripMaxMs', ms],
+  ],
 };
 
 /** One JSON object per line. */
@@ -46,7 +50,7 @@ function cell(r: BenchRecord, key: string, format?: (v: number) => string): stri
 /** Markdown tables, one per scenario present, then the done-when checks. */
 export function toMarkdown(records: readonly BenchRecord[]): string {
   let out = '';
-  for (const scenario of ['stall', 'chain', 'soak'] as const) {
+  for (const scenario of ['stall', 'chain', 'soak', 'classifiers'] as const) {
     const rows = records.filter((r) => r.scenario === scenario);
     if (rows.length === 0) continue;
     const cols = COLUMNS[scenario];

@@ -4,7 +4,7 @@
  * under `taskset -c 0`), writes every record to bench/out/latest.jsonl and prints JSON lines (`--json`) or
  * markdown tables.
  *
- * Flags: --duration S (stall seconds per row, default 20), --scenario stall|chain|soak (repeatable, default all),
+ * Flags: --duration S (stall seconds per row, default 20), --scenario stall|chain|soak|classifiers (repeatable, default all),
  * --json, --no-pin (skip the one-core stall run), --chain-ms MS (time per chain case, default 1500),
  * --soak-minutes M (virtual minutes, default 10), --out FILE (default bench/out/latest.jsonl).
  */
@@ -52,11 +52,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       args.out = v;
     } else if (a === '--scenario') {
       const s = argv[++i];
-      if (s !== 'stall' && s !== 'chain' && s !== 'soak') throw new BenchError(`bench: --scenario must be stall, chain or soak, got ${s ?? 'nothing'}`);
+      if (s !== 'stall' && s !== 'chain' && s !== 'soak' && s !== 'classifiers') throw new BenchError(`bench: --scenario must be stall, chain, soak or classifiers, got ${s ?? 'nothing'}`);
       if (!args.scenarios.includes(s)) args.scenarios.push(s);
     } else throw new BenchError(`bench: unknown argument ${a} (flags: --duration S, --scenario stall|chain|soak, --json, --no-pin, --chain-ms MS, --soak-minutes M, --out FILE)`);
   }
-  if (args.scenarios.length === 0) args.scenarios = ['stall', 'chain', 'soak'];
+  if (args.scenarios.length === 0) args.scenarios = ['stall', 'chain', 'soak', 'classifiers'];
   return args;
 }
 
@@ -120,6 +120,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       } else if (scenario === 'chain') {
         log('chain: window sizes 30 and 120');
         emit(await runChild(['--scenario', 'chain', '--chain-ms', String(args.chainMs)], false));
+      } else if (scenario === 'classifiers') {
+        log('classifiers: 400 real windows through each packaged model in a Node worker');
+        emit(await runChild(['--scenario', 'classifiers', '--windows', '400'], false));
       } else {
         log(`soak: ${args.soakMinutes} virtual minutes at 240 fps`);
         emit(await runChild(['--scenario', 'soak', '--soak-minutes', String(args.soakMinutes)], false));

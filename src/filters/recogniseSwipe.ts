@@ -48,10 +48,11 @@ export function recogniseSwipe(packed: ArrayLike<number>, n: number, context: Wi
   const palm = median(track.size, held, n);
   if (!(palm > 0)) return { label: 'none', scores, strokes: [] };
   const strokes: Stroke[] = [];
+  const progress = new Float64Array(n); // each direction's progress, reused
   let best: Stroke | undefined;
   let reported: Stroke | undefined;
   for (const [label, ux, uy] of AXES) {
-    const stroke = strokeAlong(track, held, n, dt, palm, label, ux, uy, o, context);
+    const stroke = strokeAlong(track, held, n, dt, palm, label, ux, uy, o, context, progress);
     if (stroke === undefined) continue;
     strokes.push(stroke);
     if (best === undefined || stroke.travel > best.travel) best = stroke;
@@ -67,8 +68,9 @@ export function recogniseSwipe(packed: ArrayLike<number>, n: number, context: Wi
 function strokeAlong(
   t: PalmTrack, held: number, n: number, dt: number, palm: number, label: Direction, ux: number, uy: number, o: ResolvedSwipeOptions,
   context: WindowContext,
+  progress: Float64Array,
 ): Stroke | undefined {
-  const p = new Float64Array(n);
+  const p = progress;
   for (let i = held; i < n; i++) p[i] = ((t.x[i] as number) * ux + (t.y[i] as number) * uy) / palm;
   // The stroke's stop: the furthest point of the part of the window in which a stop is still reported.
   const recent = Math.max(held, n - 1 - Math.ceil((o.settleMs + o.reportMs) / dt));
@@ -136,8 +138,8 @@ function strokeAlong(
 }
 
 function median(v: Float64Array, from: number, to: number): number {
-  const s = Array.from(v.subarray(from, to)).sort((x, y) => x - y);
-  return s.length === 0 ? NaN : (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+  const s = v.slice(from, to).sort(); // a typed array sorts numerically
+  return s.length === 0 ? NaN : ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2;
 }
 
 function mean(v: Float64Array, from: number, to: number): number {

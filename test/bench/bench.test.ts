@@ -23,11 +23,11 @@ describe('bench flags', () => {
   it('parses the documented flags', () => {
     const a = parseArgs(['--duration', '3', '--scenario', 'chain', '--scenario', 'soak', '--json', '--no-pin']);
     expect(a).toMatchObject({ durationS: 3, scenarios: ['chain', 'soak'], json: true, pin: false });
-    expect(parseArgs([]).scenarios).toEqual(['stall', 'chain', 'soak']);
+    expect(parseArgs([]).scenarios).toEqual(['stall', 'chain', 'soak', 'classifiers']);
   });
   it('rejects bad flags with a BenchError naming them', () => {
     expect(() => parseArgs(['--duration', '-1'])).toThrow(BenchError);
-    expect(() => parseArgs(['--scenario', 'fast'])).toThrow(/--scenario must be stall, chain or soak, got fast/);
+    expect(() => parseArgs(['--scenario', 'fast'])).toThrow(/--scenario must be stall, chain, soak or classifiers, got fast/);
     expect(() => parseArgs(['--frobnicate'])).toThrow(/unknown argument --frobnicate/);
   });
 });
@@ -51,7 +51,16 @@ describe('npm run bench --json (short run, real workers)', () => {
       'stall/idle', 'stall/option1', 'stall/naive', 'stall/drop', 'stall/latest',
       'chain/latest', 'chain/bufferCount', 'chain/latest', 'chain/bufferCount',
       'soak/latest', 'soak/drop', 'soak/naive',
+      'classifiers/swipes', 'classifiers/learned',
     ]);
+  });
+
+  it('times both packaged gesture models in the same run: the swipe recogniser beside the learned model', () => {
+    const [swipes, learned] = ['swipes', 'learned'].map((row) => records.find((r) => r.scenario === 'classifiers' && r.row === row)!);
+    expect(swipes).toMatchObject({ backend: 'rules', windowFrames: 61, windows: 400 });
+    expect(learned).toMatchObject({ windowFrames: 30, windows: 400, serviceUs: null });
+    for (const r of [swipes, learned]) expect(r.roundTripP50Ms).toBeGreaterThan(0);
+    expect(swipes!.serviceUs).toBeGreaterThan(0);
   });
 
   it('stall rows carry every contract figure: a finite number, or null only when its set is empty', () => {
@@ -107,7 +116,7 @@ describe('npm run bench --json (short run, real workers)', () => {
 
   it('renders the markdown tables and the done-when checks from the same records', () => {
     const md = toMarkdown(records);
-    for (const h of ['### stall', '### chain', '### soak', '### done-when checks']) expect(md).toContain(h);
+    for (const h of ['### stall', '### chain', '### soak', '### classifiers', '### done-when checks']) expect(md).toContain(h);
     expect(md).toContain('| option1 |');
     expect(checkTargets(records).map((c) => c.check)).toContain('(d) classifier busy >= 99%');
   });
