@@ -41,28 +41,28 @@ const RANGES: Record<keyof SwipeOptions, { min: number; max: number; unit: strin
 };
 
 /**
- * Fills in and checks swipe options: every value must be a finite number in its range, `minDurationMs` below
+ * Fills in and checks swipe options (`prefix` names them as the caller's user wrote them, e.g. `swipes.`): every value must be a finite number in its range, `minDurationMs` below
  * `maxDurationMs`; an unknown option name is an error too (a typo would otherwise be ignored).
  *
  * @throws InvalidOptionError naming the option, its unit and its range.
  * @internal
  */
-export function resolveSwipeOptions(options: SwipeOptions, where = 'swipes'): ResolvedSwipeOptions {
+export function resolveSwipeOptions(options: SwipeOptions, where = 'swipes', prefix = ''): ResolvedSwipeOptions {
   const out = { ...DEFAULT_SWIPE_OPTIONS } as Record<keyof SwipeOptions, number>;
   for (const [key, value] of Object.entries(options) as [keyof SwipeOptions, unknown][]) {
     const range = RANGES[key];
     if (range === undefined) {
-      throw new InvalidOptionError(where, key, `one of ${Object.keys(RANGES).join(', ')} (an unknown swipe option)`, value);
+      throw new InvalidOptionError(where, prefix + key, `one of ${Object.keys(RANGES).join(', ')} (an unknown swipe option)`, value);
     }
     if (value === undefined) continue;
     try {
       out[key] = checkNumberOption(where, key, value as number, { min: range.min, max: range.max, integer: range.integer ?? false });
     } catch {
-      throw new InvalidOptionError(where, key, `a ${range.integer ? 'whole ' : ''}number of ${range.unit} from ${range.min} to ${range.max}`, value);
+      throw new InvalidOptionError(where, prefix + key, `a ${range.integer ? 'whole ' : ''}number of ${range.unit} from ${range.min} to ${range.max}`, value);
     }
   }
   if (out.minDurationMs >= out.maxDurationMs) {
-    throw new InvalidOptionError(where, 'minDurationMs', `below maxDurationMs (${out.maxDurationMs} ms)`, out.minDurationMs);
+    throw new InvalidOptionError(where, `${prefix}minDurationMs`, `below maxDurationMs (${out.maxDurationMs} ms)`, out.minDurationMs);
   }
   return { ...(out as Required<SwipeOptions>), resolved: true };
 }

@@ -54,7 +54,7 @@ export function checkPipelineOptions(options: HandGesturePipelineOptions): void 
   object('swipes', o.swipes);
   if (o.swipes !== undefined) {
     if ((o.gestureModel ?? 'swipes') !== 'swipes') fail('swipes', "given only with gestureModel 'swipes'", `gestureModel ${String(o.gestureModel)}`);
-    resolveSwipeOptions(o.swipes as SwipeOptions, 'createHandGesturePipeline: swipes');
+    resolveSwipeOptions(o.swipes as SwipeOptions, WHERE, 'swipes.');
   }
   strings('gestureLabels', o.gestureLabels);
   if (o.classifyWith !== undefined && typeof o.classifyWith !== 'function') fail('classifyWith', 'a function (window, classify) => prediction', o.classifyWith);

@@ -115,7 +115,7 @@ export function createClassifierWorker(options: ClassifierWorkerOptions = {}): C
     : () => new Worker(new URL('./classifierWorker.worker.js', import.meta.url), { type: 'module', name: 'classifier' });
   if (model === 'swipes') {
     const swipes = options.swipes ?? {};
-    resolveSwipeOptions(swipes, 'createClassifierWorker'); // an option out of range throws here, before any worker
+    resolveSwipeOptions(swipes, 'createClassifierWorker', 'swipes.'); // an option out of range throws here, before any worker
     const init: SwipeClassifierInit = { kind: 'swipes', swipes, windowSize: options.windowSize };
     return createClassifierClient(packaged, init, SWIPE_MODEL_SOURCE, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
   }

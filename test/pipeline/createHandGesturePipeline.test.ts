@@ -112,7 +112,7 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
   });
 
   it('a gesture model whose window does not match is an error naming the model and both shapes', { timeout: 60_000 }, async () => {
-    const r = await run(page, { window: { frames: 20 } }, 30_000, 'error');
+    const r = await run(page, { gestureModel: 'default', window: { frames: 20 } }, 30_000, 'error'); // the learned model takes 30
     expect(r.errors[0]?.name).toBe('ModelLoadError');
     console.info(`window mismatch: ${r.errors[0]?.message}`);
     expect(r.errors[0]?.message).toMatch(/30/);

@@ -38,7 +38,7 @@ describe("createClassifierWorker({ model: 'swipes' })", () => {
 
   it('checks its options before any worker starts', () => {
     expect(() => createClassifierWorker({ model: 'swipes', swipes: { maxCrossRatio: 3 } })).toThrow(InvalidOptionError);
-    expect(() => createClassifierWorker({ model: 'swipes', swipes: { maxCrossRatio: 3 } })).toThrow(/`maxCrossRatio` must be a number of a fraction of the travel from 0 to 1, got 3/);
+    expect(() => createClassifierWorker({ model: 'swipes', swipes: { maxCrossRatio: 3 } })).toThrow(/`swipes.maxCrossRatio` must be a number of a fraction of the travel from 0 to 1, got 3/);
     expect(() => createClassifierWorker({ model: 'default', swipes: {} })).toThrow(/`swipes` must be given only with model: 'swipes'/);
   });
 });
