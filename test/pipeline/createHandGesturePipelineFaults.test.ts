@@ -38,7 +38,7 @@ function runCase(c: FaultCase): Promise<FaultReport> {
 }
 
 /** How long after the fault a held gesture must have ended: a hang or a silent exit is found in ~3 s. */
-const END_WITHIN_MS: Record<FaultCase['fault'], number> = { crash: 1000, exit: 5000, hang: 5000, starve: 20_000, break: 1000, dispose: 100 };
+const END_WITHIN_MS: Record<FaultCase['fault'], number> = { crash: 1000, exit: 6000, hang: 6000, starve: 20_000, break: 1000, dispose: 100 };
 
 function expectContract(r: FaultReport): void {
   const c = r.faultCase;
@@ -77,6 +77,7 @@ function expectReleased(r: FaultReport): void {
   expect(r.finalStatus).toBe('disposed');
 }
 
+// POSESTREAM_FAULT_CASES=workers:classifier:hang:held,... runs only those matrix cases (while working on one).
 const only = process.env.POSESTREAM_FAULT_CASES?.split(',');
 
 describe('createHandGesturePipeline (built package, Chromium): the fault matrix', () => {

@@ -108,7 +108,8 @@ export async function runFaultCase(c: FaultCase): Promise<FaultReport> {
     report.injected = true;
     report.heldAtFault = current?.label ?? null;
     if (c.fault === 'dispose') pipeline.dispose();
-    else named.get(c.worker)?.postMessage({ posestreamTestFault: c.fault });
+    // (the classifier worker is 'classifier', or 'function-classifier' for a function classifier module)
+    else (named.get(c.worker) ?? (c.worker === 'classifier' ? named.get('function-classifier') : undefined))?.postMessage({ posestreamTestFault: c.fault });
   };
   pipeline.status$.subscribe((s) => report.statuses.push(s));
   pipeline.errors$.subscribe((e) => report.errors.push({ name: e.name, message: e.message }));
