@@ -3,7 +3,7 @@ import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelP
 import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { pipelineStats } from '../operators/pipelineStats.js';
-import type { GestureEndReason, GestureEvent, PipelineMonitor, PipelineStats, PoseFrame, Prediction } from '../types.js';
+import type { GestureEndReason, GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
 import { canShareResults } from '../workers/sharedResults.js';
 import { checkPipelineOptions } from './checkPipelineOptions.js';
 import { chooseRunOn } from './chooseRunOn.js';
@@ -16,6 +16,7 @@ import { PipelineDisposedError } from './PipelineDisposedError.js';
 import { resolveOptionUrls } from './resolveOptionUrls.js';
 import { runOnMainThread } from './runOnMainThread.js';
 import { runOnWorkers, type WorkerPathOutput } from './runOnWorkers.js';
+import { watchRestarts } from './watchRestarts.js';
 import type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStats, HandGesturePipelineStatus } from './pipelineTypes.js';
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
@@ -112,17 +113,12 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   };
 
   // Every restart the workers or the streams record goes through here first: it cuts the held gesture short.
-  const watched: PipelineMonitor = {
-    now: () => monitor.now(),
-    record(event) {
-      if (event.kind !== 'restart') return monitor.record(event);
-      const holding = held.current;
-      faults.next('restart');
-      held.cut('restart');
-      const cut = holding === null ? '' : `; the gesture '${holding.label}' held since frame ${holding.startFrame} ended with reason 'restart'`;
-      monitor.record({ ...event, message: `${event.message ?? 'restarted'}${cut}` });
-    },
-  };
+  const watched = watchRestarts(monitor, () => {
+    const holding = held.current;
+    faults.next('restart');
+    held.cut('restart');
+    return holding === null ? undefined : `the gesture '${holding.label}' held since frame ${holding.startFrame} ended with reason 'restart'`;
+  });
   const workers = createPipelineWorkers(options, frames, watched);
   const release = (): void => {
     if (released) return;

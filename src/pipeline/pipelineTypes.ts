@@ -153,13 +153,21 @@ export interface HandGesturePipelineInfo {
 /** What `createHandGesturePipeline` returns: hot Observables over one running pipeline, and `dispose()`. */
 export interface HandGesturePipeline {
   /**
-   * Resolves once both models are loaded; rejects with the load error (also on `errors$`). Never an unhandled
-   * rejection when you ignore it.
+   * Resolves once both models are loaded; rejects with the error that stopped the pipeline before that (a load
+   * error, a `CameraError`, ...: the one on `errors$`), or a `PipelineDisposedError` after an early `dispose()`.
+   * Never an unhandled rejection when you ignore it.
    */
   readonly ready: Promise<HandGesturePipelineInfo>;
-  /** Gesture start/end events (`stableGestures`). */
+  /**
+   * Gesture start/end events (`stableGestures`). Every `start` is followed by exactly one `end`: the one its
+   * predictions make, or one cut short (`reason: 'restart'` when a worker fault is noticed, `'error'` on a fatal
+   * error, `'disposed'` on `dispose()`; see `GestureEvent`).
+   */
   readonly gestures$: Observable<GestureEvent>;
-  /** The gesture being held now (its start event), or null; replays the current value to new subscribers. */
+  /**
+   * The gesture being held now (its start event), or null (again with its `end`, whatever ended it); replays the
+   * current value to new subscribers.
+   */
   readonly gesture$: Observable<GestureEvent | null>;
   /** Every classifier prediction. */
   readonly predictions$: Observable<Prediction>;
@@ -174,13 +182,17 @@ export interface HandGesturePipeline {
   readonly runsOn: HandGesturePipelineRunsOn;
   /** The pipeline's status; replays the current value. */
   readonly status$: Observable<HandGesturePipelineStatus>;
-  /** Errors, typed (`CameraError`, `ModelLoadError`, `WorkerError`, ...); a fatal one also sets status `'error'`. */
+  /**
+   * Fatal errors, typed (`CameraError`, `ModelLoadError`, `WorkerError`, ...): each also rejects `ready` (if still
+   * pending) and sets status `'error'`. Worker faults the pipeline recovers from are in `stats$` instead.
+   */
   readonly errors$: Observable<Error>;
   /** The current status (synchronously). */
   readonly status: HandGesturePipelineStatus;
   /**
-   * Stops everything: the source (camera tracks stopped), both workers terminated, every Observable completes.
-   * Idempotent; safe at any time, including before the camera has opened.
+   * Stops everything: a gesture still held ends (`reason: 'disposed'`), the source stops (camera tracks stopped),
+   * both workers are terminated, every Observable completes. Idempotent; safe at any time, including before the
+   * camera has opened.
    */
   dispose(): void;
 }

@@ -1,4 +1,4 @@
-import { endWith, ignoreElements, map, merge, Observable, of, retry, share, takeUntil, throwError, type MonoTypeOperatorFunction } from 'rxjs';
+import { endWith, ignoreElements, map, merge, Observable, of, retry, share, takeUntil, tap, throwError, type MonoTypeOperatorFunction } from 'rxjs';
 import { classifyLatest } from '../operators/classifyLatest.js';
 import { estimateHands } from '../operators/estimateHands.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
@@ -13,7 +13,7 @@ import type { PipelineWorkers } from './createPipelineWorkers.js';
 import { fromHandGestureSource } from './fromHandGestureSource.js';
 import type { HandGesturePipelineOptions, HandGestureSource } from './pipelineTypes.js';
 import { probeWhenQuiet } from './probeWhenQuiet.js';
-import { QUIET_MS, type WorkerPathOutput } from './runOnWorkers.js';
+import { QUIET_MS, WARM_UP_MS, type WorkerPathOutput } from './runOnWorkers.js';
 
 /** Times, on the page's main thread, everything each value sets off synchronously downstream. */
 function timedOnMainThread<T>(timer: MainThreadTimer): MonoTypeOperatorFunction<T> {
@@ -33,9 +33,10 @@ function timedOnMainThread<T>(timer: MainThreadTimer): MonoTypeOperatorFunction<
  * `stableGestures` run here too, on the same public operators the workers path runs in its worker. posestream's
  * own work per frame is timed with `timer` (from each source frame and each pose frame into everything it sets
  * off synchronously; the subscriber's handling is left out by the caller).
- * A worker that has answered nothing for 1 s is asked whether it is alive (as on the workers path): one that cannot
- * answer in time is hung (or exited silently) and restarted; the calls in flight are lost (counted by the operators)
- * and the stream goes on. Each value of `cancel` (a worker restart) cuts the gesture in progress short.
+ * A worker that has answered nothing for 1 s is asked whether it is alive (as on the workers path; before its first
+ * answer, and after a restart, only after 10 s: it may be warming up): one that cannot answer in time is hung (or
+ * exited silently) and restarted; the calls in flight are lost (counted by the operators) and the stream goes on.
+ * Each value of `cancel` (a worker restart) cuts the gesture in progress short.
  * @internal
  */
 export function runOnMainThread(
@@ -49,7 +50,9 @@ export function runOnMainThread(
 ): Observable<WorkerPathOutput> {
   const { frames, durationMs, minDurationMs, onMissingHand, maxGapMs } = settings.window;
   // When each worker last answered (the watchdogs' clock): a time stamp per answer, nothing rescheduled per frame.
-  const lastSign = { hands: Date.now(), gestures: Date.now() };
+  // Until a worker's first answer, and again after a restart, it may be warming up: asked after WARM_UP_MS then.
+  const warmingUp = (): number => Date.now() + WARM_UP_MS - QUIET_MS;
+  const lastSign = { hands: warmingUp(), gestures: warmingUp() };
   const answered = <T>(worker: 'hands' | 'gestures', call: Promise<T>): Promise<T> =>
     call.then((value) => {
       lastSign[worker] = Date.now();
@@ -87,6 +90,10 @@ export function runOnMainThread(
     merge(
       probeWhenQuiet(() => lastSign.hands, () => workers.handsAlive(), { quietMs: QUIET_MS }),
       probeWhenQuiet(() => lastSign.gestures, () => workers.gesturesAlive(), { quietMs: QUIET_MS }),
+      cancel.pipe(
+        tap(() => (lastSign.hands = lastSign.gestures = warmingUp())),
+        ignoreElements(),
+      ),
     ).pipe(
       retry({ delay: (e: unknown) => (isRecoveredError(e) ? of(0) : throwError(() => e)) }),
       takeUntil(poses$.pipe(ignoreElements(), endWith(true))),

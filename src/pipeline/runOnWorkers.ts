@@ -35,6 +35,11 @@ export type WorkerPathSettings = Pick<GestureStreamRequest, 'window' | 'gestures
  */
 export const QUIET_MS = 1000;
 /**
+ * Until a worker has sent its first result since its stream (re)started, it may be warming up (a first
+ * classification or estimation can take seconds on a slow device): it is first asked after this long instead, ms.
+ */
+export const WARM_UP_MS = 10_000;
+/**
  * No pose frame for this long while the camera delivers frames (at least `STARVED_FRAMES`) and the estimator still
  * answers: its stream is starved and restarted, ms. Longer than finding a hung worker takes (1 s quiet + the 2 s
  * probe), so a hung worker is restarted as hung.
@@ -62,8 +67,8 @@ type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBuffer
  * Camera frames the processor dropped while the estimator was busy are counted as 'source' drops
  * (`countUnreadFrames`, every stats interval).
  * Once the models are loaded, a worker that has sent nothing for 1 s is asked whether it is alive (`alive()`, once
- * it has loaded its model); one that cannot answer in time (a hang, or a worker that exited without an error) is
- * restarted like a crashed one; a stream that brings no pose frame for 15 s while the camera delivers frames (the
+ * it has loaded its model; before its first sign of this run only after 10 s, its warm-up); one that cannot answer
+ * in time (a hang, or a worker that exited without an error) is restarted like a crashed one; a stream that brings no pose frame for 15 s while the camera delivers frames (the
  * estimator answering) errors with a `StarvedStreamError`, recovered: the pipeline starts it over.
  * What a worker fault cost is recorded on `monitor` as `lost` events (their message says what): after a classifier
  * worker fault, one lost window per pose frame with a hand that reached the page after that worker's last result
@@ -91,7 +96,8 @@ export function runOnWorkers(
     const fromGestures = new MessageChannel();
     const resources = new Subscription(); // the doorbell and the watchdogs
     // When each worker last sent something (a sign of life for the watchdogs: a time stamp, nothing per frame else).
-    const lastSign = { hands: Date.now(), gestures: Date.now() }; // the watchdogs' (asyncScheduler's) clock
+    // (in the future until the first sign: the warm-up grace)
+    const lastSign = { hands: Date.now() + WARM_UP_MS, gestures: Date.now() + WARM_UP_MS }; // the watchdogs' (asyncScheduler's) clock
     let closed = false;
     let readBy = 0; // frames the estimator had read by the latest pose frame here (its index + 1)
     let handsSinceGestures = 0; // pose frames with a hand since the classifier worker's last message or result
@@ -182,12 +188,12 @@ export function runOnWorkers(
         shared,
       });
       if (messages) ask();
-      // Once the models are loaded, a worker that has gone quiet is probed: one that cannot answer is hung, and is
-      // restarted like a crashed one (no probe while a model loads: a worker may be busy for seconds then).
+      // Once the models are loaded, a worker that has gone quiet is probed: one that cannot answer is hung (or gone),
+      // and is restarted like a crashed one. Not while a model loads (alive() waits for it), and before a worker's
+      // first sign of this run only after WARM_UP_MS (its first estimation or classification may be slow).
       workers.ready.then(() => guarded(() => {
         if (closed) return;
-        lastSign.hands = Date.now();
-        gesturesSign();
+        lastSign.hands = lastSign.gestures = Date.now() + WARM_UP_MS - QUIET_MS; // asked WARM_UP_MS after ready at the latest
         // Frames the processor dropped while the estimator was busy (no operator sees them): 'source' drops.
         // Checked every stats interval, not per frame (so outside `timer`, like the stats and the watchdogs).
         // A track that is not a camera's has no counters (Chromium: `stats` is null): said, not guessed.

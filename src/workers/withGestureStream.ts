@@ -1,4 +1,4 @@
-import { filter, map, type Observable, share, Subscription, takeWhile, tap } from 'rxjs';
+import { filter, map, type Observable, share, Subject, Subscription, takeWhile, tap } from 'rxjs';
 import { toClassifyFn } from '../classifiers/windowClassifierFn.js';
 import { unpackPoseFrame } from '../filters/packPoseFrame.js';
 import { pageClock } from '../monitor/createForwardingMonitor.js';
@@ -7,7 +7,7 @@ import { snapshotStats } from '../monitor/snapshotStats.js';
 import { classifyLatest } from '../operators/classifyLatest.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
 import { stableGestures } from '../operators/stableGestures.js';
-import type { PipelineMonitor, PoseFrame, Prediction } from '../types.js';
+import type { GestureEndReason, PipelineMonitor, PoseFrame, Prediction } from '../types.js';
 import { fromPortInBursts } from '../streams/fromPortInBursts.js';
 import { newestOfBurst } from '../operators/newestOfBurst.js';
 import type { ClassifierInfo, ClassifierWorkerApi } from './classifierProtocol.js';
@@ -24,7 +24,8 @@ export interface GestureStreamApi<I> extends ClassifierWorkerApi<I> {
    * a `pipelineStats` snapshot every `request.stats.intervalMs` (this worker's monitor holds the estimator's events
    * too). Resolves when the pose channel ends (`{ type: 'end' }`, after the last
    * classification) or `stopGestures()` is called; rejects with the first error. Needs `init` first. A new call
-   * stops the running one.
+   * stops the running one. Every gesture `start` it posts is followed by its `end`: the tracker's, or one cut short
+   * with `reason: 'disposed'` (`stopGestures()`), `'restart'` (a new call) or `'error'` (just before the stream fails).
    */
   streamGestures(request: GestureStreamRequest): Promise<{ predictions: number; gestures: number }>;
   /** Stops the running stream (its `streamGestures` call resolves); no-op when none runs. */
@@ -62,7 +63,7 @@ function fromPoseChannel(port: MessagePort, monitor: PipelineMonitor): Observabl
  */
 export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureStreamApi<I> {
   let info: ClassifierInfo | undefined;
-  let running: { finish(): void } | undefined;
+  let running: { finish(reason: GestureEndReason): void } | undefined;
   return {
     async init(options) {
       info = await service.init(options);
@@ -70,7 +71,7 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
     },
     classify: (window, shape, context) => service.classify(window, shape, context),
     streamGestures(request) {
-      running?.finish();
+      running?.finish('restart');
       const loaded = info;
       if (loaded === undefined) return Promise.reject(new Error('classifier worker: streamGestures() before init()'));
       const { page, shared } = request;
@@ -87,8 +88,12 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
       const classify = toClassifyFn({ labels: loaded.labels, classify: (w, shape, context) => service.classify(w, shape, context) }, { name: loaded.source, now });
       return new Promise((resolve, reject) => {
         const subscription = new Subscription();
+        const cut = new Subject<GestureEndReason>(); // ends the gesture in progress when the stream is stopped
         const self = {
-          finish: () => end(),
+          finish: (reason: GestureEndReason) => {
+            cut.next(reason);
+            end();
+          },
         };
         const end = (error?: unknown): void => {
           if (running !== self) return;
@@ -129,7 +134,7 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
           }),
         );
         subscription.add(
-          predictions$.pipe(stableGestures(request.gestures)).subscribe({
+          predictions$.pipe(stableGestures({ ...request.gestures, cancel: cut })).subscribe({
             next: (event) => {
               counts.gestures += 1;
               post({ type: 'gesture', event, ...keptBack() });
@@ -141,7 +146,7 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
       });
     },
     stopGestures() {
-      running?.finish();
+      running?.finish('disposed');
     },
     alive: () => true,
   };

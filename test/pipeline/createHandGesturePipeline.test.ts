@@ -1,7 +1,9 @@
 /**
  * createHandGesturePipeline in Debian's Chromium, on the BUILT package (dist/, as an app gets it: workers, wasm and
  * models through `new URL(…, import.meta.url)`, no mounts): a real person's swipes in a real video, the camera,
- * dispose() before the camera opens and twice, a denied camera, a 404 model and a model/window mismatch. After
+ * dispose() before the camera opens and twice, a wrong option, a wrong tfjs wasm URL (the cpu fallback said), a
+ * denied and a missing camera, a 404 model and a model/window mismatch (`ready` rejects with the error that stopped
+ * the pipeline). After
  * every dispose: no live camera track and no worker left. Every request must stay on 127.0.0.1. Crashed and hung
  * workers: createHandGesturePipelineFaults.test.ts.
  */
@@ -95,10 +97,39 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     released(main);
   });
 
-  it('dispose() before the camera has opened, and twice: no track, no worker, no error', { timeout: 60_000 }, async () => {
+  it('dispose() before the camera has opened, and twice: no track, no worker, no error; ready rejects with a PipelineDisposedError', { timeout: 60_000 }, async () => {
     const r = await run(page, {}, 0, 'never', 0);
     expect(r.errors).toEqual([]);
     expect(r.statuses).toEqual(['starting', 'disposed', 'disposed']);
+    expect(r.readyError?.name).toBe('PipelineDisposedError');
+    released(r);
+  });
+
+  it('a wrong option is an InvalidOptionError naming it, thrown before any worker or camera starts (numHands: 2.5 on an isolated page)', { timeout: 60_000 }, async () => {
+    const tryCreate = (options: Record<string, unknown>) =>
+      page.evaluate((o) => (window as unknown as { pipelinePage: { tryCreate(o: unknown): Promise<{ threw: { name: string; message: string; option?: string } | null; liveWorkers: number; liveTracks: number }> } }).pipelinePage.tryCreate(o), options);
+    for (const numHands of [2.5, 0, -1, '2']) {
+      const r = await tryCreate({ numHands });
+      expect(r.threw?.name).toBe('InvalidOptionError');
+      expect(r.threw?.option).toBe('numHands');
+      expect(r.threw?.message).toMatch(/`numHands` must be a whole number of hands per frame >= 1, got /);
+      expect([r.liveWorkers, r.liveTracks]).toEqual([0, 0]);
+    }
+    const frames = await tryCreate({ window: { frames: 0 } });
+    expect(frames.threw?.option).toBe('window.frames');
+  });
+
+  it('a wrong assets.tfjsWasmBase is said: the cpu fallback is in info, stats$ and a console warning naming the URL and the option', { timeout: 90_000 }, async () => {
+    const r = await run(page, { assets: { tfjsWasmBase: '/nope/tfjs/' } }, 8_000);
+    console.info(`tfjs fallback: backend ${r.info?.backend}; ${r.info?.backendFallback}; console ${JSON.stringify(r.consoleWarnings)}`);
+    expect(r.errors).toEqual([]);
+    expect(r.info?.backend).toBe('cpu');
+    expect(r.info?.backendFallback).toMatch(/\/nope\/tfjs\//);
+    expect(r.info?.backendFallback).toContain('"assets.tfjsWasmBase"');
+    expect(r.info?.backendFallback).toMatch(/tfjs-backend-wasm-simd\.wasm: HTTP 404/);
+    expect(r.warnings).toContain(r.info?.backendFallback);
+    expect(r.consoleWarnings.filter((w) => w.includes('/nope/tfjs/') && w.includes('assets.tfjsWasmBase'))).toHaveLength(1);
+    expect(r.predictions).toBeGreaterThan(0); // it still classifies, on cpu
     released(r);
   });
 
@@ -107,6 +138,7 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     expect(r.errors[0]?.name).toBe('ModelLoadError');
     expect(r.errors[0]?.message).toContain('/nope/hand_landmarker.task');
     expect(r.errors[0]?.message).toContain('"handModel"'); // the option that set it, as the pipeline names it
+    expect(r.readyError).toEqual(r.errors[0]); // ready rejects with the error that stopped the pipeline
     expect(r.statuses).toContain('error');
     released(r);
   });
@@ -114,6 +146,7 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
   it('a gesture model whose window does not match is an error naming the model and both shapes', { timeout: 60_000 }, async () => {
     const r = await run(page, { gestureModel: 'default', window: { frames: 20 } }, 30_000, 'error'); // the learned model takes 30
     expect(r.errors[0]?.name).toBe('ModelLoadError');
+    expect(r.readyError).toEqual(r.errors[0]);
     console.info(`window mismatch: ${r.errors[0]?.message}`);
     expect(r.errors[0]?.message).toMatch(/30/);
     expect(r.errors[0]?.message).toMatch(/20/);
@@ -127,10 +160,26 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
       const r = await run(p, {}, 30_000, 'error');
       expect(r.errors[0]?.name).toBe('CameraError');
       expect(r.errors[0]?.message).toContain('permission-denied');
+      expect(r.readyError).toEqual(r.errors[0]); // not "hand landmarker worker disposed"
       expect(r.statuses).toContain('error');
       released(r);
     } finally {
       await denied.close();
+    }
+  });
+
+  it('a missing camera is a CameraError on errors$ and what ready rejects with, and no worker is left', { timeout: 90_000 }, async () => {
+    const none = await launchChromium({ args: ['--use-fake-ui-for-media-stream'] }); // no (fake) camera at all
+    try {
+      const p = await openPage(none);
+      const r = await run(p, {}, 30_000, 'error');
+      console.info(`no camera: ${JSON.stringify(r.errors[0])}; ready: ${JSON.stringify(r.readyError)}`);
+      expect(r.errors[0]?.name).toBe('CameraError');
+      expect(r.readyError).toEqual(r.errors[0]);
+      expect(r.statuses).toContain('error');
+      released(r);
+    } finally {
+      await none.close();
     }
   });
 });

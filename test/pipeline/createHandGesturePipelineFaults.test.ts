@@ -5,7 +5,9 @@
  * x {gesture held, no gesture}, all in one browser session (one page, one pipeline per case, in sequence). Each case
  * asserts the gesture contract (a held gesture ends within a bounded time of the fault, cut short with reason
  * 'restart' unless its predictions ended it first; gesture$ is null again; no stray event), the restart and what it
- * cost in stats$, the pipeline carrying on, and nothing left after dispose().
+ * cost in stats$, the pipeline carrying on, and nothing left after dispose() (which ends a gesture still held with
+ * reason 'disposed'). Then the faults outside the matrix: a starved estimator stream (found after 15 s), a stream that
+ * breaks for good (reason 'error') and dispose() while a gesture is held.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultCase, FaultReport } from './faultCase.js';
@@ -36,7 +38,7 @@ function runCase(c: FaultCase): Promise<FaultReport> {
 }
 
 /** How long after the fault a held gesture must have ended: a hang or a silent exit is found in ~3 s. */
-const END_WITHIN_MS: Record<FaultCase['fault'], number> = { crash: 1000, exit: 5000, hang: 5000, starve: 20_000 };
+const END_WITHIN_MS: Record<FaultCase['fault'], number> = { crash: 1000, exit: 6000, hang: 6000, starve: 20_000, break: 1000, dispose: 100 };
 
 function expectContract(r: FaultReport): void {
   const c = r.faultCase;
@@ -56,12 +58,26 @@ function expectContract(r: FaultReport): void {
   }
   expect(r.restartSeenAfterMs).not.toBeNull();
   expect(r.stats!.restarts).toBeGreaterThanOrEqual(1);
+  // What the fault cost is counted, and the latest message says it: a hung or exited worker had a value in flight
+  // (and on the workers path the classifier worker's unread pose frames are lost with it).
+  if (c.fault === 'exit' || c.fault === 'hang') {
+    if (c.worker === 'classifier') expect(r.stats!.lostWindows).toBeGreaterThanOrEqual(1);
+    else expect(r.stats!.lostFrames).toBeGreaterThanOrEqual(1);
+    expect(r.stats!.lastError).toMatch(c.runOn === 'workers' ? /^lost (\d+ windows?|the frame)/ : /alive\(\) did not answer within 2000 ms \(restarted; this call is lost\)/);
+  }
   expect(r.predictionsAfterRestart).toBeGreaterThanOrEqual(3); // and it carries on
+  expectReleased(r);
+}
+
+/** dispose() ends what is held (reason 'disposed'), and nothing is left. */
+function expectReleased(r: FaultReport): void {
+  if (r.gestureAtDispose !== null) expect(r.gestures.at(-1)).toMatchObject({ phase: 'end', label: r.gestureAtDispose, reason: 'disposed' });
   expect(r.liveTracks).toBe(0);
   expect(r.liveWorkers).toBe(0);
   expect(r.finalStatus).toBe('disposed');
 }
 
+// POSESTREAM_FAULT_CASES=workers:classifier:hang:held,... runs only those matrix cases (while working on one).
 const only = process.env.POSESTREAM_FAULT_CASES?.split(',');
 
 describe('createHandGesturePipeline (built package, Chromium): the fault matrix', () => {
@@ -79,5 +95,44 @@ describe('createHandGesturePipeline (built package, Chromium): the fault matrix'
         }
       }
     }
+  }
+
+  it('workers: a starved estimator stream (the worker answers, no frame comes) ends the held gesture once found and is started over', { timeout: 120_000 }, async () => {
+    const r = await runCase({ runOn: 'workers', worker: 'hand-landmarker', fault: 'starve', held: true, timeoutMs: 60_000 });
+    reports.push(r);
+    expectContract(r);
+    expect(r.restartSeenAfterMs!).toBeGreaterThanOrEqual(15_000); // not before the quiet time
+    expect(r.stats!.lastError).toMatch(/no pose frame came from the estimator worker/);
+  });
+
+  it("workers: a stream that breaks for good (not recovered) ends the held gesture with reason 'error' before errors$ and status 'error'", { timeout: 120_000 }, async () => {
+    const r = await runCase({ runOn: 'workers', worker: 'hand-landmarker', fault: 'break', held: true, timeoutMs: 30_000 });
+    reports.push(r);
+    expect(r.injected).toBe(true);
+    expect(r.contractBroken).toBeNull();
+    expect(r.endReason).toBe('error');
+    expect(r.endAfterMs!).toBeLessThan(END_WITHIN_MS.break);
+    expect(r.gestureAfterEnd).toBeNull();
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.message).toMatch(/injected: the frame stream broke/);
+    expect(r.statuses).toContain('error');
+    expect(r.liveTracks).toBe(0);
+    expect(r.liveWorkers).toBe(0);
+  });
+
+  for (const runOn of ['workers', 'main-thread'] as const) {
+    it(`${runOn}: dispose() while a gesture is held ends it at once with reason 'disposed'`, { timeout: 120_000 }, async () => {
+      const r = await runCase({ runOn, worker: 'classifier', fault: 'dispose', held: true, timeoutMs: 1_000 });
+      reports.push(r);
+      expect(r.injected).toBe(true);
+      expect(r.errors).toEqual([]);
+      expect(r.contractBroken).toBeNull();
+      expect(r.endReason).toBe('disposed');
+      expect(r.endAfterMs!).toBeLessThan(END_WITHIN_MS.dispose);
+      expect(r.gestures).toHaveLength(2); // the start and its end, nothing after
+      expect(r.liveTracks).toBe(0);
+      expect(r.liveWorkers).toBe(0);
+      expect(r.finalStatus).toBe('disposed');
+    });
   }
 });

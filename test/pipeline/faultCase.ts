@@ -7,7 +7,11 @@
 import { createHandGesturePipeline, type GestureEvent, type HandGesturePipelineOptions } from 'posestream';
 import { live, named, sleep, tracks, workerFaults } from './pageCounters.js';
 
-export type FaultKind = 'crash' | 'exit' | 'hang' | 'starve';
+/**
+ * What is done to the worker (test/pipeline/faultyWorker.js), or, for 'dispose', to the pipeline: `dispose()` at
+ * the moment the fault is due.
+ */
+export type FaultKind = 'crash' | 'exit' | 'hang' | 'starve' | 'break' | 'dispose';
 export type FaultWorker = 'classifier' | 'hand-landmarker';
 
 export interface FaultCase {
@@ -103,7 +107,9 @@ export async function runFaultCase(c: FaultCase): Promise<FaultReport> {
     lastPredictionAt = faultAt;
     report.injected = true;
     report.heldAtFault = current?.label ?? null;
-    named.get(c.worker)?.postMessage({ posestreamTestFault: c.fault });
+    if (c.fault === 'dispose') pipeline.dispose();
+    // (the classifier worker is 'classifier', or 'function-classifier' for a function classifier module)
+    else (named.get(c.worker) ?? (c.worker === 'classifier' ? named.get('function-classifier') : undefined))?.postMessage({ posestreamTestFault: c.fault });
   };
   pipeline.status$.subscribe((s) => report.statuses.push(s));
   pipeline.errors$.subscribe((e) => report.errors.push({ name: e.name, message: e.message }));
@@ -139,11 +145,12 @@ export async function runFaultCase(c: FaultCase): Promise<FaultReport> {
   const deadline = performance.now() + 90_000;
   while (faultAt === undefined && performance.now() < deadline && report.errors.length === 0) await sleep(50);
   const until = performance.now() + c.timeoutMs;
+  // A dispose is over at once, a broken stream once the pipeline failed; else once it carries on after the restart.
   const over = (): boolean =>
-    (!c.held || report.endAfterMs !== null) &&
-    report.restartSeenAfterMs !== null &&
-    report.predictionsAfterRestart >= 3;
-  while (faultAt !== undefined && performance.now() < until && !over() && report.errors.length === 0) await sleep(50);
+    c.fault === 'dispose' ||
+    report.errors.length > 0 ||
+    ((!c.held || report.endAfterMs !== null) && report.restartSeenAfterMs !== null && report.predictionsAfterRestart >= 3);
+  while (faultAt !== undefined && performance.now() < until && !over()) await sleep(50);
   if (faultAt !== undefined && lastPredictionAt !== undefined) report.longestGapMs = Math.max(report.longestGapMs, performance.now() - lastPredictionAt);
   report.gestureAtDispose = current?.label ?? null;
   pipeline.dispose();

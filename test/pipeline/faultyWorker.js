@@ -6,7 +6,8 @@
 // - 'hang': busy-loops for 60 s, as a worker stuck in a wasm call would (it answers nothing);
 // - 'starve': every frame stream it is reading now gets no more frames (its reads wait until the stream is
 //   cancelled, as a real read does when the camera sends nothing), while the worker answers calls and a stream it
-//   reads later is served: a camera that starves the stream it feeds.
+//   reads later is served: a camera that starves the stream it feeds;
+// - 'break': every frame stream it is reading now fails (its reads reject): a broken stream, which no restart mends.
 // Messages that arrive while the entry loads are held and handed to it once it has loaded.
 const held = [];
 const hold = (event) => {
@@ -16,6 +17,7 @@ const hold = (event) => {
 
 let readers = 0;
 let starvedUpTo = 0;
+let brokenUpTo = 0;
 const getReader = ReadableStream.prototype.getReader;
 ReadableStream.prototype.getReader = function (...args) {
   const reader = getReader.apply(this, args);
@@ -25,6 +27,7 @@ ReadableStream.prototype.getReader = function (...args) {
 const read = ReadableStreamDefaultReader.prototype.read;
 const cancel = ReadableStreamDefaultReader.prototype.cancel;
 ReadableStreamDefaultReader.prototype.read = function () {
+  if (this.posestreamTestNumber <= brokenUpTo) return Promise.reject(new TypeError('injected: the frame stream broke'));
   if (!(this.posestreamTestNumber <= starvedUpTo)) return read.call(this);
   return new Promise((resolve) => (this.posestreamTestCancelled = () => resolve({ done: true, value: undefined })));
 };
@@ -38,6 +41,7 @@ self.addEventListener('message', (event) => {
   if (fault === undefined) return;
   event.stopImmediatePropagation();
   if (fault === 'starve') starvedUpTo = readers;
+  if (fault === 'break') brokenUpTo = readers;
   if (fault === 'crash') setTimeout(() => {
     throw new Error('injected crash');
   });

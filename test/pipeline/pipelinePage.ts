@@ -18,7 +18,10 @@ export interface RunReport {
   gestures: string[];
   firstGestureMs: number | null;
   errors: { name: string; message: string }[];
-  info: { labels: readonly string[]; windowSize: number; backend: string } | null;
+  info: { labels: readonly string[]; windowSize: number; backend: string; backendFallback?: string } | null;
+  /** stats$'s `warnings`, last snapshot, and what the run logged with console.warn. */
+  warnings: readonly string[];
+  consoleWarnings: string[];
   stats: unknown;
   runsOn: string;
   isolated: boolean;
@@ -54,17 +57,24 @@ async function run(
   const video = document.getElementById('video') as HTMLVideoElement;
   const source = options.source === undefined || options.source === 'camera' ? { camera: { video } } : { file: options.source.file, loop: options.source.loop ?? false, video };
   const started = performance.now();
+  const consoleWarnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    consoleWarnings.push(args.map(String).join(' '));
+    warn.apply(console, args);
+  };
   const pipeline = createHandGesturePipeline({ ...options, source });
   const report: RunReport = {
     statuses: [], poses: 0, handFrames: 0, predictions: 0, gestures: [], firstGestureMs: null, errors: [], info: null,
     stats: null, runsOn: pipeline.runsOn, isolated: crossOriginIsolated, resultsVia: null, predictionsInOrder: true, restarts: 0, readyError: null, predictionsCapturedWhileBlocked: 0, mainThreadP95: null, mainThreadP50: null,
+    warnings: [], consoleWarnings,
     liveTracksBeforeDispose: 0, liveTracks: 0, liveWorkers: 0,
   };
   const blocked = { from: Infinity, to: -Infinity };
   const windowEnds: number[] = [];
   pipeline.stats$.subscribe((st) => (report.stats = { fps: st.fps, droppedFrames: st.droppedFrames, droppedWindows: st.droppedWindows, lostFrames: st.lostFrames, restarts: st.restarts, lastError: st.lastError, landmarkAge: st.landmarkAge.p50 }));
   pipeline.ready.then(
-    (i) => (report.info = { labels: [...i.labels], windowSize: i.windowSize, backend: i.backend }),
+    (i) => (report.info = { labels: [...i.labels], windowSize: i.windowSize, backend: i.backend, ...(i.backendFallback !== undefined ? { backendFallback: i.backendFallback } : {}) }),
     (e: Error) => (report.readyError = { name: e.name, message: e.message }),
   );
   pipeline.status$.subscribe((s) => report.statuses.push(s));
@@ -76,6 +86,7 @@ async function run(
     report.mainThreadP95 = st.mainThread.p95;
     report.mainThreadP50 = st.mainThread.p50;
     report.resultsVia = st.resultsVia;
+    report.warnings = st.warnings;
     report.restarts = st.restarts;
   });
   pipeline.predictions$.subscribe((p) => {
@@ -115,6 +126,7 @@ async function run(
   report.liveTracks = tracks.filter((t) => t.readyState === 'live').length;
   report.liveWorkers = live.size;
   report.statuses.push(pipeline.status);
+  console.warn = warn;
   return report;
 }
 

@@ -7,6 +7,7 @@ import type { MessagePort as NodeMessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKairess, type KairessTake } from '../../src/data/loadKairess.js';
 import { DEFAULT_MODEL_PIPELINE } from '../../src/defaultModelPipeline.js';
+import type { GestureTrackerOptions } from '../../src/filters/handMathTypes.js';
 import { packPoseFrame } from '../../src/filters/packPoseFrame.js';
 import type { ClassifierWorker } from '../../src/workers/classifierClient.js';
 import { createClassifierWorker } from '../../src/workers/createClassifierWorker.js';
@@ -27,21 +28,21 @@ afterAll(async () => {
   await classifier?.dispose();
 });
 
-function request(poses: MessagePort, page: MessagePort, shared?: SharedResults): GestureStreamRequest {
+function request(poses: MessagePort, page: MessagePort, shared?: SharedResults, gestures: GestureTrackerOptions = DEFAULT_MODEL_PIPELINE.gestures): GestureStreamRequest {
   return {
     ...(shared !== undefined ? { shared } : {}),
     poses,
     page,
     pageTimeOrigin: performance.timeOrigin,
     window: { ...DEFAULT_MODEL_PIPELINE.window, onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand, maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs },
-    gestures: DEFAULT_MODEL_PIPELINE.gestures,
+    gestures,
     policy: 'latest',
     stats: { intervalMs: 100, windowMs: 2000 },
   };
 }
 
 /** Starts a stream, returns what the page port receives until 'end', and the call's result. */
-function stream(shared?: SharedResults): { poses: MessagePort; received: Promise<GestureStreamMessage[]>; started: Promise<void>; done: Promise<unknown> } {
+function stream(shared?: SharedResults, gestures?: GestureTrackerOptions): { poses: MessagePort; received: Promise<GestureStreamMessage[]>; started: Promise<void>; done: Promise<unknown> } {
   const poses = new MessageChannel();
   const page = new MessageChannel();
   const messages: GestureStreamMessage[] = [];
@@ -57,7 +58,7 @@ function stream(shared?: SharedResults): { poses: MessagePort; received: Promise
       }
     });
   });
-  const done = classifier.streamGestures(request(poses.port2, page.port2, shared));
+  const done = classifier.streamGestures(request(poses.port2, page.port2, shared, gestures));
   done.catch(() => undefined); // awaited by the tests that expect it to fail
   return { poses: poses.port1, received, started: first, done };
 }
@@ -137,6 +138,43 @@ describe('withGestureStream (packaged classifier worker, real kairess frames)', 
     expect(predictions.length).toBeGreaterThan(0);
     expect(predictions.length).toBeLessThan(10); // 171 windows: one per burst, never one per queued frame
     expect(predictions.at(-1)!.windowEndIndex).toBe(frames.at(-1)!.index);
+  });
+
+  it("ends a gesture still held when the stream is stopped (reason 'disposed') or replaced (reason 'restart'), before its end", { timeout: 120_000 }, async () => {
+    // Any label is a gesture after 3 predictions, and only 3 predictions of another label end it: one is held.
+    const held = { threshold: 0, minConsecutive: 3, ignore: [], cooldownMs: 0 };
+    const frames = takes.find((t) => t.label === 'spin')!.frames.slice(0, 60);
+    const run = async (stop: () => Promise<unknown>): Promise<GestureStreamMessage[]> => {
+      const s = stream(undefined, held);
+      for (const frame of frames) {
+        send(s.poses, { type: 'pose', data: packPoseFrame(frame) });
+        await new Promise((r) => setTimeout(r, 33));
+      }
+      await new Promise((r) => setTimeout(r, 500)); // the last classifications
+      await stop();
+      await s.done;
+      return s.received;
+    };
+    for (const [reason, stop] of [
+      ['disposed', () => classifier.stopGestures()],
+      [
+        'restart',
+        async () => {
+          const next = stream(); // replaces the running stream
+          await next.started;
+          await classifier.stopGestures();
+          await next.done;
+        },
+      ],
+    ] as const) {
+      const messages = await run(stop);
+      const events = messages.flatMap((m) => (m.type === 'gesture' ? [m.event] : []));
+      console.info(`stopped (${reason}): ${events.map((e) => `${e.phase} ${e.label}${e.reason ? ` (${e.reason})` : ''}`).join(', ')}`);
+      expect(events.filter((e) => e.phase === 'start').length).toBeGreaterThan(0);
+      expect(events.at(-1)).toMatchObject({ phase: 'end', reason });
+      expect(events.filter((e) => e.phase === 'start')).toHaveLength(events.filter((e) => e.phase === 'end').length);
+      expect(messages.at(-1)!.type).toBe('end');
+    }
   });
 
   it('stopGestures() ends the running stream; a bad frame is a typed error naming it', { timeout: 60_000 }, async () => {
