@@ -120,7 +120,7 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
   });
 
   it('a wrong assets.tfjsWasmBase is said: the cpu fallback is in info, stats$ and a console warning naming the URL and the option', { timeout: 90_000 }, async () => {
-    const r = await run(page, { assets: { tfjsWasmBase: '/nope/tfjs/' } }, 8_000);
+    const r = await run(page, { gestureModel: 'default', assets: { tfjsWasmBase: '/nope/tfjs/' } }, 8_000); // the learned model runs on tfjs
     console.info(`tfjs fallback: backend ${r.info?.backend}; ${r.info?.backendFallback}; console ${JSON.stringify(r.consoleWarnings)}`);
     expect(r.errors).toEqual([]);
     expect(r.info?.backend).toBe('cpu');
