@@ -40,7 +40,7 @@ describe('worker factories check their options before starting a worker', () => 
     expect(thrown(() => createClassifierWorker({ backend: 'webgl' as 'cpu' })).message).toMatch(/'auto', 'wasm' or 'cpu', got "webgl"/);
     expect(thrown(() => createClassifierWorker({ labels: 'a,b' as unknown as string[] })).option).toBe('labels');
     expect(thrown(() => createClassifierWorker({ timeoutMs: -1 })).option).toBe('timeoutMs');
-    expect(thrown(() => createClassifierWorker({ model: 7 as unknown as string })).message).toMatch(/'default', or a URL/);
+    expect(thrown(() => createClassifierWorker({ model: 7 as unknown as string })).message).toMatch(/'default' or 'swipes', or a URL/);
     expect(thrown(() => createFunctionClassifierWorker({} as { module: string })).message).toMatch(/`module` must be the URL or path of your classifier module, got undefined/);
     expect(thrown(() => createFunctionClassifierWorker({ module: 'm.js', labels: [''] })).option).toBe('labels');
   });
