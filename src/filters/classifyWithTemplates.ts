@@ -4,8 +4,14 @@ import { templateFeatures } from './templateFeatures.js';
 import type { PreparedTemplates, TaughtGestureModel } from './templateTypes.js';
 
 /**
- * Prepares a taught model for {@link classifyWithTemplates}: its templates as typed arrays, labels as indices.
- * @internal
+ * Prepares a taught model for {@link classifyWithTemplates}: its templates as typed arrays, labels as indices (do it
+ * once per model, not per window).
+ *
+ * @example
+ * ```ts
+ * import { prepareTemplateModel } from 'posestream';
+ * const prepared = prepareTemplateModel(JSON.parse(text));
+ * ```
  */
 export function prepareTemplateModel(model: TaughtGestureModel): PreparedTemplates {
   const noneIndex = model.labels.indexOf('none');
