@@ -11,7 +11,7 @@ import { sessionWindows, type SessionWindow, type WindowSettings } from './sessi
 import { TeachingError } from './TeachingError.js';
 import type { TeachDone, TeachingInput, TeachOptions, TeachProgress } from './teachTypes.js';
 
-const round = (v: number): number => Math.round(v * 1e4) / 1e4;
+const round = (v: number): number => Math.round(v * 1e4) / 1e4 || 0; // no -0: the JSON round-trips exactly
 
 /**
  * Teaches a template gesture model from labelled examples, on the calling thread (`createGestureTrainer` runs this
