@@ -39,7 +39,7 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', joi
   stdio: 'inherit',
 });
 
-const entries = ['handLandmarker', 'classifierWorker', 'functionClassifierWorker'];
+const entries = ['handLandmarker', 'classifierWorker', 'functionClassifierWorker', 'gestureTrainerWorker'];
 await esbuild.build({
   entryPoints: Object.fromEntries(entries.map((e) => [`${e}.worker`, join(root, 'dist/workers/entries', `${e}.js`)])),
   outdir: join(root, 'dist/workers'),

@@ -1,11 +1,12 @@
 import type { SwipeOptions } from '../filters/swipeTypes.js';
+import type { TaughtGestureModel } from '../filters/templateTypes.js';
 import type { WindowContext } from '../types.js';
 
 /** What the classifier worker expects as input: N x 21 x 3 or N x 63 per window. */
 export type ClassifierInputLayout = 'nx21x3' | 'nx63';
 
-/** Which TensorFlow.js backend a classifier runs on ('function' for a user's function module, 'rules' for the swipe recogniser). */
-export type ClassifierBackend = 'wasm' | 'cpu' | 'function' | 'rules';
+/** Which TensorFlow.js backend a classifier runs on ('function' for a user's function module, 'rules' for the swipe recogniser, 'templates' for a taught model). */
+export type ClassifierBackend = 'wasm' | 'cpu' | 'function' | 'rules' | 'templates';
 
 /** What a classifier worker reports once its model is loaded and checked. */
 export interface ClassifierInfo {
@@ -43,6 +44,15 @@ export interface SwipeClassifierInit {
   /** The recogniser's parameters (checked on the page before the worker starts). */
   swipes?: SwipeOptions | undefined;
   /** The window size the recogniser is run on (checked like a model's). */
+  windowSize?: number | undefined;
+}
+
+/** Init message of the classifier worker for a taught template model (`createGestureTrainer`). */
+export interface TemplateClassifierInit {
+  kind: 'templates';
+  /** The taught model's JSON URL or (Node) path, or the model itself. */
+  model: string | TaughtGestureModel;
+  /** The window size the model is run on (must be the model's `window.frames`). */
   windowSize?: number | undefined;
 }
 

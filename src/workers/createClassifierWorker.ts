@@ -1,5 +1,8 @@
 import { createClassifierClient, packagedEntry, type ClassifierWorker, type ClassifierWorkerCommonOptions } from './classifierClient.js';
-import type { ClassifierInfo, SwipeClassifierInit, TfjsClassifierInit } from './classifierProtocol.js';
+import type { ClassifierInfo, SwipeClassifierInit, TemplateClassifierInit, TfjsClassifierInit } from './classifierProtocol.js';
+import type { TaughtGestureModel } from '../filters/templateTypes.js';
+import { parseTaughtModel } from '../teach/parseTaughtModel.js';
+import { TAUGHT_MODEL_SOURCE } from './templateClassifier.js';
 import { checkSpawnOptions, createOptionChecks } from './createOptionChecks.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 import { resolveSwipeOptions } from '../filters/resolveSwipeOptions.js';
@@ -12,11 +15,12 @@ export interface ClassifierWorkerOptions extends ClassifierWorkerCommonOptions {
   /**
    * The gesture model: `'swipes'` (the swipe recogniser: the four swipes of anyone, by their physical definition,
    * no model file; tune it with `swipes`), `'default'` (the TensorFlow.js model packaged in posestream, learned
-   * from one person: swipes plus come / away / spin) or the model.json of a TensorFlow.js LayersModel: a URL
-   * (http:, https:, file:) or, in Node, a file path; its weights and `labels.json` sit next to it.
+   * from one person: swipes plus come / away / spin), the model.json of a TensorFlow.js LayersModel: a URL
+   * (http:, https:, file:) or, in Node, a file path (its weights and `labels.json` sit next to it), or a taught
+   * gesture model (`createGestureTrainer`): its JSON's URL or path (recognised by its `format`), or the object itself.
    * @default 'default'
    */
-  model?: 'default' | 'swipes' | string | URL;
+  model?: 'default' | 'swipes' | string | URL | TaughtGestureModel;
   /**
    * With `model: 'swipes'`: the recogniser's parameters (each documented with its unit and default), checked here.
    * @default DEFAULT_SWIPE_OPTIONS
@@ -103,7 +107,14 @@ function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 
  */
 export function createClassifierWorker(options: ClassifierWorkerOptions = {}): ClassifierWorker {
   const check = createOptionChecks('createClassifierWorker'); // every option, before the worker starts
-  check.url('model', options.model, ['default', 'swipes']);
+  const taught = typeof options.model === 'object' && !(options.model instanceof URL) ? options.model : undefined;
+  if (taught !== undefined) {
+    try {
+      parseTaughtModel(taught, TAUGHT_MODEL_SOURCE);
+    } catch (err) {
+      throw new InvalidOptionError('createClassifierWorker', 'model', 'a taught gesture model', (err as Error).message);
+    }
+  } else check.url('model', options.model, ['default', 'swipes']);
   check.strings('labels', options.labels);
   check.number('windowSize', options.windowSize, 'a whole number of frames per window', { min: 1, integer: true });
   check.oneOf('backend', options.backend, ['auto', 'wasm', 'cpu']);
@@ -119,13 +130,17 @@ export function createClassifierWorker(options: ClassifierWorkerOptions = {}): C
     const init: SwipeClassifierInit = { kind: 'swipes', swipes, windowSize: options.windowSize };
     return createClassifierClient(packaged, init, SWIPE_MODEL_SOURCE, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
   }
+  if (taught !== undefined) {
+    const init: TemplateClassifierInit = { kind: 'templates', model: taught, windowSize: options.windowSize };
+    return createClassifierClient(packaged, init, TAUGHT_MODEL_SOURCE, { name: 'classifier', ...options, factory: 'createClassifierWorker' });
+  }
   if (options.swipes !== undefined) {
     throw new InvalidOptionError('createClassifierWorker', 'swipes', "given only with model: 'swipes'", `model ${String(model)}`);
   }
   const files =
     model === 'default'
       ? defaultModelFiles()
-      : { model: model instanceof URL ? model.href : againstPage(model) };
+      : { model: model instanceof URL ? model.href : againstPage(model as string) };
   const init: TfjsClassifierInit = {
     ...files,
     labels: options.labels,

@@ -10,8 +10,11 @@ export type { NodeWorkerLike, SpawnWorkerOptions, WorkerEntry, WorkerHandle, Wor
 export { WorkerError, WorkerTimeoutError, ModelLoadError, ClassifierOutputError, ClassifierError, type WorkerErrorOptions } from './workerErrors.js';
 export { createClassifierWorker, type ClassifierWorkerOptions } from './createClassifierWorker.js';
 export { createFunctionClassifierWorker, type FunctionClassifierWorkerOptions } from './createFunctionClassifierWorker.js';
+export { createGestureTrainer, type GestureTrainer, type GestureTrainerOptions } from './createGestureTrainer.js';
+export type { GestureTrainerApi, TeachRequest } from './gestureTrainerService.js';
 export type { ClassifierWorker, ClassifierWorkerCommonOptions } from './classifierClient.js';
 export type {
+  TemplateClassifierInit,
   ClassifierBackend,
   ClassifierInfo,
   ClassifierInputLayout,

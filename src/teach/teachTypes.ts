@@ -1,0 +1,91 @@
+import type { TemplateFeatureWeights } from '../filters/templateFeatures.js';
+import type { TaughtGestureModel } from '../filters/templateTypes.js';
+import type { MissingHandPolicy } from '../operators/operatorTypes.js';
+import type { RecordingLabel } from '../streams/recordingTypes.js';
+import type { PoseFrame } from '../types.js';
+
+/**
+ * One performance of a gesture: pose frames (e.g. from `pipeline.poses$`) and its label. The gesture is the frames
+ * from `startFrame` to `endFrame` (`PoseFrame.index` values, inclusive); the label `none` marks "anything else".
+ */
+export interface GestureExample {
+  label: string;
+  frames: readonly PoseFrame[];
+  /** `PoseFrame.index` of the gesture's first frame. @default the first frame's index */
+  startFrame?: number;
+  /** `PoseFrame.index` of the gesture's last frame. @default the last frame's index */
+  endFrame?: number;
+}
+
+/** A continuous recording with label spans (a posestream/v1 recording read by `readRecording`): frames outside every span are `none`. */
+export interface LabelledRecording {
+  frames: readonly PoseFrame[];
+  labels: readonly RecordingLabel[];
+  /** Names the recording in errors. @default 'recording <i>' */
+  name?: string;
+}
+
+/** What a gesture model is taught from: examples, recordings with label lines, or both. */
+export interface TeachingInput {
+  /** @default [] */
+  examples?: readonly GestureExample[];
+  /** @default [] */
+  recordings?: readonly LabelledRecording[];
+}
+
+/** Options of teaching (`createGestureTrainer`, `teachGestureModel`). */
+export interface TeachOptions {
+  /**
+   * The `slidingWindow` resampling the model is taught and run with (frames over ms; a window starts once
+   * `minDurationMs` is covered).
+   * @default { frames: 30, durationMs: 2000, minDurationMs: 1000 }
+   */
+  window?: { frames: number; durationMs: number; minDurationMs?: number };
+  /** `slidingWindow`'s missing-hand policy. @default 'skip' */
+  onMissingHand?: MissingHandPolicy;
+  /** `slidingWindow`'s `maxGapMs`, ms. @default 500 */
+  maxGapMs?: number;
+  /** Which hand feeds the windows. @default 'first' */
+  hand?: 'first' | 'Left' | 'Right' | 'largest';
+  /** Fewest examples a taught gesture needs (a `TeachingError` names a class with fewer). @default 3 */
+  minExamples?: number;
+  /** Most templates kept per gesture (evenly spaced over its examples; every example still tunes the thresholds). @default 8 */
+  templatesPerClass?: number;
+  /** Held-out folds the `stableGestures` settings are chosen on (at most the smallest class's example count). @default 5 */
+  folds?: number;
+  /** How long (ms) after a gesture's end its template still matches the window's end. @default 300 */
+  endSlackMs?: number;
+  /** Subsequence DTW's cost of holding a frame (fraction of the frame distance). @default 0.5 */
+  skipPenalty?: number;
+  /** Feature weights. @default DEFAULT_TEMPLATE_FEATURE_WEIGHTS */
+  featureWeights?: TemplateFeatureWeights;
+  /** Cost of a falsely accepted window against a missed example, as rates (per-class thresholds). @default 2 */
+  falseAcceptCost?: number;
+  /** Most `none` windows (outside every span) used to learn the thresholds, evenly spaced. @default 600 */
+  maxNoneWindows?: number;
+}
+
+/** What teaching reports as it goes (`step`, `done` of `total` units of it, the score so far, the time left). */
+export interface TeachProgress {
+  type: 'progress';
+  step: 'checking' | 'features' | 'matching' | 'folds' | 'settings';
+  done: number;
+  total: number;
+  /** The held-out folds' event-level F1 (0..1) once known. */
+  score?: number;
+  /** Estimated time left, ms. */
+  timeLeftMs?: number;
+}
+
+/** The last value of teaching: the taught model and its held-out score. */
+export interface TeachDone {
+  type: 'done';
+  model: TaughtGestureModel;
+  /** The held-out folds' event-level F1 at the chosen settings (0..1). */
+  score: number;
+  /** Wall time of teaching, ms. */
+  trainMs: number;
+}
+
+/** What `createGestureTrainer(...).teach()` emits. */
+export type TeachEvent = TeachProgress | TeachDone;
