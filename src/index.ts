@@ -27,6 +27,7 @@ export type { PipelineMonitorOptions, RecordingPipelineMonitor, MonitorTotals, P
 export { toClassifyFn, type ClassifyFnOptions } from './classifiers/windowClassifierFn.js';
 export { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE, type ModelPipelineSettings } from './defaultModelPipeline.js';
 export { recogniseSwipe } from './filters/recogniseSwipe.js';
+export { windowContext } from './classifiers/windowContext.js';
 export { DEFAULT_SWIPE_OPTIONS } from './filters/resolveSwipeOptions.js';
 export { SWIPE_LABELS, type SwipeLabel, type SwipeOptions, type SwipeStroke, type SwipeVerdict } from './filters/swipeTypes.js';
 

@@ -1,4 +1,5 @@
-import type { Category, PoseWindow, Prediction, WindowClassifier, WindowContext } from '../types.js';
+import type { Category, PoseWindow, Prediction, WindowClassifier } from '../types.js';
+import { windowContext } from './windowContext.js';
 import { ClassifierOutputError } from '../workers/workerErrors.js';
 
 /** Options of {@link toClassifyFn}. */
@@ -38,10 +39,7 @@ export function toClassifyFn(
   const name = options.name ?? 'classifier';
   return async (window) => {
     const startedAt = now();
-    const newest = window.frames.length > 0 ? window.frames[window.frames.length - 1] : undefined;
-    const aspect = newest?.width !== undefined && newest.height !== undefined && newest.height > 0 ? newest.width / newest.height : 1;
-    const context: WindowContext = { aspect, spanMs: window.span, coveredMs: window.coveredMs ?? window.span };
-    const scores = await classifier.classify(window.pack(), [window.size, 21, 3], context);
+    const scores = await classifier.classify(window.pack(), [window.size, 21, 3], windowContext(window));
     const finishedAt = now();
     const labels = classifier.labels;
     if (labels.length === 0 || scores.length !== labels.length) {

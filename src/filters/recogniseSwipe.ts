@@ -31,8 +31,8 @@ const JUMP_SHARE = 0.85;
  * @param packed The window, `n` x 21 x 3 (`PoseWindow.pack()`), its instants evenly spaced over `context.spanMs`.
  * @example
  * ```ts
- * import { recogniseSwipe } from 'posestream';
- * const verdict = recogniseSwipe(window.pack(), window.size, { aspect: 16 / 9, spanMs: window.span, coveredMs: window.coveredMs });
+ * import { recogniseSwipe, windowContext } from 'posestream';
+ * const verdict = recogniseSwipe(window.pack(), window.size, windowContext(window));
  * if (verdict.label !== 'none') console.log(verdict.label, verdict.stroke?.travel);
  * ```
  */
