@@ -4,7 +4,9 @@
  * - duration: each clip's labelled stroke stretched to last D seconds (the rest held still around it);
  * - palm size: the hand (and its path) scaled about the image centre so that its median palm length is P of the
  *   frame width, with 0.002 frame widths of seeded tracking jitter added per coordinate (a far hand is not tracked
- *   more precisely than a near one).
+ *   more precisely than a near one);
+ * - travel: the hand's path (not its size) scaled so that the stroke travels T palm lengths, first to last labelled
+ *   frame.
  */
 import { createRng } from '../src/train/createRng.js';
 import { resampleTrack } from '../src/filters/resampleTrack.js';
@@ -88,6 +90,40 @@ export async function palmSizeCurve(clips: readonly RealClip[], palms: readonly 
       const s = value / palm;
       swipes += 1;
       hits += await found(replay(clip, 30, (t) => t, (x, y, z) => [0.5 + (x - 0.5) * s + jitter(), 0.5 + (y - 0.5) * s + jitter() * aspect, z * s]));
+    }
+    out.push({ value, found: hits, swipes });
+  }
+  return out;
+}
+
+/** Recall with every clip's path scaled so its stroke travels each distance (palm lengths). */
+export async function travelCurve(clips: readonly RealClip[], travels: readonly number[]): Promise<CurvePoint[]> {
+  const out: CurvePoint[] = [];
+  for (const value of travels) {
+    let hits = 0;
+    let swipes = 0;
+    for (const clip of clips) {
+      const l = clip.labels[0];
+      if (l === undefined) continue;
+      const sized = withFrameSize(clip.frames);
+      const aspect = sized[0]!.width! / sized[0]!.height!;
+      const centre = (f: PoseFrame): [number, number] => {
+        const h = f.hands[0]!;
+        return [[0, 5, 9, 13, 17].reduce((s, j) => s + h.landmarks[j]!.x, 0) / 5, [0, 5, 9, 13, 17].reduce((s, j) => s + h.landmarks[j]!.y, 0) / 5];
+      };
+      const [x0, y0] = centre(sized[l.startFrame]!);
+      const [x1, y1] = centre(sized[l.endFrame]!);
+      const palm = median(sized.map((f) => Math.hypot(f.hands[0]!.landmarks[9]!.x - f.hands[0]!.landmarks[0]!.x, (f.hands[0]!.landmarks[9]!.y - f.hands[0]!.landmarks[0]!.y) / aspect)));
+      const travel = Math.hypot(x1 - x0, (y1 - y0) / aspect) / palm;
+      const k = value / travel;
+      const moved = sized.map((f) => {
+        const [cx, cy] = centre(f);
+        const dx = (k - 1) * (cx - x0);
+        const dy = (k - 1) * (cy - y0);
+        return { ...f, hands: [{ ...f.hands[0]!, landmarks: f.hands[0]!.landmarks.map((p) => ({ x: p.x + dx, y: p.y + dy, z: p.z })) }] };
+      });
+      swipes += 1;
+      hits += await found({ ...clip, frames: moved });
     }
     out.push({ value, found: hits, swipes });
   }
