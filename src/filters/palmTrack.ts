@@ -6,8 +6,14 @@ export interface PalmTrack {
   /** The same centre before smoothing (what a tracking jump shows). */
   rawX: Float64Array;
   rawY: Float64Array;
-  /** Palm length per instant (landmarks 0 to 9, 3-D), image widths. */
+  /** Palm length per instant (landmarks 0 to 9, 3-D), image widths: how the hand's size changes. */
   size: Float64Array;
+  /**
+   * Palm length per instant in the image plane (landmarks 0 to 9, 2-D), image widths: the unit of travel. MediaPipe's
+   * z is on another scale in other estimator versions (up to 1.8x the 2-D length in older recordings), so a
+   * distance in palm lengths stays the same from any estimator only in 2-D.
+   */
+  flat: Float64Array;
   /** Extended fingers per instant (index, middle, ring, little: tip farther from the wrist than the PIP joint). */
   open: Uint8Array;
 }
@@ -35,6 +41,7 @@ export function palmTrack(packed: ArrayLike<number>, n: number, aspect: number):
   const rawX = new Float64Array(n);
   const rawY = new Float64Array(n);
   const size = new Float64Array(n);
+  const flat = new Float64Array(n);
   const open = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const o = i * 63;
@@ -52,11 +59,12 @@ export function palmTrack(packed: ArrayLike<number>, n: number, aspect: number):
     const dist = (j: number): number =>
       Math.hypot((packed[o + j * 3] as number) - wx, (packed[o + j * 3 + 1] as number) * ky - wy, (packed[o + j * 3 + 2] as number) - wz);
     size[i] = dist(9);
+    flat[i] = Math.hypot((packed[o + 27] as number) - wx, (packed[o + 28] as number) * ky - wy);
     let extended = 0;
     for (const [pip, tip] of FINGERS) if (dist(tip) > dist(pip)) extended++;
     open[i] = extended;
   }
-  return { x: smooth(rawX), y: smooth(rawY), rawX, rawY, size, open };
+  return { x: smooth(rawX), y: smooth(rawY), rawX, rawY, size, flat, open };
 }
 
 function smooth(v: Float64Array): Float64Array {

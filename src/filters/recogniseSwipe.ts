@@ -21,7 +21,7 @@ const JUMP_SHARE = 0.85;
  * Decides whether a window shows a swipe that has just ended, by the swipe's physical definition
  * ({@link SwipeOptions}): no training data, nobody's hands in particular.
  *
- * For each of the four directions the palm centre's progress along it (in palm lengths: the window's median palm
+ * For each of the four directions the palm centre's progress along it (in palm lengths: the window's median 2-D palm
  * length) is read; the stroke ends where the progress first comes within tracking noise of its maximum and starts
  * where it last left its minimum before that. The stroke is reported when it stopped between `settleMs` and
  * `settleMs + reportMs` before the window's end and passes every check: travel, drift across the axis, path
@@ -45,7 +45,7 @@ export function recogniseSwipe(packed: ArrayLike<number>, n: number, context: Wi
   const held = Math.max(0, Math.ceil(n - 1 - context.coveredMs / dt - 1e-6));
   if (n - held < 3) return { label: 'none', scores, strokes: [] };
   const track = palmTrack(packed, n, context.aspect > 0 ? context.aspect : 1);
-  const palm = median(track.size, held, n);
+  const palm = median(track.flat, held, n);
   if (!(palm > 0)) return { label: 'none', scores, strokes: [] };
   const strokes: Stroke[] = [];
   const progress = new Float64Array(n); // each direction's progress, reused

@@ -10,15 +10,16 @@ export type SwipeLabel = (typeof SWIPE_LABELS)[number];
 /**
  * The physical definition of a swipe: an open hand whose palm centre travels along one image axis by a few of its
  * own palm lengths within a bounded time, then stops or turns back. Distances are in **palm lengths** (wrist to
- * middle-finger knuckle, landmarks 0 and 9, in 3-D after the aspect correction), so they hold at any distance from
+ * middle-finger knuckle, landmarks 0 and 9, in the image plane after the aspect correction, the median over the
+ * window), so they hold at any distance from
  * the camera; times are in **ms** of the frames' own timestamps, so they hold at any frame rate. The defaults were
  * set from the definition (and the stroke sizes of 28 people's swipes: 1.1-3.1 palm lengths, 10th-90th percentile)
  * and then checked on the tuning sources named in `docs/evaluation.md`, never on the sources reported there.
  */
 export interface SwipeOptions {
   /**
-   * Travel along the swipe's axis, palm lengths, from where the stroke starts to where it stops.
-   * Below one palm length a hand that merely shifts or drops would count.
+   * Travel along the swipe's axis, palm lengths, between the stroke's extremes. A swipe travels one palm length and
+   * more (28 people's: 1.1-3.1, 10th-90th percentile); below it a hand that merely shifts or drops would count.
    * @default 1
    */
   minTravel?: number;

@@ -53,6 +53,17 @@ describe('recogniseSwipe', () => {
     expect(await reported(frames([...still(0.6, 0.6, 0, 800), [1050, 0.46, 0.6], [2000, 0.46, 0.6]], 30))).toEqual(['swipe_left']);
   });
 
+  it('finds a swipe of exactly one palm length, with tracking jitter, and not one of half a palm', async () => {
+    let seed = 1;
+    const jitter = (f: PoseFrame): PoseFrame => ({
+      ...f,
+      hands: f.hands.map((h) => ({ ...h, landmarks: h.landmarks.map((l) => ({ ...l, x: l.x + ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.006, y: l.y })) })),
+    });
+    const palm = 0.1125; // of the width
+    expect(await reported(frames([...still(0.4, 0.6, 0, 1000), [1400, 0.4 + palm, 0.6], [2600, 0.4 + palm, 0.6]], 30).map(jitter))).toEqual(['swipe_right']);
+    expect(await reported(frames([...still(0.4, 0.6, 0, 1000), [1400, 0.4 + palm / 2, 0.6], [2600, 0.4 + palm / 2, 0.6]], 30).map(jitter))).toEqual([]);
+  });
+
   it('finds a swipe made right after the hand appears (300 ms of it)', async () => {
     expect(await reported(frames([...still(0.3, 0.6, 0, 300), [700, 0.6, 0.6], [1500, 0.6, 0.6]], 30))).toEqual(['swipe_right']);
   });
