@@ -44,6 +44,7 @@ export { HAND_CONNECTIONS, type HandConnection } from './filters/handConnections
 export { windowFeatures, WINDOW_FEATURES } from './filters/windowFeatures.js';
 export { templateFeatures, TEMPLATE_FEATURE_DIMS, DEFAULT_TEMPLATE_FEATURE_WEIGHTS, type TemplateFeatureWeights } from './filters/templateFeatures.js';
 export { subsequenceDtw, type SubsequenceDtwOptions } from './filters/subsequenceDtw.js';
+export { subsequenceDtwEnds } from './filters/subsequenceDtwEnds.js';
 export { learnRejectionThreshold, type RejectionThresholdOptions } from './filters/learnRejectionThreshold.js';
 export { classifyWithTemplates, prepareTemplateModel } from './filters/classifyWithTemplates.js';
 export { TEMPLATE_MODEL_FORMAT, type TaughtGestureModel, type GestureTemplate, type PreparedTemplates } from './filters/templateTypes.js';

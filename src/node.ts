@@ -12,6 +12,7 @@ export { loadKairess, KAIRESS_LABELS } from './data/loadKairess.js';
 export type { KairessTake, LoadKairessOptions } from './data/loadKairess.js';
 export { main } from './cli/main.js';
 export { runClassify, resolveModelJson, DEFAULT_MODEL_DIR } from './cli/classify.js';
+export { readTaughtModelFile } from './cli/readTaughtModelFile.js';
 export { NoWindowsError } from './cli/NoWindowsError.js';
 export { runRecord } from './cli/record.js';
 export { RecordError } from './cli/RecordError.js';

@@ -18,7 +18,7 @@ import { createClassifierWorker } from '../workers/createClassifierWorker.js';
 import { ModelLoadError } from '../workers/workerErrors.js';
 import { PosestreamError } from '../errors.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
-import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelPipeline.js';
+import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE, type ModelPipelineSettings } from '../defaultModelPipeline.js';
 import type { ClassifyPolicy } from '../operators/operatorTypes.js';
 import type { GestureEvent, PipelineStats, PoseWindow, Prediction } from '../types.js';
 import { CLASSIFY_HELP, parseClassifyArgs } from './classifyArgs.js';
@@ -26,6 +26,7 @@ import { createFrameTally } from './createFrameTally.js';
 import { NoWindowsError } from './NoWindowsError.js';
 import { openRecordingArg } from './openRecordingArg.js';
 import { readModelWindow } from './readModelWindow.js';
+import { readTaughtModelFile } from './readTaughtModelFile.js';
 
 const WHERE = 'posestream classify';
 
@@ -52,7 +53,8 @@ export function resolveModelJson(model: string): string {
 
 /**
  * Runs `posestream classify`: replays the recording (on its own clock by default, `--timing asap` as fast as it
- * reads), windows it (with `DEFAULT_MODEL_PIPELINE`'s settings unless flags say otherwise), classifies windows in a
+ * reads), windows it (with the model's settings unless flags say otherwise: DEFAULT_SWIPE_PIPELINE's for the swipe
+ * recogniser, a taught model's own window and `stableGestures` settings, else DEFAULT_MODEL_PIPELINE's), classifies windows in a
  * worker, turns predictions into gesture events with `stableGestures`, and prints the events (`--json`: one object
  * per line) then one stats line. With `--timing recorded` a busy classifier skips windows as `classifyLatest`
  * (`--policy`) does, as it would live; with `--timing asap` every window is classified, in order (there is no
@@ -83,9 +85,9 @@ export async function runClassify(argv: string[]): Promise<number> {
   }
   const { timing, policy, threshold, minConsecutive } = args;
   // The model: the swipe recogniser (the default, or --model swipes: its own window and tracker settings),
-  // --model default (the packaged learned model), or a model folder or model.json.
+  // --model default (the packaged learned model), a model folder or model.json, or a taught template model's JSON
+  // (posestream-templates/v1: its own window and tracker settings, like the swipe recogniser).
   const swipes = args.model === undefined || args.model === 'swipes';
-  const settings = swipes ? DEFAULT_SWIPE_PIPELINE : DEFAULT_MODEL_PIPELINE;
   const modelFlag = `--model ${args.model ?? 'swipes'}`;
   let modelJson: string;
   try {
@@ -93,11 +95,19 @@ export async function runClassify(argv: string[]): Promise<number> {
   } catch (error) {
     throw error instanceof PosestreamError ? new PosestreamError(error.code, `${modelFlag}: ${error.message}`, { cause: error }) : error;
   }
-  const windowSize = swipes ? (args.window ?? settings.window.frames) : checkWindow(args.window, readModelWindow(modelJson), modelJson);
-  const windowMs = swipes && !args.windowMsGiven ? settings.window.durationMs : args.windowMs;
-  const minDurationMs = swipes && windowMs > 0 ? Math.min(windowMs, settings.window.minDurationMs ?? windowMs) : undefined;
+  const taught = swipes ? undefined : readTaughtModelFile(modelJson, modelFlag);
+  const settings: ModelPipelineSettings = taught !== undefined
+    ? { window: taught.window, onMissingHand: taught.onMissingHand, maxGapMs: taught.maxGapMs, gestures: taught.gestures }
+    : swipes ? DEFAULT_SWIPE_PIPELINE : DEFAULT_MODEL_PIPELINE;
+  const own = swipes || taught !== undefined; // the model's own window and tracker settings unless flags say otherwise
+  const windowSize = swipes ? (args.window ?? settings.window.frames) : checkWindow(args.window, taught?.window.frames ?? readModelWindow(modelJson), modelJson);
+  if (taught !== undefined && args.windowMsGiven && args.windowMs !== taught.window.durationMs) {
+    throw new InvalidOptionError(WHERE, '--window-ms', `${taught.window.durationMs} ms, the window the taught model was taught on (${modelJson}), or left out`, args.windowMs);
+  }
+  const windowMs = own && !args.windowMsGiven ? settings.window.durationMs : args.windowMs;
+  const minDurationMs = own && windowMs > 0 ? Math.min(windowMs, settings.window.minDurationMs ?? windowMs) : undefined;
   const recording = openRecordingArg(args.recording);
-  const classifier = swipes ? createClassifierWorker({ model: 'swipes' }) : createClassifierWorker({ model: modelJson, windowSize });
+  const classifier = swipes ? createClassifierWorker({ model: 'swipes' }) : createClassifierWorker({ model: taught ?? modelJson, windowSize });
   // One clock (performance.now()) for the monitor and for every frame's capturedAt: with '--timing recorded' the
   // replay stamps frames when it emits them, with 'asap' a frame is captured when it is read.
   const monitor = createPipelineMonitor({ capacity: 1 << 20 });
@@ -127,8 +137,8 @@ export async function runClassify(argv: string[]): Promise<number> {
       // Resampled to the model's frame rate (0 ms: the last N frames as they came), as DEFAULT_MODEL_PIPELINE.
       slidingWindow(windowSize, {
         monitor,
-        onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
-        maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs,
+        onMissingHand: settings.onMissingHand,
+        maxGapMs: settings.maxGapMs,
         ...(windowMs > 0 ? { resample: { frames: windowSize, durationMs: windowMs, ...(minDurationMs !== undefined ? { minDurationMs } : {}) } } : {}),
       }),
       tap(() => windows++),
@@ -147,8 +157,8 @@ export async function runClassify(argv: string[]): Promise<number> {
       predictions$.pipe(
         stableGestures({
           ...settings.gestures,
-          ...(swipes && !args.thresholdGiven ? {} : { threshold }),
-          ...(swipes && !args.minConsecutiveGiven ? {} : { minConsecutive }),
+          ...(own && !args.thresholdGiven ? {} : { threshold }),
+          ...(own && !args.minConsecutiveGiven ? {} : { minConsecutive }),
         }),
         tap((e) => {
           if (e.phase !== 'end') return;
@@ -166,7 +176,7 @@ export async function runClassify(argv: string[]): Promise<number> {
     if (args.json) print(summary);
     else print(`\n${Object.entries(summary).map(([k, v]) => `${k}: ${typeof v === 'number' ? +v.toFixed(3) : v}`).join('\n')}`);
     if (windows === 0) {
-      throw new NoWindowsError(recording.source, tally.explain({ frames: windowSize, durationMs: windowMs, maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs }));
+      throw new NoWindowsError(recording.source, tally.explain({ frames: windowSize, durationMs: windowMs, maxGapMs: settings.maxGapMs }));
     }
     return 0;
   } finally {

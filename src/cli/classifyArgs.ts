@@ -18,7 +18,8 @@ the gesture classifier (in a worker) and stableGestures, and prints each gesture
                           the gesture model: swipes (the default: the swipe recogniser, the four swipes of anyone,
                           with its own window of 61 frames over 3000 ms, from 300 ms of hand on, and tracker),
                           default (the packaged learned model: swipes, come, away, spin; 30 frames), a folder
-                          holding model.json, or the model.json
+                          holding model.json, or the model.json; a taught template model's JSON (createGestureTrainer,
+                          train --kind templates) runs with its own window and tracker settings
   --timing recorded|asap  recorded: replay on the recording's own clock, a gap over 10 s waited 10 s (default);
                           asap: as fast as it reads, classifying every window (exact, fast offline evaluation)
   --policy latest|drop    with --timing recorded: which windows a busy classifier skips (default latest)

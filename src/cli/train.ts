@@ -8,6 +8,7 @@ import { checkOutputPath } from './checkOutputPath.js';
 import { flagChoice } from './flagChoice.js';
 import { flagNumber, type FlagRange } from './flagNumber.js';
 import { parseCommandLine } from './parseCommandLine.js';
+import { trainTemplates } from './trainTemplates.js';
 
 const WHERE = 'posestream train';
 
@@ -20,7 +21,9 @@ const USAGE = `usage: posestream train <recording.ndjson | windows.json | kaires
   --force             overwrite the model in --out
   --epochs 20         training epochs, 1..10000
   --seed 1            random seed, 0..4294967295
-  --kind gru|dense    the model (default gru)
+  --kind gru|dense|templates
+                      the model (default gru); templates: a taught template model from recordings with label
+                      lines (none from their unlabelled frames; no TensorFlow.js), written as DIR/model.json
   --frames 30         frames per window, 2..1000
   --fps 30            the frame rate windows are sampled at, 1..1000 frames per second
   --stride 2          frames between training windows, 1..1000
@@ -63,7 +66,7 @@ export async function runTrain(argv: string[]): Promise<number> {
   const { values, typed, positionals, help } = parseCommandLine(WHERE, argv, {
     out: { type: 'string', short: 'o', value: 'a model folder' },
     force: { type: 'boolean' },
-    kind: { type: 'string', value: "'gru' or 'dense'" },
+    kind: { type: 'string', value: "'gru', 'dense' or 'templates'" },
     backend: { type: 'string', value: "'wasm' or 'cpu'" },
     ...flags,
   });
@@ -74,12 +77,14 @@ export async function runTrain(argv: string[]): Promise<number> {
   const text = (name: string): string | undefined => values[name] as string | undefined;
   const n: Record<string, number> = {};
   for (const [name, range] of Object.entries(RANGES)) n[name] = flagNumber(WHERE, typed[name] ?? `--${name}`, text(name) ?? range.default, range);
-  const kind = flagChoice(WHERE, typed['kind'] ?? '--kind', text('kind') ?? 'gru', ['gru', 'dense'] as const);
+  const kind = flagChoice(WHERE, typed['kind'] ?? '--kind', text('kind') ?? 'gru', ['gru', 'dense', 'templates'] as const);
   const backend = flagChoice(WHERE, typed['backend'] ?? '--backend', text('backend') ?? 'wasm', ['wasm', 'cpu'] as const);
   if (positionals.length === 0) throw new InvalidOptionError(WHERE, 'inputs', 'one or more recordings, window files or kairess folders', 'nothing');
   const out = text('out');
   if (out === undefined || out === '') throw new InvalidOptionError(WHERE, typed['out'] ?? '--out', 'a model folder', 'nothing');
   checkOutputPath(WHERE, typed['out'] ?? '--out', out, { kind: 'dir', force: values['force'] === true, files: MODEL_FILES });
+
+  if (kind === 'templates') return trainTemplates(positionals, out, typed['out'] ?? '--out', text('frames') === undefined ? undefined : n['frames']);
 
   // The tool before the inputs: a missing @tensorflow/tfjs is said before any file is read.
   const [{ initTfBackend }, { trainGestureModel }, { saveGestureModel }] = await importOptional('runTrain() of posestream/node', () =>

@@ -1,3 +1,5 @@
+import { subsequenceDtwEnds } from './subsequenceDtwEnds.js';
+
 /** Options of {@link subsequenceDtw}. */
 export interface SubsequenceDtwOptions {
   /**
@@ -39,34 +41,8 @@ export function subsequenceDtw(
 ): number {
   if (templateFrames <= 0 || queryFrames <= 0) return Infinity;
   const slack = Math.min(queryFrames - 1, Math.max(0, Math.floor(options.endSlack ?? 0)));
-  const hold = 1 + (options.skipPenalty ?? 0.5);
-  let previous = new Float64Array(queryFrames);
-  let current = new Float64Array(queryFrames);
-  for (let i = 0; i < templateFrames; i++) {
-    const t = i * dims;
-    for (let j = 0; j < queryFrames; j++) {
-      const q = j * dims;
-      let sum = 0;
-      for (let d = 0; d < dims; d++) {
-        const e = template[t + d]! - query[q + d]!;
-        sum += e * e;
-      }
-      const cost = Math.sqrt(sum);
-      let best: number;
-      if (i === 0) {
-        best = cost; // open begin: the match may start at any query frame
-        if (j > 0) best = Math.min(best, current[j - 1]! + hold * cost);
-      } else {
-        best = previous[j]! + hold * cost; // the query holds while the template advances
-        if (j > 0) best = Math.min(best, previous[j - 1]! + cost, current[j - 1]! + hold * cost);
-      }
-      current[j] = best;
-    }
-    const swap = previous;
-    previous = current;
-    current = swap;
-  }
+  const ends = subsequenceDtwEnds(template, templateFrames, query, queryFrames, dims, slack + 1, options.skipPenalty ?? 0.5, new Float64Array(slack + 1));
   let end = Infinity;
-  for (let j = queryFrames - 1 - slack; j < queryFrames; j++) end = Math.min(end, previous[j]!);
-  return end / templateFrames;
+  for (let k = 0; k <= slack; k++) end = Math.min(end, ends[k]!);
+  return end;
 }

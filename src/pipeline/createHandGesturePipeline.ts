@@ -1,4 +1,4 @@
-import { BehaviorSubject, map, of, retry, ReplaySubject, Subject, Subscription, switchMap, throwError, type Observable } from 'rxjs';
+import { BehaviorSubject, defer, map, of, retry, ReplaySubject, startWith, Subject, Subscription, switchMap, throwError, type Observable } from 'rxjs';
 import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelPipeline.js';
 import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
@@ -17,6 +17,7 @@ import { resolveOptionUrls } from './resolveOptionUrls.js';
 import { runOnMainThread } from './runOnMainThread.js';
 import { runOnWorkers, type WorkerPathOutput } from './runOnWorkers.js';
 import { watchRestarts } from './watchRestarts.js';
+import { gestureModelSettings } from './gestureModelSettings.js';
 import type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStats, HandGesturePipelineStatus } from './pipelineTypes.js';
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
@@ -96,6 +97,9 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   // A worker restart (or a stream started over) noticed: on the main thread the tracker cuts its gesture short (it
   // lives on, with predictions of the restarted worker to come); on 'workers' its worker's tracker is gone.
   const faults = new Subject<GestureEndReason>();
+  // useGestureModel: the new classifier and settings are put in place as the gesture stage starts over.
+  const modelChanged = new Subject<() => void>();
+  let pendingChange: Promise<unknown> = Promise.resolve();
   const stats$ = new ReplaySubject<HandGesturePipelineStats>(1);
   const monitor = createPipelineMonitor();
   const timer = createMainThreadTimer();
@@ -173,11 +177,22 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   const output$: Observable<WorkerPathOutput> =
     runsOn === 'workers'
       ? fromLiveTrack(source).pipe(
-          // After a worker crash (restarted by spawnWorker, which bounds the restarts) the streams start over. The
-          // workers path hands its results to `deliver` directly, not through these operators.
-          switchMap((track) => runOnWorkers(track, workers, settings, watched, timer, deliver).pipe(retry({ delay: startOver }))),
+          // After a worker crash (restarted by spawnWorker, which bounds the restarts) the streams start over, and
+          // after a model change (the old run stopped first, then the new classifier and settings put in place).
+          // The workers path hands its results to `deliver` directly, not through these operators.
+          switchMap((track) =>
+            modelChanged.pipe(
+              startWith(undefined),
+              switchMap((apply) =>
+                defer(() => {
+                  apply?.();
+                  return runOnWorkers(track, workers, settings, watched, timer, deliver).pipe(retry({ delay: startOver }));
+                }),
+              ),
+            ),
+          ),
         )
-      : runOnMainThread(source, workers, settings, options.classifyWith, watched, timer, faults);
+      : runOnMainThread(source, workers, settings, options.classifyWith, watched, timer, faults, modelChanged.pipe(map((apply) => apply())));
 
   running.add(
     output$.subscribe({
@@ -195,7 +210,27 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   );
 
   let disposed = false;
+  const useGestureModel = (model: Parameters<HandGesturePipeline['useGestureModel']>[0]): Promise<HandGesturePipelineInfo> => {
+    const change = pendingChange.then(async () => {
+      if (disposed || released) throw new PipelineDisposedError();
+      const next = gestureModelSettings(model, options, settings);
+      const loaded = await workers.loadClassifier(model, next.window.frames);
+      if (disposed || released) throw new PipelineDisposedError();
+      modelChanged.next(() => {
+        held.cut('restart');
+        if (runsOn === 'workers') carried = carryTotals(carried, workerStats);
+        workerStats = undefined;
+        settings.window = next.window;
+        settings.gestures = next.gestures;
+        loaded.use();
+      });
+      return loaded.info;
+    });
+    pendingChange = change.catch(() => undefined);
+    return change;
+  };
   return {
+    useGestureModel,
     ready,
     runsOn,
     gestures$: gestures.asObservable(),
@@ -216,6 +251,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
       release();
       status$.next('disposed');
       faults.complete();
+      modelChanged.complete();
       for (const subject of [poses, predictions, gestures, gesture$, stats$, errors$, status$]) subject.complete();
     },
   };

@@ -3,11 +3,12 @@ import { createHandEstimatorWorker } from '../workers/createHandEstimatorWorker.
 import type { PipelineMonitor, PoseFrame, PoseWindow, Prediction, SourceFrame } from '../types.js';
 import type { WorkerRestartEvent } from '../workers/workerTypes.js';
 import type { GestureStreamRequest, HandStreamClientRequest, HandStreamSummary } from '../workers/streamProtocol.js';
+import type { TaughtGestureModel } from '../filters/templateTypes.js';
 import type { HandGesturePipelineInfo, HandGesturePipelineOptions } from './pipelineTypes.js';
 
 /** The two workers of the live pipeline, as the pipeline calls them. @internal */
 export interface PipelineWorkers {
-  /** Settles when both models are loaded; rejects with the first load error (typed, naming the URL). */
+  /** Settles when both models are loaded; rejects with the first load error (typed, naming the URL). The current classifier's info (after a `loadClassifier`'s `use()`, the new model's). */
   ready: Promise<HandGesturePipelineInfo>;
   estimate(frame: SourceFrame<ImageBitmap>): Promise<PoseFrame>;
   classifyWindow(window: PoseWindow): Promise<Prediction>;
@@ -19,6 +20,11 @@ export interface PipelineWorkers {
   /** Resolve once the worker answers; a hung worker is restarted (see `alive()` of the worker clients). */
   handsAlive(): Promise<void>;
   gesturesAlive(): Promise<void>;
+  /**
+   * Loads `model` in a new classifier worker (windows of `frames`) and resolves with a function that puts it in
+   * place of the current one (terminated then), and its info; rejects with the load error (the current one stays).
+   */
+  loadClassifier(model: TaughtGestureModel | 'swipes', frames: number): Promise<{ use: () => void; info: HandGesturePipelineInfo }>;
   /** Terminates both workers (idempotent). */
   dispose(): void;
 }
@@ -84,27 +90,32 @@ export function createPipelineWorkers(
     ...(assets.handLandmarkerWorker !== undefined ? { worker: assets.handLandmarkerWorker } : {}),
     ...restart('estimator'),
   });
-  const gestureModel = options.gestureModel ?? 'swipes';
-  const classifier = createClassifierWorker({
-    model: gestureModel,
-    ...(options.swipes !== undefined ? { swipes: options.swipes } : {}),
-    windowSize: frames, // a model taking other windows fails to load, naming both shapes
-    ...(options.gestureLabels !== undefined ? { labels: options.gestureLabels } : {}),
-    ...(assets.tfjsWasmBase !== undefined ? { wasmPaths: assets.tfjsWasmBase } : {}),
-    ...(assets.classifierWorker !== undefined ? { worker: assets.classifierWorker } : {}),
-    ...restart('classifier'),
+  const classifierFor = (model: NonNullable<HandGesturePipelineOptions['gestureModel']> | TaughtGestureModel, windowSize: number) =>
+    createClassifierWorker({
+      model,
+      ...(options.swipes !== undefined && model === 'swipes' ? { swipes: options.swipes } : {}),
+      windowSize, // a model taking other windows fails to load, naming both shapes
+      ...(options.gestureLabels !== undefined && typeof model !== 'object' ? { labels: options.gestureLabels } : {}),
+      ...(assets.tfjsWasmBase !== undefined ? { wasmPaths: assets.tfjsWasmBase } : {}),
+      ...(assets.classifierWorker !== undefined ? { worker: assets.classifierWorker } : {}),
+      ...restart('classifier'),
+    });
+  let classifier = classifierFor(options.gestureModel ?? 'swipes', frames);
+  const infoOf = (info: Awaited<typeof classifier.ready>, windowSize: number, fallback: string | undefined): HandGesturePipelineInfo => ({
+    labels: info.labels,
+    windowSize: info.windowSize ?? windowSize,
+    backend: info.backend,
+    ...(fallback !== undefined ? { backendFallback: renamed('classifier', fallback) } : {}),
   });
   let disposed = false;
+  let ready: Promise<HandGesturePipelineInfo> = Promise.all([
+    estimator.ready.catch(inPipelineTerms('estimator')),
+    classifier.ready.catch(inPipelineTerms('classifier')),
+  ]).then(([, info]) => infoOf(info, frames, classifier.backendFallback));
   return {
-    ready: Promise.all([
-      estimator.ready.catch(inPipelineTerms('estimator')),
-      classifier.ready.catch(inPipelineTerms('classifier')),
-    ]).then(([, info]) => ({
-      labels: info.labels,
-      windowSize: info.windowSize ?? frames,
-      backend: info.backend,
-      ...(classifier.backendFallback !== undefined ? { backendFallback: renamed('classifier', classifier.backendFallback) } : {}),
-    })),
+    get ready() {
+      return ready; // the current classifier's (after loadClassifier's use(), the new model's labels)
+    },
     estimate: (frame) => estimator.estimate(frame),
     classifyWindow: (window) => classifier.classifyWindow(window),
     streamHands: (request) => estimator.streamHands(request),
@@ -113,6 +124,26 @@ export function createPipelineWorkers(
     stopGestures: () => classifier.stopGestures(),
     handsAlive: () => estimator.alive(),
     gesturesAlive: () => classifier.alive(),
+    async loadClassifier(model, windowSize) {
+      const next = classifierFor(model, windowSize);
+      try {
+        const info = await next.ready.catch(inPipelineTerms('classifier'));
+        if (disposed) throw new Error('disposed');
+        const loaded = infoOf(info, windowSize, next.backendFallback);
+        return {
+          info: loaded,
+          use: () => {
+            const old = classifier;
+            classifier = next;
+            ready = ready.then(() => loaded);
+            old.dispose().catch(() => undefined);
+          },
+        };
+      } catch (error) {
+        next.dispose().catch(() => undefined);
+        throw error;
+      }
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,6 +1,7 @@
 import type { Observable, ObservableInput } from 'rxjs';
 import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
 import type { SwipeOptions } from '../filters/swipeTypes.js';
+import type { TaughtGestureModel } from '../filters/templateTypes.js';
 import type { ClassifyPolicy, MissingHandPolicy } from '../operators/operatorTypes.js';
 import type { FromCameraOptions } from '../streams/fromCamera.js';
 import type { GestureEvent, Percentiles, PipelineStats, PoseFrame, PoseWindow, Prediction } from '../types.js';
@@ -195,4 +196,31 @@ export interface HandGesturePipeline {
    * camera has opened.
    */
   dispose(): void;
+  /**
+   * Switches the running pipeline to another gesture model — a taught one (`createGestureTrainer`'s
+   * `TaughtGestureModel`, e.g. `JSON.parse` of a saved one) or back to `'swipes'` — without restarting the camera or
+   * the hand estimator (its worker and loaded model stay; no camera permission prompt, no landmarker load).
+   *
+   * A new classifier worker loads the model first, while the old one keeps recognising; once it is ready the
+   * gesture stage starts over with the model's own window (`window.frames`, `durationMs`, `minDurationMs`,
+   * `onMissingHand`, `maxGapMs`) and `stableGestures` settings (`'swipes'`: DEFAULT_SWIPE_PIPELINE's, or the
+   * pipeline's `window` / `gestures` options when given), and the old worker is terminated. A gesture held at that
+   * moment ends with `reason: 'restart'`. On `'workers'` the classifier worker's stream is started over (the page
+   * hands the camera track's frames to the same, still loaded, hand-landmarker worker again; the camera stays open);
+   * on `'main-thread'` the window, classifier calls and tracker after the (unchanged) pose stream are.
+   * Resolves with the new model's info (`labels`, `windowSize`, `backend`).
+   *
+   * Rejects, leaving the current model running, with a `TaughtModelError` when the pipeline was created with a
+   * `window.frames` or `window.durationMs` other than the taught model's (the message names both), with a
+   * `ModelLoadError` for a malformed model, and with a `PipelineDisposedError` once disposed.
+   *
+   * @example
+   * ```ts
+   * import { createHandGesturePipeline } from 'posestream';
+   * const pipeline = createHandGesturePipeline({ source: { camera: {} } });
+   * const info = await pipeline.useGestureModel(JSON.parse(localStorage.getItem('my-gestures')!));
+   * console.log(info.labels); // later: await pipeline.useGestureModel('swipes');
+   * ```
+   */
+  useGestureModel(model: TaughtGestureModel | 'swipes'): Promise<HandGesturePipelineInfo>;
 }

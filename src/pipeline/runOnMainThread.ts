@@ -1,4 +1,4 @@
-import { endWith, ignoreElements, map, merge, Observable, of, retry, share, takeUntil, tap, throwError, type MonoTypeOperatorFunction } from 'rxjs';
+import { defer, endWith, ignoreElements, map, merge, Observable, of, retry, share, startWith, switchMap, takeUntil, tap, throwError, type MonoTypeOperatorFunction } from 'rxjs';
 import { classifyLatest } from '../operators/classifyLatest.js';
 import { estimateHands } from '../operators/estimateHands.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
@@ -36,7 +36,9 @@ function timedOnMainThread<T>(timer: MainThreadTimer): MonoTypeOperatorFunction<
  * A worker that has answered nothing for 1 s is asked whether it is alive (as on the workers path; before its first
  * answer, and after a restart, only after 10 s: it may be warming up): one that cannot answer in time is hung (or
  * exited silently) and restarted; the calls in flight are lost (counted by the operators) and the stream goes on.
- * Each value of `cancel` (a worker restart) cuts the gesture in progress short.
+ * Each value of `cancel` (a worker restart) cuts the gesture in progress short. Each value of `modelChanged` (the
+ * caller changed `settings` and the workers' classifier: `useGestureModel`) starts the window, classifier calls and
+ * tracker over with the settings as they are then, on the same pose stream (the source and the estimator go on).
  * @internal
  */
 export function runOnMainThread(
@@ -47,8 +49,8 @@ export function runOnMainThread(
   monitor: PipelineMonitor,
   timer: MainThreadTimer,
   cancel: Observable<GestureEndReason>,
+  modelChanged: Observable<unknown>,
 ): Observable<WorkerPathOutput> {
-  const { frames, durationMs, minDurationMs, onMissingHand, maxGapMs } = settings.window;
   // When each worker last answered (the watchdogs' clock): a time stamp per answer, nothing rescheduled per frame.
   // Until a worker's first answer, and again after a restart, it may be warming up: asked after WARM_UP_MS then.
   const warmingUp = (): number => Date.now() + WARM_UP_MS - QUIET_MS;
@@ -66,24 +68,36 @@ export function runOnMainThread(
     timedOnMainThread(timer),
     share(),
   );
-  const predictions$ = poses$.pipe(
-    slidingWindow(frames, { monitor, resample: { frames, durationMs, ...(minDurationMs !== undefined ? { minDurationMs } : {}) }, onMissingHand, maxGapMs }),
-    classifyLatest(
-      (window: PoseWindow) => (classifyWith ? classifyWith(window, classify) : classify(window)),
-      { monitor, policy: settings.policy },
-    ),
-    timedOnMainThread(timer),
-    share(),
-  );
+  // The gesture stage, with the settings as they are when it starts (again after each model change).
+  const gestureStage = (): Observable<WorkerPathOutput> => {
+    const { frames, durationMs, minDurationMs, onMissingHand, maxGapMs } = settings.window;
+    const predictions$ = poses$.pipe(
+      slidingWindow(frames, { monitor, resample: { frames, durationMs, ...(minDurationMs !== undefined ? { minDurationMs } : {}) }, onMissingHand, maxGapMs }),
+      classifyLatest(
+        (window: PoseWindow) => (classifyWith ? classifyWith(window, classify) : classify(window)),
+        { monitor, policy: settings.policy },
+      ),
+      timedOnMainThread(timer),
+      share(),
+    );
+    return merge(
+      predictions$.pipe(map((prediction) => ({ type: 'prediction', prediction }) as const)),
+      predictions$.pipe(
+        stableGestures({ ...settings.gestures, cancel }),
+        map((event) => ({ type: 'gesture', event }) as const),
+      ),
+    );
+  };
   return merge(
     poses$.pipe(
       monitorStage(monitor, 'display'),
       map((frame) => ({ type: 'pose', frame }) as const),
     ),
-    predictions$.pipe(map((prediction) => ({ type: 'prediction', prediction }) as const)),
-    predictions$.pipe(
-      stableGestures({ ...settings.gestures, cancel }),
-      map((event) => ({ type: 'gesture', event }) as const),
+    // (the last stage completes with the poses, after its tracker's last end)
+    modelChanged.pipe(
+      takeUntil(poses$.pipe(ignoreElements(), endWith(true))),
+      startWith(undefined),
+      switchMap(() => defer(gestureStage)),
     ),
     // The watchdogs, until the source ends: a probe lost to the restart it caused is skipped (the calls in flight
     // were lost, the operators carry on); any other probe error (the model could not load again) is the pipeline's.

@@ -54,14 +54,21 @@ export function chooseGestureSettings(streams: readonly HeldOutStream[], windowM
         const counts = scoreGestureSettings(streams, settings, windowMs);
         const fired = counts.truePositives + counts.falsePositives;
         const key = [f1Of(counts), fired === 0 ? 0 : counts.truePositives / fired, minConsecutive, threshold];
-        if (best === undefined || compare(key, best.key) > 0) best = { settings, counts, key };
+        if (best === undefined || compareKeys(key, best.key) > 0) best = { settings, counts, key };
       }
     }
   }
   return { settings: best!.settings, counts: best!.counts };
 }
 
-function compare(a: number[], b: number[]): number {
+/** Precision of event counts (1 when nothing fired). @internal */
+export function precisionOf(c: EventCounts): number {
+  const fired = c.truePositives + c.falsePositives;
+  return fired === 0 ? 1 : c.truePositives / fired;
+}
+
+/** Lexicographic comparison of score keys (positive: `a` is better), equal within 1e-12. @internal */
+export function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > 1e-12) return a[i]! - b[i]!;
   return 0;
 }

@@ -1,15 +1,19 @@
-import { scoresFromDistances } from '../filters/classifyWithTemplates.js';
-import { subsequenceDtw } from '../filters/subsequenceDtw.js';
+import { subsequenceDtwEnds } from '../filters/subsequenceDtwEnds.js';
 import { DEFAULT_TEMPLATE_FEATURE_WEIGHTS, TEMPLATE_FEATURE_DIMS } from '../filters/templateFeatures.js';
 import { TEMPLATE_MODEL_FORMAT, type TaughtGestureModel } from '../filters/templateTypes.js';
-import type { Prediction } from '../types.js';
-import { chooseGestureSettings, f1Of, type HeldOutStream } from './chooseGestureSettings.js';
+import { chooseGestureSettings, compareKeys, f1Of, precisionOf, type ChosenGestureSettings } from './chooseGestureSettings.js';
 import { collectSessions } from './collectSessions.js';
 import { foldUnits } from './foldUnits.js';
+import { heldOutStreams } from './heldOutStreams.js';
+import type { EventCounts } from './matchGestureEvents.js';
 import { learnClassThresholds, type ExampleRecord, type ThresholdData } from './learnClassThresholds.js';
 import { sessionWindows, type SessionWindow, type WindowSettings } from './sessionWindows.js';
 import { TeachingError } from './TeachingError.js';
 import type { TeachDone, TeachingInput, TeachOptions, TeachProgress } from './teachTypes.js';
+
+/** The end slacks (ms) and false-accept costs the folds choose from, unless the options fix them. */
+const END_SLACKS_MS = [300, 500, 800];
+const FALSE_ACCEPT_COSTS = [0.5, 1, 2];
 
 const round = (v: number): number => Math.round(v * 1e4) / 1e4 || 0; // no -0: the JSON round-trips exactly
 
@@ -21,11 +25,15 @@ const round = (v: number): number => Math.round(v * 1e4) / 1e4 || 0; // no -0: t
  * without the hand in most frames). Then: every window `slidingWindow` cuts with the model's settings becomes
  * features (`templateFeatures`); each example's template is the part of the window ending at its last frame that its
  * span covers (so a short gesture gives a short template); every window is matched against every template by
- * subsequence DTW once. Per-class rejection thresholds are learned from leave-one-out distances of the examples and
- * from every window that overlaps no example of the class (ordinary movement, `none`, other gestures), with classes
- * and negatives weighed as rates (balanced, whatever their counts). The `stableGestures` settings are chosen on
- * held-out folds (examples dealt into folds per class in time order; thresholds learned without the fold, the
- * fold's windows scored and tracked, event-level F1). The final model keeps at most `templatesPerClass` templates a
+ * subsequence DTW once, keeping the cost of every match end near the window's end (`subsequenceDtwEnds`), so
+ * several end slacks cost one matching pass. Per-class rejection thresholds are learned from leave-one-out distances
+ * of the examples and from every window that overlaps no example of the class (ordinary movement, `none`, other
+ * gestures), with classes and negatives weighed as rates (balanced, whatever their counts). The end slack (300, 500
+ * or 800 ms), the thresholds' false-accept cost (0.5, 1 or 2) and the `stableGestures` settings are chosen jointly on
+ * held-out folds (each class's examples in contiguous blocks in time order, so repeats back to back are held out
+ * together; thresholds learned without the fold, the fold's windows scored and tracked, event-level F1; ties to the
+ * higher precision, then the longer slack, then the lower cost); `endSlackMs` or `falseAcceptCost` given fix
+ * them. The final model keeps at most `templatesPerClass` templates a
  * gesture and thresholds learned from everything. `onProgress` hears each step (with the time left).
  *
  * @example
@@ -79,7 +87,7 @@ export async function teachGestureModel(input: TeachingInput, options: TeachOpti
       perClass.set(labelIndex, [...(perClass.get(labelIndex) ?? []), e]);
     }
   });
-  const cap = options.templatesPerClass ?? 8;
+  const cap = options.templatesPerClass ?? 16;
   for (const [, list] of perClass) {
     const keep = list.length <= cap ? list : Array.from({ length: cap }, (_, k) => list[Math.floor((k * list.length) / cap)]!);
     for (const e of keep) {
@@ -93,59 +101,48 @@ export async function teachGestureModel(input: TeachingInput, options: TeachOpti
   }
 
   const T = templateData.length;
-  const matching = { endSlackFrames: Math.round((options.endSlackMs ?? 300) / dtMs), skipPenalty: options.skipPenalty ?? 0.5 };
-  const distances = new Float64Array(windows.length * T);
+  const slacks = (options.endSlackMs !== undefined ? [options.endSlackMs] : END_SLACKS_MS).map((ms) => Math.min(window.frames - 1, Math.round(ms / dtMs)));
+  const costs = options.falseAcceptCost !== undefined ? [options.falseAcceptCost] : FALSE_ACCEPT_COSTS;
+  const skipPenalty = options.skipPenalty ?? 0.5;
+  const tail = Math.max(...slacks) + 1;
+  const ends = new Float32Array(windows.length * T * tail); // per window and template: the best cost ending within k frames of the end
+  const scratch = new Float64Array(tail);
   const matchStart = performance.now();
   windows.forEach((win, w) => {
     for (let t = 0; t < T; t++) {
       const tpl = templateData[t]!;
-      distances[w * T + t] = subsequenceDtw(tpl, tpl.length / dims, win.features, window.frames, dims, { endSlack: matching.endSlackFrames, skipPenalty: matching.skipPenalty });
+      subsequenceDtwEnds(tpl, tpl.length / dims, win.features, window.frames, dims, tail, skipPenalty, scratch);
+      const o = (w * T + t) * tail;
+      let best = Infinity;
+      for (let k = 0; k < tail; k++) ends[o + k] = best = Math.min(best, scratch[k]!);
     }
     if (w % 200 === 199 || w === windows.length - 1) {
       const elapsed = performance.now() - matchStart;
       report({ step: 'matching', done: w + 1, total: windows.length, timeLeftMs: (elapsed / (w + 1)) * (windows.length - w - 1) });
     }
   });
+  const distancesAt = (slack: number): Float64Array => Float64Array.from({ length: windows.length * T }, (_, i) => ends[i * tail + slack]!);
 
-  const data: ThresholdData = {
-    windows, examples, templateExample, distances, frameFolds, labelCount: labels.length, noneIndex,
-    maxNegatives: options.maxNoneWindows ?? 600, falseAcceptCost: options.falseAcceptCost ?? 2,
-  };
-  const predict = (w: number, thresholds: Float64Array, heldOut: number): Prediction => {
-    const d = new Float64Array(labels.length).fill(Infinity);
-    for (let t = 0; t < T; t++) {
-      const ex = examples[templateExample[t]!]!;
-      if (ex.fold !== heldOut) d[ex.labelIndex] = Math.min(d[ex.labelIndex]!, distances[w * T + t]!);
+  const base = { windows, examples, templateExample, frameFolds, labelCount: labels.length, noneIndex, maxNegatives: options.maxNoneWindows ?? 600 };
+  let chosen: { settings: ChosenGestureSettings; counts: EventCounts; slack: number; cost: number; key: number[] } | undefined;
+  const combos = slacks.length * costs.length;
+  let done = 0;
+  for (const slack of slacks) {
+    const distances = distancesAt(slack);
+    for (const cost of costs) {
+      const streams = folds > 1 ? heldOutStreams({ ...base, distances, falseAcceptCost: cost }, sessions, labels, folds) : [];
+      const pick = folds > 1 ? chooseGestureSettings(streams, window.durationMs) : { settings: { threshold: 0.5, minConsecutive: 2, cooldownMs: 500 }, counts: { truePositives: 0, falsePositives: 0, falseNegatives: 0 } };
+      const key = [f1Of(pick.counts), precisionOf(pick.counts), slack, -cost];
+      if (chosen === undefined || compareKeys(key, chosen.key) > 0) chosen = { ...pick, slack, cost, key };
+      report({ step: 'folds', done: ++done, total: combos, score: chosen.key[0] });
     }
-    const scores = scoresFromDistances(d, thresholds, noneIndex);
-    let best = 0;
-    for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
-    const win = windows[w]!;
-    return { label: labels[best]!, score: scores[best]!, categories: [], windowEndTimestamp: win.endT, windowEndIndex: win.end, startedAt: 0, finishedAt: 0 };
-  };
-  const streams: HeldOutStream[] = [];
-  for (let k = 0; folds > 1 && k < folds; k++) {
-    const thresholds = learnClassThresholds(data, k);
-    let current: HeldOutStream | undefined;
-    windows.forEach((win, w) => {
-      if (frameFolds[win.session]![win.end] !== k) return (current = undefined);
-      const previous = windows[w - 1];
-      if (current === undefined || previous === undefined || previous.session !== win.session || frameFolds[win.session]![previous.end] !== k) {
-        const frames = sessions[win.session]!.frames;
-        current = { predictions: [], spans: [], timeOf: (f) => frames[Math.min(frames.length - 1, Math.max(0, f))]!.timestamp };
-        streams.push(current);
-      }
-      current.predictions.push(predict(w, thresholds, k));
-      for (const e of examples) if (e.session === win.session && e.end === win.end) current.spans.push({ label: labels[e.labelIndex]!, startFrame: e.start, endFrame: e.end });
-      return undefined;
-    });
-    report({ step: 'folds', done: k + 1, total: folds });
   }
-  const chosen = folds > 1 ? chooseGestureSettings(streams, window.durationMs) : { settings: { threshold: 0.5, minConsecutive: 2, cooldownMs: 500 }, counts: { truePositives: 0, falsePositives: 0, falseNegatives: 0 } };
-  const score = f1Of(chosen.counts);
+  const score = f1Of(chosen!.counts);
   report({ step: 'settings', done: 1, total: 1, score });
+  const matching = { endSlackFrames: chosen!.slack, skipPenalty };
+  const data: ThresholdData = { ...base, distances: distancesAt(chosen!.slack), falseAcceptCost: chosen!.cost };
   const final = learnClassThresholds(data, -1);
-  const c = chosen.counts;
+  const c = chosen!.counts;
   const trainMs = performance.now() - started;
   const model: TaughtGestureModel = {
     format: TEMPLATE_MODEL_FORMAT,
@@ -153,7 +150,7 @@ export async function teachGestureModel(input: TeachingInput, options: TeachOpti
     window: { ...window },
     onMissingHand: settings.onMissingHand,
     maxGapMs: settings.maxGapMs,
-    gestures: chosen.settings,
+    gestures: chosen!.settings,
     features: { dims, weights: { ...settings.weights } },
     matching,
     thresholds: Object.fromEntries(labels.slice(0, -1).map((l, i) => [l, round(final[i]!)])),

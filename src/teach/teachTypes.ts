@@ -49,17 +49,17 @@ export interface TeachOptions {
   hand?: 'first' | 'Left' | 'Right' | 'largest';
   /** Fewest examples a taught gesture needs (a `TeachingError` names a class with fewer). @default 3 */
   minExamples?: number;
-  /** Most templates kept per gesture (evenly spaced over its examples; every example still tunes the thresholds). @default 8 */
+  /** Most templates kept per gesture (evenly spaced over its examples; every example still tunes the thresholds). @default 16 */
   templatesPerClass?: number;
   /** Held-out folds the `stableGestures` settings are chosen on (at most the smallest class's example count). @default 5 */
   folds?: number;
-  /** How long (ms) after a gesture's end its template still matches the window's end. @default 300 */
+  /** How long (ms) after a gesture's end its template still matches the window's end. @default chosen on the folds from 300, 500 and 800 */
   endSlackMs?: number;
   /** Subsequence DTW's cost of holding a frame (fraction of the frame distance). @default 0.5 */
   skipPenalty?: number;
   /** Feature weights. @default DEFAULT_TEMPLATE_FEATURE_WEIGHTS */
   featureWeights?: TemplateFeatureWeights;
-  /** Cost of a falsely accepted window against a missed example, as rates (per-class thresholds). @default 2 */
+  /** Cost of a falsely accepted window against a missed example, as rates (per-class thresholds). @default chosen on the folds from 0.5, 1 and 2 */
   falseAcceptCost?: number;
   /** Most `none` windows (outside every span) used to learn the thresholds, evenly spaced. @default 600 */
   maxNoneWindows?: number;

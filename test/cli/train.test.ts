@@ -30,7 +30,7 @@ describe('posestream train: arguments checked before any input is read', () => {
   it('every flag: type, unit and range, named as typed (was TrainingDataError after reading the inputs; --backend foo used wasm)', async () => {
     const cases: [string[], string][] = [
       [['--epochs', '0'], 'option `--epochs` must be an integer in 1..10000 (epochs), got 0'],
-      [['--kind', 'foo'], "option `--kind` must be 'gru' or 'dense', got foo"],
+      [['--kind', 'foo'], "option `--kind` must be one of 'gru', 'dense', 'templates', got foo"],
       [['--backend', 'foo'], "option `--backend` must be 'wasm' or 'cpu', got foo"],
       [['--blocks', '1'], 'option `--blocks` must be an integer in 2..100 (time blocks per take), got 1'],
       [['--frames', '2.5'], 'option `--frames` must be an integer in 2..1000 (frames per window), got 2.5'],

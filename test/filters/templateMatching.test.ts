@@ -1,7 +1,7 @@
 // The taught model's pure math: features invariant to position and distance, subsequence DTW at the window's end,
 // thresholds learned from held-out distances, and rejection (none wins when nothing is close).
 import { describe, expect, it } from 'vitest';
-import { learnRejectionThreshold, subsequenceDtw, templateFeatures, TEMPLATE_FEATURE_DIMS, type PoseFrame } from 'posestream';
+import { learnRejectionThreshold, subsequenceDtw, subsequenceDtwEnds, templateFeatures, TEMPLATE_FEATURE_DIMS, type PoseFrame } from 'posestream';
 import { syntheticHand } from 'posestream/testing';
 import { scoresFromDistances } from '../../src/filters/classifyWithTemplates.js';
 
@@ -44,6 +44,14 @@ describe('subsequenceDtw', () => {
     const earlier = new Float32Array(30 * D);
     earlier.set(query.subarray(6 * D)); // the swipe 6 frames earlier, the last 6 frames zero
     expect(subsequenceDtw(template, 14, earlier, 30, D, { endSlack: 0 })).toBeGreaterThan(subsequenceDtw(template, 14, earlier, 30, D, { endSlack: 6 }) + 0.01);
+  });
+  it('subsequenceDtwEnds gives the cost of each end: its minimum over the first slack + 1 is subsequenceDtw with that slack', () => {
+    const earlier = new Float32Array(30 * D);
+    earlier.set(query.subarray(6 * D));
+    const ends = subsequenceDtwEnds(template, 14, earlier, 30, D, 10, 0.5, new Float64Array(10));
+    expect(ends[6]).toBeLessThan(1e-6); // the swipe ends 6 frames before the window's end
+    expect(ends[0]).toBeGreaterThan(0.01);
+    for (const slack of [0, 3, 6, 9]) expect(Math.min(...ends.subarray(0, slack + 1))).toBeCloseTo(subsequenceDtw(template, 14, earlier, 30, D, { endSlack: slack }), 9);
   });
 });
 

@@ -11,6 +11,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { expectReleased as released, runPipeline as run, startPipelineSession, type PipelineSession } from './pipelineSession.js';
+import { resolve } from 'node:path';
+import { teachGestureModel, type TaughtGestureModel } from 'posestream';
+import { joinSegments, kairessSplit } from '../../eval/teachingStreams.js';
+import type { ModelSwitchReport } from './modelSwitch.js';
 
 let session: PipelineSession;
 let browser: LaunchedChromium;
@@ -95,6 +99,42 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     expect(main.predictionsCapturedWhileBlocked).toBe(0); // the page grabs the frames: none is captured while it is busy
     released(workers);
     released(main);
+  });
+
+  it('useGestureModel switches the running pipeline to a taught model and back to swipes on both paths, without a new camera or hand estimator', { timeout: 180_000 }, async () => {
+    const split = await kairessSplit(resolve('../shared/data/landmarks/kairess-gesture-recognition'));
+    // A window that starts from 300 ms of hand, as the swipe recogniser's does: the video shows the hand only briefly.
+    const teach = joinSegments(split.teach, split.fps, { join: 'moving', name: 'teach', seed: 1 });
+    const { model } = await teachGestureModel({ recordings: [teach] }, { window: { frames: 30, durationMs: 1500, minDurationMs: 300 } });
+    for (const runOn of ['workers', 'main-thread'] as const) {
+      const r = await page.evaluate(
+        ([m, on]) => (window as unknown as { pipelinePage: { runModelSwitch(m: TaughtGestureModel, on: string): Promise<ModelSwitchReport> } }).pipelinePage.runModelSwitch(m, on),
+        [model, runOn] as const,
+      );
+      console.info(`useGestureModel on ${r.runsOn}: ${JSON.stringify({ infos: r.infos.map((i) => [i.windowSize, i.backend]), phases: r.phases, endReasons: r.endReasons })}`);
+      expect(r.errors).toEqual([]);
+      expect(r.runsOn).toBe(runOn);
+      expect(r.infos.map((i) => i.windowSize)).toEqual([61, model.window.frames, 61]);
+      expect(r.infos[1]!.labels).toEqual(model.labels);
+      expect(r.infos[1]!.backend).toBe('templates');
+      // Every prediction after a switch is the new model's: taught labels only, then swipe labels only.
+      expect(r.phases.map((p) => p.predictions > 0)).toEqual([true, true, true]);
+      expect(r.phases[1]!.labels.every((l) => model.labels.includes(l))).toBe(true);
+      expect(r.phases[2]!.labels).toEqual(expect.arrayContaining(r.infos[0]!.labels));
+      expect(r.phases[2]!.labels.some((l) => model.labels.includes(l) && l !== 'none')).toBe(false);
+      // Same camera, same hand estimator: no new getUserMedia, no new landmarker worker; the old classifiers terminated.
+      expect(r.cameraRequestsAfterStart).toBe(0);
+      expect(r.landmarkerWorkersStarted).toBe(0);
+      expect(r.landmarkerStillLive).toBe(true);
+      expect(r.cameraTrackLive).toBe(true);
+      expect(r.classifiersLive).toBe(1);
+      expect(r.endReasons.every((reason) => reason === 'none' || reason === 'restart')).toBe(true);
+      // A pipeline created with another window cannot take the taught model: an error naming both windows.
+      expect(r.mismatch?.name).toBe('TaughtModelError');
+      expect(r.mismatch?.message).toMatch(new RegExp(`taught on windows of ${model.window.frames} frames over ${model.window.durationMs} ms.*"window" option is 61 frames over 3000 ms`));
+      expect(r.liveWorkersAfterDispose).toBe(0);
+      expect(r.liveTracksAfterDispose).toBe(0);
+    }
   });
 
   it('dispose() before the camera has opened, and twice: no track, no worker, no error; ready rejects with a PipelineDisposedError', { timeout: 60_000 }, async () => {

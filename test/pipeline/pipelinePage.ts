@@ -5,6 +5,7 @@
  */
 import { createHandGesturePipeline, type HandGesturePipelineOptions, type HandGesturePipelineStatus } from 'posestream';
 import { runFaultCase } from './faultCase.js';
+import { runModelSwitch } from './modelSwitch.js';
 import { runStreamSource } from './streamSources.js';
 import { live, sleep, tracks } from './pageCounters.js';
 
@@ -142,5 +143,5 @@ async function tryCreate(options: HandGesturePipelineOptions): Promise<{ threw: 
   return { threw, liveWorkers: live.size, liveTracks: tracks.filter((t) => t.readyState === 'live').length };
 }
 
-(window as unknown as { pipelinePage: unknown }).pipelinePage = { run, runFaultCase, runStreamSource, tryCreate };
+(window as unknown as { pipelinePage: unknown }).pipelinePage = { run, runFaultCase, runStreamSource, tryCreate, runModelSwitch };
 document.title = 'pipeline page ready';

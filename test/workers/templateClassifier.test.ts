@@ -5,6 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { from, lastValueFrom, toArray } from 'rxjs';
+import { Worker as NodeWorker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifyWithTemplates, prepareTemplateModel, slidingWindow, TeachingError, type TaughtGestureModel, type TeachEvent } from 'posestream';
 import { createClassifierWorker, createGestureTrainer, type ClassifierWorker } from 'posestream/workers';
@@ -67,5 +68,35 @@ describe('createGestureTrainer and a taught model in createClassifierWorker (rea
     const bad = createClassifierWorker({ model: path });
     workers.push(bad);
     await expect(bad.ready).rejects.toThrow(/bad\.json: templates\[0\] must have frames x 24 numbers/);
+  });
+});
+
+describe('createGestureTrainer: unsubscribing cancels (a real worker thread)', () => {
+  it('terminates the worker mid-teaching and emits no model', async () => {
+    const split = await kairessSplit(KAIRESS);
+    const teach = joinSegments(split.teach, split.fps, { join: 'moving', name: 'teach', seed: 1 });
+    let thread: NodeWorker | undefined;
+    const entry = new URL('../../dist/workers/entries/gestureTrainerWorker.js', import.meta.url); // built by globalSetup
+    const trainer = createGestureTrainer({ worker: () => (thread = new NodeWorker(entry, { name: 'gesture-trainer' })) });
+    const events: TeachEvent[] = [];
+    const matching = new Promise<void>((resolveMatching, reject) => {
+      const subscription = trainer.teach({ recordings: [teach] }).subscribe({
+        next: (e) => {
+          events.push(e);
+          if (e.type === 'progress' && e.step === 'matching' && !subscription.closed) {
+            subscription.unsubscribe(); // mid-teaching: windows matched, folds not yet run
+            resolveMatching();
+          }
+        },
+        error: reject,
+      });
+    });
+    await matching;
+    expect(thread).toBeDefined();
+    const code = await new Promise<number>((resolveExit) => thread!.once('exit', resolveExit));
+    expect(code).toBe(1); // terminated, not finished (a worker that returns exits with 0)
+    await new Promise((r) => setTimeout(r, 200)); // anything still in flight would arrive now
+    expect(events.some((e) => e.type === 'done')).toBe(false);
+    expect(events.some((e) => e.type === 'progress' && (e.step === 'folds' || e.step === 'settings'))).toBe(false);
   });
 });
