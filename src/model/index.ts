@@ -1,6 +1,8 @@
 /**
  * `posestream/model`: builds MediaPipe's `hand_landmarker.task` offline from the `@mediapipe/hands` npm package
  * (see models/README.md). The TFLite, flatbuffer, Emscripten-package and zip tools it is made of are internal.
+ *
+ * @module posestream/model
  */
 export { ModelBuildError } from './modelBuildError.js';
 export type { HandModelVariant, HandModelSources, BuildHandModelsOptions, BuildHandModelsResult } from './modelTypes.js';

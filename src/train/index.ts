@@ -3,6 +3,8 @@
  * TensorFlow.js on the wasm backend. The `posestream train` / `posestream eval` commands are built on it. The
  * repository's own dataset recipes (the default model's dataset, the readers of the Kazuhito00 CSVs and the clips
  * made from them) are internal: scripts/ and eval/ import them.
+ *
+ * @module posestream/train
  */
 export { createRng, type Rng } from './createRng.js';
 export { augmentWindow, mirrorLabel, mirrorHandedness, type AugmentOptions, type AugmentedWindow } from './augmentWindow.js';

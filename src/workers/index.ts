@@ -3,6 +3,8 @@
  * browsers (module Workers): generic `spawnWorker` and `exposeWorker`, the classifier and hand estimator workers,
  * and their errors. What runs inside the packaged workers (their services and streams) is internal: the worker
  * entries in `src/workers/entries/` import it.
+ *
+ * @module posestream/workers
  */
 export { spawnWorker } from './spawnWorker.js';
 export { exposeWorker } from './exposeWorker.js';
