@@ -8,4 +8,4 @@ export { ModelBuildError } from './modelBuildError.js';
 export type { HandModelVariant, HandModelSources, BuildHandModelsOptions, BuildHandModelsResult } from './modelTypes.js';
 export { buildHandLandmarkerTask } from './buildHandLandmarkerTask.js';
 export { buildHandModels } from './buildHandModels.js';
-export { readHandModelSources, locateMediapipeHands, handModelFiles } from './handModelSources.js';
+export { readHandModelSources, locateMediapipeHands, handModelFiles, type HandModelFiles } from './handModelSources.js';

@@ -30,5 +30,5 @@ export type { HandLandmarkerOptions, HandLandmarkerWorkerApi, DetectRequest, Det
 // `streamHands` / `streamGestures` take them)
 export type { HandStreamApi } from './withHandStream.js';
 export type { GestureStreamApi } from './withGestureStream.js';
-export type { HandStreamRequest, HandStreamClientRequest, HandStreamSummary, GestureStreamRequest, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';
+export type { HandStreamRequest, HandStreamClientRequest, HandStreamSummary, GestureStreamRequest, GestureStreamSummary, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';
 export type { SharedResults } from './sharedResults.js';
