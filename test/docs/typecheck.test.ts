@@ -47,7 +47,7 @@ describe('types and documentation', () => {
     const lines = exampleImports().map((i, k) => `import type { ${i.name} as _${k} } from '${i.from}'; // ${i.file}`);
     const checkFile = `examples-check.${process.pid}.ts`;
     const config = `tsconfig.examples-check.${process.pid}.json`;
-    const guidesDir = `test/docs/.guides-check.${process.pid}`;
+    const guidesDir = `test/docs/guides-check.${process.pid}`;
     writeFileSync(checkFile, `${lines.join('\n')}\nexport {};\n`);
     // Each guide block as its own module; a tsc error in one is reported as the guide's file and line.
     const origins = new Map<string, { guide: string; line: number }>();
@@ -68,7 +68,7 @@ describe('types and documentation', () => {
         () => '',
         (e: { stdout?: string }) => e.stdout ?? String(e),
       );
-      const located = result.replace(/test\/docs\/\.guides-check\.\d+\/([\w.-]+)\((\d+),(\d+)\)/g, (whole, name: string, line: string, col: string) => {
+      const located = result.replace(/test\/docs\/guides-check\.\d+\/([\w.-]+)\((\d+),(\d+)\)/g, (whole, name: string, line: string, col: string) => {
         const origin = origins.get(name);
         return origin ? `${origin.guide}:${origin.line + Number(line) - 1}:${col}` : whole;
       });
