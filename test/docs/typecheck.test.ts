@@ -48,22 +48,22 @@ describe('types and documentation', () => {
     const checkFile = `examples-check.${process.pid}.ts`;
     const config = `tsconfig.examples-check.${process.pid}.json`;
     const guidesDir = `test/docs/guides-check.${process.pid}`;
-    writeFileSync(checkFile, `${lines.join('\n')}\nexport {};\n`);
-    // Each guide block as its own module; a tsc error in one is reported as the guide's file and line.
-    const origins = new Map<string, { guide: string; line: number }>();
-    mkdirSync(guidesDir, { recursive: true });
-    for (const guide of GUIDES) {
-      codeBlocks(guide).forEach((block, k) => {
-        const name = `${guide.replace(/^docs\//, '').replace(/\.md$/, '')}-${k + 1}.${block.lang}`;
-        origins.set(name, { guide, line: block.line });
-        writeFileSync(join(guidesDir, name), `${block.code}\nexport {};\n`);
-      });
-    }
-    writeFileSync(
-      config,
-      JSON.stringify({ extends: './tsconfig.json', compilerOptions: { jsx: 'react-jsx' }, include: ['src', 'test', 'bench', 'scripts', 'demo/src', checkFile, guidesDir] }),
-    );
     try {
+      writeFileSync(checkFile, `${lines.join('\n')}\nexport {};\n`);
+      // Each guide block as its own module; a tsc error in one is reported as the guide's file and line.
+      const origins = new Map<string, { guide: string; line: number }>();
+      mkdirSync(guidesDir, { recursive: true });
+      for (const guide of GUIDES) {
+        codeBlocks(guide).forEach((block, k) => {
+          const name = `${guide.replace(/^docs\//, '').replace(/\.md$/, '')}-${k + 1}.${block.lang}`;
+          origins.set(name, { guide, line: block.line });
+          writeFileSync(join(guidesDir, name), `${block.code}\nexport {};\n`);
+        });
+      }
+      writeFileSync(
+        config,
+        JSON.stringify({ extends: './tsconfig.json', compilerOptions: { jsx: 'react-jsx' }, include: ['src', 'test', 'bench', 'scripts', 'demo/src', checkFile, guidesDir] }),
+      );
       const result = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config, '--noEmit'], { maxBuffer: 1 << 24 }).then(
         () => '',
         (e: { stdout?: string }) => e.stdout ?? String(e),
