@@ -1,13 +1,16 @@
+import type { ResampleSpec } from './filters/createPoseWindow.js';
 import type { GestureTrackerOptions } from './filters/handMathTypes.js';
 import type { MissingHandPolicy } from './operators/operatorTypes.js';
 
 /** The settings of `slidingWindow` and `stableGestures` a gesture model is meant to run with. */
 export interface ModelPipelineSettings {
   /** `slidingWindow` resampling: the model's frames over its duration (its training frame rate). */
-  window: { frames: number; durationMs: number; minDurationMs?: number };
+  window: ResampleSpec;
+  /** What a frame without a hand does to the window (`slidingWindow`'s `onMissingHand`). */
   onMissingHand: MissingHandPolicy;
   /** The longest gap (ms) `'hold'` / `'skip'` bridges (`slidingWindow`'s `maxGapMs`). */
   maxGapMs: number;
+  /** The `stableGestures` settings (threshold, consecutive predictions, cooldown) the model's scores are meant for. */
   gestures: GestureTrackerOptions;
 }
 

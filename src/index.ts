@@ -4,6 +4,8 @@
  * Worker factories live in `posestream/workers`; test helpers in `posestream/testing`; Node-only pieces (writing
  * recordings to files, `.npy`/kairess loaders, the CLI and Chromium helpers) in `posestream/node`; training in
  * `posestream/train`; the hand model builder in `posestream/model`.
+ *
+ * @module posestream
  */
 export type * from './types.js';
 export { PosestreamError, InvalidPoseError } from './errors.js';
@@ -64,7 +66,7 @@ export { fromPoseFrames } from './streams/fromPoseFrames.js';
 export type { FromPoseFramesOptions } from './streams/fromPoseFrames.js';
 export { fromRecording } from './streams/fromRecording.js';
 export { RECORDING_FORMAT } from './streams/recordingTypes.js';
-export type { RecordingHeader, RecordingLabel, Recording, ReadRecordingResult, RecordingInput, ReadRecordingOptions, FromRecordingOptions, RecordPosesOptions, RecordingWritable, RecordingTarget } from './streams/recordingTypes.js';
+export type { RecordingHeader, RecordingLabel, Recording, ReadRecordingResult, RecordingInput, ReadRecordingOptions, FromRecordingOptions, RecordPosesOptions, RecordingWritable, RecordingTarget, RecordingTimeJump } from './streams/recordingTypes.js';
 export { readRecording } from './recording/readRecording.js';
 export { serializeRecording } from './recording/serializeRecording.js';
 export { DEFAULT_MAX_LINE_BYTES } from './recording/openRecordingLines.js';

@@ -4,6 +4,8 @@
  * `.npy` / kairess data loaders. Loading it needs no optional peer: a function that needs one (playwright-core,
  * vite and sirv, the model builder's or training's packages) imports it when it is called, and rejects with a
  * `MissingDependencyError` naming the package and its install line when it is not installed.
+ *
+ * @module posestream/node
  */
 export { recordPoses } from './streams/recordPoses.js';
 export { readNpy, NpyFormatError } from './data/readNpy.js';

@@ -5,8 +5,11 @@
 
 /** One landmark. `x` and `y` are normalised to the image width/height (0..1); `z` is relative depth, wrist origin. */
 export interface Landmark {
+  /** Horizontal position as a fraction of the image width (0 left edge .. 1 right edge; a little outside when the hand is cut off). */
   x: number;
+  /** Vertical position as a fraction of the image height (0 top edge .. 1 bottom edge). */
   y: number;
+  /** Depth relative to the wrist, about the scale of `x` (smaller is nearer the camera); world landmarks: metres. */
   z: number;
 }
 
@@ -15,11 +18,13 @@ export type Handedness = 'Left' | 'Right';
 
 /** One detected hand: handedness with its score, 21 image landmarks and, when the estimator gives them, 21 world landmarks (metres). */
 export interface Hand {
+  /** `'Left'` or `'Right'`, as the estimator labels the hand in the image it saw. */
   handedness: Handedness;
   /** Handedness/presence score, 0..1. */
   score: number;
   /** Exactly 21 landmarks, in MediaPipe's order (0 wrist, 4 thumb tip, 8 index tip, ...). */
   landmarks: Landmark[];
+  /** The same 21 points in metres around the hand's centre, when the estimator gives them (MediaPipe's world landmarks). */
   worldLandmarks?: Landmark[];
 }
 
@@ -29,9 +34,11 @@ export interface PoseFrame {
   index: number;
   /** Capture timestamp in milliseconds (source clock). */
   timestamp: number;
+  /** Every hand seen in the frame, possibly none (in the estimator's order, at most `numHands`). */
   hands: Hand[];
-  /** Size of the image the landmarks were estimated on, in pixels. */
+  /** Width of the image the landmarks were estimated on, in pixels. */
   width?: number;
+  /** Height of the image the landmarks were estimated on, in pixels. */
   height?: number;
   /**
    * When the frame was captured on the pipeline's monitor clock (performance.now() in a page, the scheduler's
@@ -42,13 +49,17 @@ export interface PoseFrame {
 
 /** A video frame entering the pipeline, before estimation. `I` is the image (ImageBitmap, VideoFrame, ...). */
 export interface SourceFrame<I = unknown> {
+  /** Frame index in its source, 0-based. */
   index: number;
   /** Media timestamp, ms (strictly increasing within a source). */
   timestamp: number;
   /** Capture time on the monitor clock (see PoseFrame.capturedAt). */
   capturedAt?: number;
+  /** The picture itself (owned by the pipeline from here on: the estimator closes it). */
   image: I;
+  /** Width of `image`, pixels. */
   width: number;
+  /** Height of `image`, pixels. */
   height: number;
 }
 
@@ -67,8 +78,9 @@ export interface PoseWindow {
   frames: readonly PoseFrame[];
   /** The hand of each frame that fed the window (same order as `frames`). */
   hands: readonly Hand[];
-  /** Timestamp of the oldest and newest frame, ms. */
+  /** Timestamp of the oldest frame, ms (source clock). */
   startTimestamp: number;
+  /** Timestamp of the newest frame, ms (source clock). */
   endTimestamp: number;
   /** endTimestamp - startTimestamp, ms: dropped frames stretch a window in time. */
   span: number;
@@ -89,23 +101,29 @@ export interface PoseWindow {
 
 /** One class score, like MediaPipe's `Category`. */
 export interface Category {
+  /** The class's label, e.g. `'swipe_left'`. */
   categoryName: string;
+  /** The class's score, 0..1 (scores of one prediction need not sum to 1). */
   score: number;
+  /** Position of the class in the model's label order, 0-based. */
   index: number;
 }
 
 /** A classifier's verdict on one window. */
 export interface Prediction {
-  /** Best label and its score. */
+  /** Best label (the classifier's "nothing" class, e.g. `'none'`, when no gesture wins). */
   label: string;
+  /** Score of `label`, 0..1. */
   score: number;
   /** Every class, in the model's label order. */
   categories: Category[];
-  /** The classified window's newest frame: its timestamp and index. */
+  /** Timestamp of the classified window's newest frame, ms (source clock). */
   windowEndTimestamp: number;
+  /** Index of the classified window's newest frame. */
   windowEndIndex: number;
-  /** When classification started and finished (clock of the thread that called the classifier). */
+  /** When classification started, ms (clock of the thread that called the classifier). */
   startedAt: number;
+  /** When classification finished, ms (same clock as `startedAt`). */
   finishedAt: number;
 }
 
@@ -132,13 +150,21 @@ export type GestureEndReason = 'restart' | 'disposed' | 'error';
  * predictions agree.
  */
 export interface GestureEvent {
+  /** Always `'gesture'` (tells these events apart in a merged stream). */
   type: 'gesture';
+  /** `'start'` when the gesture becomes stable, `'end'` when it stops (every `start` gets one `end`). */
   phase: 'start' | 'end';
+  /** The gesture's label, e.g. `'swipe_right'`; an `end` has the label of its `start`. */
   label: string;
+  /** Mean score (0..1) of the agreeing predictions so far. */
   score: number;
+  /** Index of the newest frame of the first agreeing prediction's window. */
   startFrame: number;
+  /** Index of the newest frame of the latest agreeing prediction's window (on `start`: the one that made it stable). */
   endFrame: number;
+  /** Timestamp of the frame `startFrame`, ms (source clock). */
   startT: number;
+  /** Timestamp of the frame `endFrame`, ms (source clock). */
   endT: number;
   /** On an `end` that cut the gesture short only: why. Absent on every `start` and on the ends the predictions made. */
   reason?: GestureEndReason;
@@ -159,7 +185,9 @@ export interface WindowContext {
 
 /** Something that turns a packed window into class scores (one per label, model order). */
 export interface WindowClassifier {
+  /** The class labels, in the order of the scores `classify` returns. */
   labels: readonly string[];
+  /** Scores one packed window (`shape` = [frames, 21, 3]): one score per label, 0..1, in `labels` order. */
   classify(window: Float32Array, shape: readonly [number, number, number], context?: WindowContext): Promise<Float32Array | number[]>;
 }
 
@@ -178,11 +206,15 @@ export type Stage = 'source' | 'estimator' | 'window' | 'classifier' | 'display'
  *   worker's `onRestart`; anyone may record it through {@link PipelineMonitor.record}.
  */
 export interface StageEvent {
+  /** The stage it happened at. */
   stage: Stage;
+  /** What happened (see the list above). */
   kind: StageEventKind;
   /** When it happened (the monitor's clock, ms). */
   t: number;
+  /** On `emit` and `start`: capture time of the newest frame the value carries, ms (monitor clock). */
   captureT?: number;
+  /** On `start`: how long the value waited after it became available, ms. */
   waitMs?: number;
   /** For `lost` and `restart`: the error's message. */
   message?: string;
@@ -205,10 +237,15 @@ export interface PipelineMonitor {
 
 /** Percentiles of a set of durations, ms. */
 export interface Percentiles {
+  /** Median, ms. */
   p50: number;
+  /** 95th percentile, ms. */
   p95: number;
+  /** 99th percentile, ms. */
   p99: number;
+  /** Largest value, ms. */
   max: number;
+  /** How many values were measured (0: every figure is 0). */
   count: number;
 }
 
@@ -224,6 +261,7 @@ export interface PipelineStats {
    * read (dropped inside the browser's `MediaStreamTrackProcessor`, as `'source'` drops).
    */
   droppedFrames: number;
+  /** Windows left unclassified since the monitor was created: the classifier was busy and a newer one replaced them. */
   droppedWindows: number;
   /**
    * Values lost to a failed worker call (`lost` events) at the frame stages ('source', 'estimator', 'display') and
@@ -231,7 +269,9 @@ export interface PipelineStats {
    * created in `pipelineStats`, counts in the range in `summarizeStats`.
    */
   lostFrames: number;
+  /** Windows lost to a failed classifier call (see `lostFrames`). */
   lostWindows: number;
+  /** Worker restarts at any stage (see `lostFrames`). */
   restarts: number;
   /** The message of the latest `lost` or `restart` event, when there was one. */
   lastError?: string;
@@ -241,7 +281,8 @@ export interface PipelineStats {
   landmarkAge: Percentiles;
   /** How long a window waited between leaving the sliding window and its classification starting, ms. */
   windowWait: Percentiles;
-  /** Capture of a window's newest frame to its classification starting / its result arriving, ms. */
+  /** Capture of a window's newest frame to its classification starting, ms. */
   captureToStart: Percentiles;
+  /** Capture of a window's newest frame to its prediction arriving, ms. */
   captureToResult: Percentiles;
 }

@@ -8,6 +8,8 @@
  * import { injectHandGestures } from 'posestream/angular';
  * const hands = injectHandGestures(); // in a component's field initialiser
  * ```
+ *
+ * @module posestream/angular
  */
 export { injectHandGestures } from './injectHandGestures.js';
 export { provideHandGestures, HAND_GESTURES_OPTIONS } from './provideHandGestures.js';

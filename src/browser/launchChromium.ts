@@ -17,6 +17,7 @@ export interface LaunchChromiumOptions {
 
 /** A running headless Chromium with a throw-away profile. */
 export interface LaunchedChromium {
+  /** The playwright-core persistent browser context: open pages with `context.newPage()`. */
   context: BrowserContext;
   /** Every URL the pages requested whose host is not allowed (data:/blob: URLs are fine). */
   readonly foreignRequests: readonly string[];

@@ -5,7 +5,9 @@ export type NpyDtype = 'f8' | 'f4' | 'i1' | 'i2' | 'i4' | 'i8' | 'u1' | 'u2' | '
 
 /** A parsed .npy array: its shape, dtype and the values in C (row-major) order. */
 export interface NpyArray {
+  /** The array's shape, e.g. `[frames, 21, 3]` (`[]` for a scalar). */
   shape: number[];
+  /** The element type, as the file's header names it. */
   dtype: NpyDtype;
   /** Float64Array for f8, Float32Array for f4, the matching typed array for ints (BigInt64Array/BigUint64Array for 8-byte ints). */
   data: Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array | Uint16Array | Uint32Array | BigUint64Array;

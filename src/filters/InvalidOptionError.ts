@@ -17,6 +17,7 @@ import { PosestreamError } from '../errors.js';
  * ```
  */
 export class InvalidOptionError extends PosestreamError {
+  /** The option's name as the caller wrote it, e.g. `'threshold'`, `'window.frames'`, `'swipes.minTravel'`. */
   readonly option: string;
   constructor(where: string, option: string, expected: string, got: unknown) {
     super('invalid-option', `${where}: option \`${option}\` must be ${expected}, got ${String(got)}`);

@@ -11,7 +11,9 @@ export interface WindowEntry {
 
 /** Resample a window to `frames` instants over the last `durationMs` (see `resampleWindow`). */
 export interface ResampleSpec {
+  /** Instants per window, evenly spaced over `durationMs` (the window's `size`). */
   frames: number;
+  /** The span the instants cover, ms, ending at the newest frame. */
   durationMs: number;
   /** The least span real frames must cover (the instants before the first frame hold it). @default durationMs */
   minDurationMs?: number;

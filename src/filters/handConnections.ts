@@ -1,6 +1,8 @@
 /** A bone between two landmarks of a hand, by landmark index (MediaPipe's `Connection` shape). */
 export interface HandConnection {
+  /** Index (0..20) of the landmark the bone starts at. */
   start: number;
+  /** Index (0..20) of the landmark the bone ends at. */
   end: number;
 }
 

@@ -17,6 +17,10 @@ const NOISE = 0.08;
 /** Share of a stroke's travel that, covered within 100 ms, makes it a tracking jump rather than a hand. */
 const JUMP_SHARE = 0.85;
 
+function isResolved(options: SwipeOptions): options is ResolvedSwipeOptions {
+  return 'resolved' in options;
+}
+
 /**
  * Decides whether a window shows a swipe that has just ended, by the swipe's physical definition
  * ({@link SwipeOptions}): no training data, nobody's hands in particular.
@@ -36,8 +40,9 @@ const JUMP_SHARE = 0.85;
  * if (verdict.label !== 'none') console.log(verdict.label, verdict.stroke?.travel);
  * ```
  */
-export function recogniseSwipe(packed: ArrayLike<number>, n: number, context: WindowContext, options: SwipeOptions | ResolvedSwipeOptions = {}): SwipeVerdict {
-  const o = 'resolved' in options ? options : resolveSwipeOptions(options);
+export function recogniseSwipe(packed: ArrayLike<number>, n: number, context: WindowContext, options: SwipeOptions = {}): SwipeVerdict {
+  // posestream's own callers pass options resolved once (a ResolvedSwipeOptions), not re-checked per window.
+  const o = isResolved(options) ? options : resolveSwipeOptions(options);
   const scores = new Float32Array(SWIPE_LABELS.length);
   scores[SWIPE_LABELS.length - 1] = 1;
   if (n < 3) return { label: 'none', scores, strokes: [] };

@@ -121,10 +121,16 @@ export interface SwipeVerdict {
  * age (its stop to the window's end) in ms, and the first check it failed (`undefined`: it is a swipe).
  */
 export interface SwipeStroke {
+  /** The direction of the stroke, as the swipe it would be. */
   label: Exclude<SwipeLabel, 'none'>;
+  /** How far the palm centre moved along the direction, palm lengths. */
   travel: number;
+  /** How far it drifted across the direction meanwhile, palm lengths. */
   cross: number;
+  /** The stroke's duration from its 10 % to its 90 % point of travel, ms. */
   durationMs: number;
+  /** Time from the stroke's stop to the window's newest instant, ms. */
   ageMs: number;
+  /** The first check the stroke failed (`'short'`, `'off axis'`, `'backswing'`, `'closed hand'`, ...); `undefined` when it is a swipe. */
   rejected?: string;
 }

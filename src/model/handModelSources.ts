@@ -3,6 +3,18 @@ import { extractPackedFile, parseEmscriptenPackage } from './emscriptenPack.js';
 import { ModelBuildError } from './modelBuildError.js';
 import { readTfliteModel } from './tfliteModel.js';
 
+/** The `@mediapipe/hands` file names one hand model variant is built from (see {@link handModelFiles}). */
+export interface HandModelFiles {
+  /** The hand landmark model, e.g. `'hand_landmark_full.tflite'`. */
+  landmarkModel: string;
+  /** The Emscripten package data file the palm detection model is packed in. */
+  packageData: string;
+  /** The Emscripten loader script that lists what `packageData` holds. */
+  packageLoader: string;
+  /** The palm detection model's name inside `packageData`, e.g. `'palm_detection_full.tflite'`. */
+  palmModel: string;
+}
+
 /**
  * Names of the `@mediapipe/hands` files a bundle of one variant is built from (the palm model is packed inside
  * `packageData`, listed by `packageLoader`).
@@ -13,7 +25,7 @@ import { readTfliteModel } from './tfliteModel.js';
  * handModelFiles('lite').landmarkModel; // 'hand_landmark_lite.tflite'
  * ```
  */
-export function handModelFiles(variant: HandModelVariant) {
+export function handModelFiles(variant: HandModelVariant): HandModelFiles {
   return {
     landmarkModel: `hand_landmark_${variant}.tflite`,
     packageData: 'hands_solution_packed_assets.data',

@@ -65,6 +65,8 @@ export interface PipelineStatsOptions {
 
 /** The time range `summarizeStats` measures, on the monitor clock (ms): events with from < t <= to. */
 export interface StatsRange {
+  /** Start of the range, ms on the monitor's clock (exclusive: an event at `from` is not counted). */
   from: number;
+  /** End of the range, ms on the monitor's clock (inclusive). */
   to: number;
 }

@@ -1,4 +1,5 @@
 import type { ObservableInput, OperatorFunction } from 'rxjs';
+import type { ResampleSpec } from '../filters/createPoseWindow.js';
 import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
 import type { GestureEndReason, HandSelector, PipelineMonitor, SourceFrame, Stage } from '../types.js';
 
@@ -71,7 +72,7 @@ export interface SlidingWindowOptions {
    * appeared without waiting for a whole window of it).
    * @default undefined (no resampling: the window holds the last `size` frames as they came)
    */
-  resample?: { frames: number; durationMs: number; minDurationMs?: number };
+  resample?: ResampleSpec;
   /**
    * Where to report window `emit` events (`captureT` = the window's `capturedAt`); its `now()` also stamps
    * `emittedAt`.

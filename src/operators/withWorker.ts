@@ -2,6 +2,7 @@ import { Observable, type OperatorFunction } from 'rxjs';
 
 /** Anything that holds a worker (or another resource) and frees it with `dispose()`. */
 export interface Disposable {
+  /** Frees the resource (terminates the worker); called once, when the stream using it is torn down. */
   dispose(): void;
 }
 

@@ -16,6 +16,7 @@ export class StarvedStreamError extends PosestreamError {
   readonly deliveredFrames: number;
   /** How long no pose frame came, ms. */
   readonly quietMs: number;
+  /** Always `true`: the pipeline started its streams over and carries on (as `isRecoveredError` reports). */
   readonly recovered = true;
   constructor(deliveredFrames: number, quietMs: number) {
     super(

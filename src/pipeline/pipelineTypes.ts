@@ -45,10 +45,28 @@ export interface HandGesturePipelineStats extends PipelineStats {
  * - `{ stream: mediaStream }`: a `MediaStream` you opened (its tracks stay yours: never stopped by the pipeline).
  */
 export type HandGestureSource =
-  | { camera: FromCameraOptions }
-  | { video: HTMLVideoElement }
-  | { file: string | Blob; video?: HTMLVideoElement; loop?: boolean }
-  | { stream: MediaStream; video?: HTMLVideoElement };
+  | {
+      /** `getUserMedia` constraints and the element that plays the camera (`fromCamera`'s options). */
+      camera: FromCameraOptions;
+    }
+  | {
+      /** A `<video>` you play yourself; frames are read from it as it plays. */
+      video: HTMLVideoElement;
+    }
+  | {
+      /** The video file: a URL or a `Blob` (e.g. a picked `File`). */
+      file: string | Blob;
+      /** The element that plays the file (show it to see the video). @default a hidden element the pipeline creates */
+      video?: HTMLVideoElement;
+      /** Whether the file starts over when it ends. @default false */
+      loop?: boolean;
+    }
+  | {
+      /** A `MediaStream` you opened; its tracks stay yours (never stopped by the pipeline). */
+      stream: MediaStream;
+      /** The element that plays the stream (show it to see the video). @default a hidden element the pipeline creates */
+      video?: HTMLVideoElement;
+    };
 
 /** Where each asset and worker comes from; every field overrides one packaged default (self-hosting, a CDN, Angular). */
 export interface HandGestureAssets {
@@ -107,7 +125,18 @@ export interface HandGesturePipelineOptions {
    * longest gap `'hold'` / `'skip'` bridge (`slidingWindow`'s options of the same names).
    * @default the gesture model's: DEFAULT_SWIPE_PIPELINE's for `'swipes'` (61 frames over 3000 ms, from 300 ms of hand on), else DEFAULT_MODEL_PIPELINE's (30 frames over 966.7 ms, the span of 30 frames at 30 fps); frames without a hand skipped for up to 500 ms
    */
-  window?: { frames?: number; durationMs?: number; minDurationMs?: number; onMissingHand?: MissingHandPolicy; maxGapMs?: number };
+  window?: {
+    /** Instants per window (the window's `size`). */
+    frames?: number;
+    /** The span the window's instants cover, ms. */
+    durationMs?: number;
+    /** The least span real frames must cover before a first window is emitted, ms (`slidingWindow`'s `resample.minDurationMs`). */
+    minDurationMs?: number;
+    /** What a frame without a hand does to the window (`slidingWindow`'s `onMissingHand`). */
+    onMissingHand?: MissingHandPolicy;
+    /** The longest gap without a hand `'hold'` / `'skip'` bridge, ms (`slidingWindow`'s `maxGapMs`). */
+    maxGapMs?: number;
+  };
   /** `stableGestures` settings. @default the gesture model's (DEFAULT_SWIPE_PIPELINE.gestures for `'swipes'`, else DEFAULT_MODEL_PIPELINE.gestures) */
   gestures?: GestureTrackerOptions;
   /** `classifyLatest` policy. @default 'latest' */

@@ -8,6 +8,8 @@
  * import { useHandGestures } from 'posestream/react';
  * const { gesture, status, videoRef } = useHandGestures();
  * ```
+ *
+ * @module posestream/react
  */
 export { useHandGestures } from './useHandGestures.js';
 export { INITIAL_HAND_GESTURES_STATE } from './reactTypes.js';

@@ -27,6 +27,7 @@ export type CameraErrorReason =
  * ```
  */
 export class CameraError extends PosestreamError {
+  /** Why the camera could not be opened (also in `code`, as `camera-<reason>`). */
   readonly reason: CameraErrorReason;
   constructor(reason: CameraErrorReason, message: string, options?: { cause?: unknown }) {
     super(`camera-${reason}`, message, options);
@@ -48,6 +49,7 @@ export type VideoSourceErrorReason = 'unsupported' | 'decode' | 'network' | 'abo
  * ```
  */
 export class VideoSourceError extends PosestreamError {
+  /** Why the video could not be read. */
   readonly reason: VideoSourceErrorReason;
   constructor(reason: VideoSourceErrorReason, message: string, options?: { cause?: unknown }) {
     super(`video-${reason}`, message, options);
@@ -66,6 +68,7 @@ export class VideoSourceError extends PosestreamError {
  * ```
  */
 export class EmptyFrameError extends PosestreamError {
+  /** Index of the empty frame in its source, when known. */
   readonly frameIndex: number | undefined;
   constructor(message: string, frameIndex?: number) {
     super('empty-frame', message);
@@ -84,6 +87,7 @@ export class EmptyFrameError extends PosestreamError {
  * ```
  */
 export class TimestampError extends PosestreamError {
+  /** Index of the frame whose timestamp did not increase, when known. */
   readonly frameIndex: number | undefined;
   constructor(message: string, frameIndex?: number) {
     super('non-increasing-timestamp', message);

@@ -6,8 +6,11 @@ import { videoElementError } from './fromVideoElement.js';
 
 /** What {@link fromVideoFile} learnt about the video before its first frame. */
 export interface VideoFileInfo {
+  /** The URL `fromVideoFile` was given. */
   url: string;
+  /** The video's intrinsic width, pixels. */
   width: number;
+  /** The video's intrinsic height, pixels. */
   height: number;
   /** Seconds. */
   duration: number;

@@ -7,11 +7,13 @@ export const RECORDING_FORMAT = 'posestream/v1';
 
 /** The first line of a recording. Only `format` is required. */
 export interface RecordingHeader {
+  /** Always `'posestream/v1'` ({@link RECORDING_FORMAT}); a reader refuses any other. */
   format: typeof RECORDING_FORMAT;
   /** Nominal frame rate of the source (informational; replay uses each frame's `t`). */
   fps?: number;
-  /** Image size in pixels; copied onto every frame read back. */
+  /** Image width in pixels; copied onto every frame read back. */
   width?: number;
+  /** Image height in pixels; copied onto every frame read back. */
   height?: number;
   /** Where the frames came from, free text (e.g. `'camera'`, `'kairess/come'`). */
   source?: string;
@@ -19,20 +21,27 @@ export interface RecordingHeader {
 
 /** A labelled span of frames (inclusive frame indices), for training and evaluation data. */
 export interface RecordingLabel {
+  /** The gesture's label, e.g. `'swipe_left'`. */
   label: string;
+  /** Index of the span's first frame. */
   startFrame: number;
+  /** Index of the span's last frame (inclusive). */
   endFrame: number;
 }
 
 /** A whole recording in memory. */
 export interface Recording {
+  /** The header line. */
   header: RecordingHeader;
+  /** Every frame, in file order (with the header's `width`/`height` when the frame has none). */
   frames: PoseFrame[];
+  /** Every label line, in file order (empty when there is none). */
   labels: RecordingLabel[];
 }
 
 /** What `readRecording` resolves to: the recording plus how many bad lines `onInvalid: 'skip'` skipped. */
 export interface ReadRecordingResult extends Recording {
+  /** How many bad lines were skipped (always 0 unless `onInvalid: 'skip'`). */
   skipped: number;
 }
 
@@ -104,11 +113,13 @@ export interface RecordingTimeJump {
   source: string;
   /** 1-based line of the frame after the gap. */
   line: number;
-  /** Index of the frame after the gap, and of the frame before it. */
+  /** Index of the frame after the gap. */
   frame: number;
+  /** Index of the frame before the gap. */
   previousFrame: number;
-  /** The gap in `t`, ms, and how long the replay waited instead, ms. */
+  /** The gap in `t` between the two frames, ms. */
   gapMs: number;
+  /** How long the replay waited instead, ms (`maxWaitMs`). */
   waitedMs: number;
 }
 
@@ -116,8 +127,9 @@ export interface RecordingTimeJump {
 export interface RecordPosesOptions {
   /** Nominal frame rate. @default undefined (not written) */
   fps?: number;
-  /** Image size; @default the first frame's width/height (not written when absent) */
+  /** Image width, pixels. @default the first frame's width (not written when absent) */
   width?: number;
+  /** Image height, pixels. @default the first frame's height (not written when absent) */
   height?: number;
   /** Free-text source name. @default undefined (not written) */
   source?: string;
@@ -133,8 +145,11 @@ export interface RecordPosesOptions {
 
 /** The part of a Node `Writable` that `recordPoses` uses. */
 export interface RecordingWritable {
+  /** Writes one chunk of text (a line with its newline). */
   write(chunk: string): unknown;
+  /** Ends the stream; `callback` runs once everything is flushed. */
   end(callback?: () => void): unknown;
+  /** Listens for one `'error'` event, when the stream has events (a write error then fails `recordPoses`). */
   once?(event: 'error', listener: (error: Error) => void): unknown;
 }
 

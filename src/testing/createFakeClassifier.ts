@@ -3,7 +3,16 @@ import type { SchedulerLike } from 'rxjs';
 import type { PoseWindow, Prediction } from '../types.js';
 
 /** What a fake classifier answers for one window: a label (score 0.9), a label with its score, all scores, or an Error. */
-export type FakeClassifierStep = string | { label: string; score: number } | readonly number[] | Error;
+export type FakeClassifierStep =
+  | string
+  | {
+      /** The winning label (one of `labels`). */
+      label: string;
+      /** Its score, 0..1; the other labels share the rest equally. */
+      score: number;
+    }
+  | readonly number[]
+  | Error;
 
 /** Options of {@link createFakeClassifier}. */
 export interface FakeClassifierOptions {
@@ -21,7 +30,10 @@ export interface FakeClassifierOptions {
 }
 
 /** A fake classifier function; `calls` lists every window it was called with, in order. */
-export type FakeClassifier = ((window: PoseWindow) => Observable<Prediction>) & { readonly calls: PoseWindow[] };
+export type FakeClassifier = ((window: PoseWindow) => Observable<Prediction>) & {
+  /** Every window the fake was called with, in call order (also those whose answer was cancelled). */
+  readonly calls: PoseWindow[];
+};
 
 /**
  * Creates a fake gesture classifier for tests: `(window: PoseWindow) => Observable<Prediction>` that answers after

@@ -20,7 +20,10 @@ export interface FakeEstimatorOptions {
 }
 
 /** A fake estimator function; `calls` lists every frame it was called with, in order. */
-export type FakeEstimator = ((frame: SourceFrame) => Observable<PoseFrame>) & { readonly calls: SourceFrame[] };
+export type FakeEstimator = ((frame: SourceFrame) => Observable<PoseFrame>) & {
+  /** Every frame the fake was called with, in call order (also those whose answer was cancelled). */
+  readonly calls: SourceFrame[];
+};
 
 /**
  * Creates a fake hand-pose estimator for tests: `(frame: SourceFrame) => Observable<PoseFrame>` that answers after

@@ -1,5 +1,7 @@
 /**
  * `posestream/testing`: deterministic sources and fakes for testing pipelines in virtual time (`TestScheduler`).
+ *
+ * @module posestream/testing
  */
 export { replayRecording } from './replayRecording.js';
 export { createFakeEstimator } from './createFakeEstimator.js';

@@ -5,7 +5,12 @@ export interface SyntheticHandOptions {
   /** @default 'Right' */
   handedness?: Handedness;
   /** Image position of the wrist, normalised. @default { x: 0.5, y: 0.75 } */
-  wrist?: { x: number; y: number };
+  wrist?: {
+    /** Horizontal position, fraction of the image width (0..1). */
+    x: number;
+    /** Vertical position, fraction of the image height (0..1, 0 at the top). */
+    y: number;
+  };
   /** Wrist to middle-finger knuckle distance as a fraction of the image height. @default 0.2 */
   size?: number;
   /** In-plane rotation in radians, counter-clockwise on screen (0 = fingers up). @default 0 */

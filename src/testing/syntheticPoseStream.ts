@@ -20,8 +20,9 @@ export interface SyntheticPoseStreamOptions {
   motion?: SyntheticMotion | ((p: number, i: number) => SyntheticHandOptions);
   /** Options applied to every frame's hand before the motion's (handedness, size, ...). @default {} */
   hand?: SyntheticHandOptions;
-  /** Image size written on each frame. @default 640 x 480 */
+  /** Image width written on each frame, pixels. @default 640 */
   width?: number;
+  /** Image height written on each frame, pixels. @default 480 */
   height?: number;
   /** Frame indices that have no hand (the estimator lost it). @default [] */
   gaps?: readonly number[];

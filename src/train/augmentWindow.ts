@@ -15,7 +15,9 @@ export interface AugmentOptions {
 
 /** What {@link augmentWindow} did: the new window and whether it was mirrored (so the caller can map the label). */
 export interface AugmentedWindow {
+  /** The augmented N*21*3 landmarks (a new array). */
   window: Float32Array;
+  /** Whether it was mirrored left-right (its label and handedness then need `mirrorLabel` / `mirrorHandedness`). */
   mirrored: boolean;
 }
 

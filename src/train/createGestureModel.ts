@@ -9,8 +9,9 @@ export interface GestureModelOptions {
   kind?: GestureModelKind;
   /** Frames per window (N); the input is [null, N, 21, 3]. @default 30 */
   frames?: number;
-  /** Width of the per-frame Dense layer and of the GRU. @default 64 and 48 */
+  /** Width of the per-frame Dense layer (`'gru'`; twice it for the first Dense layer of `'dense'`). @default 64 */
   frameUnits?: number;
+  /** Width of the GRU (`'gru'`) or of the second Dense layer (`'dense'`). @default 48 */
   recurrentUnits?: number;
   /** Dropout rate before the output layer. @default 0.2 */
   dropout?: number;

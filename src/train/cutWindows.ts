@@ -2,12 +2,15 @@ import type { FrameSpan, LabelledSequence } from './trainTypes.js';
 
 /** Where one window sits in its sequence; `minStart..maxEnd` is the contiguous block it may stretch over. */
 export interface WindowRef {
+  /** The sequence the window is cut from. */
   sequence: LabelledSequence;
   /** Index of the window's last frame. */
   end: number;
+  /** The window's class. */
   label: string;
-  /** First and last frame of the time block the window belongs to (speed changes stay inside it). */
+  /** First frame of the time block the window belongs to (speed changes stay inside it). */
   minStart: number;
+  /** Last frame of that time block. */
   maxEnd: number;
 }
 

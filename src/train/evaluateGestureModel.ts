@@ -18,6 +18,14 @@ export interface EvaluateOptions {
   unlabelled?: string;
 }
 
+/** What {@link evaluateGestureModel} resolves to. */
+export interface EvaluateGestureResult {
+  /** Accuracy, per-class figures and the confusion matrix over the windows whose label the model knows. */
+  report: GestureReport;
+  /** Windows left out because the model does not know their label: count per label. */
+  unknown: Record<string, number>;
+}
+
 /**
  * Runs a gesture model over labelled sequences and reports accuracy, per-class precision/recall and the
  * confusion matrix. Windows whose label the model does not know are left out (their count is returned).
@@ -35,7 +43,7 @@ export async function evaluateGestureModel(
   frames: number,
   sequences: readonly LabelledSequence[],
   options: EvaluateOptions = {},
-): Promise<{ report: GestureReport; unknown: Record<string, number> }> {
+): Promise<EvaluateGestureResult> {
   const index = new Map(labels.map((l, i) => [l, i]));
   const unlabelled = options.unlabelled ?? 'none';
   const refs: WindowRef[] = [];

@@ -9,12 +9,28 @@ import { FEATURE_TRANSFORMS } from '../workers/modelFeatures.js';
 export interface GestureModelMetadata {
   /** The feature transform the model expects its input to have been through (see `windowFeatures`). */
   features: string;
-  /** Frames per window and the frame rate windows were sampled at in training. */
+  /** Frames per window. */
   frames: number;
+  /** The frame rate windows were sampled at in training, frames per second. */
   fps: number;
   /** The time the N frames cover, ms, when windows are resampled over a fixed duration (`frames / fps` s otherwise). */
   durationMs?: number;
+  /** The model's labels, in output order. */
   labels: string[];
+}
+
+/** What {@link loadGestureModel} resolves to. */
+export interface LoadedGestureModel {
+  /** The TensorFlow.js model. */
+  model: tf.LayersModel;
+  /** Its labels (labels.json), in output order. */
+  labels: string[];
+  /** Frames per window its input takes (N). */
+  frames: number;
+  /** The posestream metadata saved in model.json (`userDefinedMetadata.posestream`), when it has any. */
+  metadata: GestureModelMetadata | undefined;
+  /** report.json, when the directory has one. */
+  report: GestureReport | undefined;
 }
 
 /**
@@ -64,7 +80,7 @@ export async function saveGestureModel(dir: string, model: tf.LayersModel, meta:
  */
 export async function loadGestureModel(
   dir: string,
-): Promise<{ model: tf.LayersModel; labels: string[]; frames: number; metadata: GestureModelMetadata | undefined; report: GestureReport | undefined }> {
+): Promise<LoadedGestureModel> {
   const path = join(dir, 'model.json');
   const json = JSON.parse(await readFile(path, 'utf8')) as tf.io.ModelJSON;
   const labels = JSON.parse(await readFile(join(dir, 'labels.json'), 'utf8')) as unknown;

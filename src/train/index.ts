@@ -3,6 +3,8 @@
  * TensorFlow.js on the wasm backend. The `posestream train` / `posestream eval` commands are built on it. The
  * repository's own dataset recipes (the default model's dataset, the readers of the Kazuhito00 CSVs and the clips
  * made from them) are internal: scripts/ and eval/ import them.
+ *
+ * @module posestream/train
  */
 export { createRng, type Rng } from './createRng.js';
 export { augmentWindow, mirrorLabel, mirrorHandedness, type AugmentOptions, type AugmentedWindow } from './augmentWindow.js';
@@ -14,10 +16,10 @@ export { shapesFromSequence, type HandShape } from './handShapes.js';
 export { synthesizeSwipe, synthesizeIdle, SWIPE_DIRECTIONS, type SwipeLabel, type SynthesisOptions } from './synthesizeGestures.js';
 export { createGestureModel, type GestureModelOptions } from './createGestureModel.js';
 export { trainGestureModel, type TrainGestureOptions, type TrainGestureResult } from './trainGestureModel.js';
-export { evaluateGestureModel, type EvaluateOptions } from './evaluateGestureModel.js';
-export { predictWindows } from './predictWindows.js';
+export { evaluateGestureModel, type EvaluateOptions, type EvaluateGestureResult } from './evaluateGestureModel.js';
+export { predictWindows, type PredictedWindows } from './predictWindows.js';
 export { gestureReport, formatGestureReport } from './gestureReport.js';
-export { saveGestureModel, loadGestureModel, type GestureModelMetadata } from './gestureModelFiles.js';
+export { saveGestureModel, loadGestureModel, type GestureModelMetadata, type LoadedGestureModel } from './gestureModelFiles.js';
 export { loadTrainingInputs, type TrainingInputs } from './loadTrainingInputs.js';
 export { initTfBackend, type TrainBackend } from './initTfBackend.js';
 export { TrainingDataError, ModelShapeError, type TrainingDataErrorKind } from './trainErrors.js';

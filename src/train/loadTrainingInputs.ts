@@ -7,9 +7,15 @@ import type { LabelledSequence } from './trainTypes.js';
 
 /** What {@link loadTrainingInputs} read: sequences to split by time, and pre-cut windows already split. */
 export interface TrainingInputs {
+  /** The labelled sequences read from takes and recordings (split into train and validation by time blocks later). */
   sequences: LabelledSequence[];
   /** Windows from window-array files: the first 80% of each file trains, the last 20% validates (a gap between). */
-  windowClips: { train: LabelledSequence[]; validation: LabelledSequence[] };
+  windowClips: {
+    /** The windows that train (the first 80% of each file). */
+    train: LabelledSequence[];
+    /** The windows that validate (the last 20% of each file). */
+    validation: LabelledSequence[];
+  };
 }
 
 /**

@@ -2,13 +2,14 @@ import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
 import { from } from 'rxjs';
 import type { MissingHandPolicy } from '../operators/operatorTypes.js';
+import type { ResampleSpec } from '../filters/createPoseWindow.js';
 import type { PoseFrame } from '../types.js';
 import type { FrameSpan, LabelledWindow } from './trainTypes.js';
 
 /** Options of {@link poseFrameWindows}. */
 export interface PoseFrameWindowsOptions {
   /** The model's window: N frames resampled over `durationMs`, exactly as `slidingWindow({ resample })` serves it. */
-  window: { frames: number; durationMs: number };
+  window: Pick<ResampleSpec, 'frames' | 'durationMs'>;
   /** What the live pipeline does with frames without a hand. @default 'skip' */
   onMissingHand?: MissingHandPolicy;
   /**

@@ -1,6 +1,14 @@
 import * as tf from './trainingTfjs.js';
 import { windowFeatures } from '../filters/windowFeatures.js';
 
+/** What {@link predictWindows} resolves to, one entry per window in input order. */
+export interface PredictedWindows {
+  /** Index (into the model's labels) of each window's best class. */
+  classes: number[];
+  /** Each window's scores, one per label. */
+  scores: Float32Array[];
+}
+
 /**
  * Runs a gesture model over raw windows (each N*21*3 floats): applies `features` (default `windowFeatures`), predicts in batches and
  * returns the index of the best class for each window, plus the scores.
@@ -17,7 +25,7 @@ export async function predictWindows(
   frames: number,
   batchSize = 256,
   features: (packed: Float32Array, frames: number) => Float32Array = windowFeatures,
-): Promise<{ classes: number[]; scores: Float32Array[] }> {
+): Promise<PredictedWindows> {
   const classes: number[] = [];
   const scores: Float32Array[] = [];
   const per = frames * 63;

@@ -4,9 +4,13 @@ import type { LabelledSequence } from './trainTypes.js';
 
 /** The four swipe directions, in image coordinates as the estimator sees them (x right, y down). */
 export const SWIPE_DIRECTIONS = {
+  /** Towards the image's left edge: `[-1, 0]`. */
   swipe_left: [-1, 0],
+  /** Towards the image's right edge: `[1, 0]`. */
   swipe_right: [1, 0],
+  /** Towards the image's top edge: `[0, -1]`. */
   swipe_up: [0, -1],
+  /** Towards the image's bottom edge: `[0, 1]`. */
   swipe_down: [0, 1],
 } as const satisfies Record<string, readonly [number, number]>;
 

@@ -8,7 +8,9 @@ export interface TimeBlockSplitOptions {
 
 /** The frame ranges (inclusive) windows may come from, for training and for validation. */
 export interface TimeBlockSplit {
+  /** The training blocks, as `[firstFrame, lastFrame]` ranges. */
   train: Array<[number, number]>;
+  /** The held-out block, as `[firstFrame, lastFrame]` ranges. */
   validation: Array<[number, number]>;
 }
 

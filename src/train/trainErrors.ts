@@ -23,6 +23,7 @@ export type TrainingDataErrorKind = 'no-labels' | 'label-out-of-range' | 'too-fe
  * ```
  */
 export class TrainingDataError extends PosestreamError {
+  /** Which problem it is (see {@link TrainingDataErrorKind}). */
   readonly kind: TrainingDataErrorKind;
   /** The file (or source name) at fault. */
   readonly file: string;
@@ -45,6 +46,7 @@ export class TrainingDataError extends PosestreamError {
  * ```
  */
 export class ModelShapeError extends PosestreamError {
+  /** The model.json whose shapes do not fit. */
   readonly file: string;
   constructor(file: string, detail: string) {
     super('model-shape', `${file}: ${detail}`);

@@ -16,30 +16,39 @@ import { windowFeatures, WINDOW_FEATURES } from '../filters/windowFeatures.js';
 export interface TrainGestureOptions {
   /** Real labelled sequences: each is split into time blocks (one held out for validation). */
   sequences: readonly LabelledSequence[];
-  /** Independent clips (e.g. synthetic swipes) for training, and for validation; no time split needed. @default [] */
+  /** Independent clips (e.g. synthetic swipes) for training; no time split needed. @default [] */
   trainClips?: readonly LabelledSequence[];
+  /** Independent clips for validation only (never trained on). @default [] */
   validationClips?: readonly LabelledSequence[];
   /** Label of windows that touch no span in clips (idle). @default 'none' */
   unlabelled?: string;
-  /** Frames per window and the rate windows are sampled at (sequences are resampled to it). @default 30, 30 */
+  /** Frames per window. @default 30 */
   frames?: number;
+  /** The rate windows are sampled at, frames per second (sequences are resampled to it). @default 30 */
   fps?: number;
   /** Frames between window ends when cutting training windows. @default 2 */
   stride?: number;
-  /** Time blocks per sequence and the held-out block. @default 5, -1 */
+  /** Time blocks each sequence is cut into. @default 5 */
   blocks?: number;
+  /** Index of the held-out block, 0-based; negative counts from the end. @default -1 (the last) */
   validationBlock?: number;
   /** Fewest training windows a class may have. @default 20 */
   minWindows?: number;
   /** Windows drawn per class per epoch (with replacement; balances the classes). @default 300 */
   perClass?: number;
+  /** Training epochs. @default 20 */
   epochs?: number;
+  /** Windows per gradient step. @default 64 */
   batchSize?: number;
+  /** The model architecture (`createGestureModel`'s `kind`). @default 'gru' */
   kind?: GestureModelKind;
   /** Seed of the model initialisers, augmentation and batch order. @default 1 */
   seed?: number;
   /** Augmentation; `speed` is the largest time-stretch factor (window covers speed x more/less frames). */
-  augment?: AugmentOptions & { speed?: number };
+  augment?: AugmentOptions & {
+    /** The largest time-stretch factor: a window covers up to `speed` x more or fewer frames. @default 1.25 */
+    speed?: number;
+  };
   /** Measure validation accuracy every this many epochs (and after the last); others report NaN. @default 1 */
   validateEvery?: number;
   /** Called after each epoch (e.g. to print progress on stderr). @default undefined */
@@ -48,9 +57,13 @@ export interface TrainGestureOptions {
 
 /** What {@link trainGestureModel} returns. */
 export interface TrainGestureResult {
+  /** The trained TensorFlow.js model (save it with `saveGestureModel`). */
   model: tf.LayersModel;
+  /** Its labels, in output order. */
   labels: string[];
+  /** What `saveGestureModel` writes beside it (features, frames, fps, labels). */
   metadata: GestureModelMetadata;
+  /** Windows per class, per split and per source. */
   counts: DatasetCounts;
   /** Report on the held-out validation windows (never trained on). */
   report: GestureReport;

@@ -42,7 +42,9 @@ export interface TrainOnWindowsOptions {
 
 /** What {@link trainOnWindows} returns. */
 export interface TrainOnWindowsResult {
+  /** The trained TensorFlow.js model. */
   model: tf.LayersModel;
+  /** Its labels, in output order. */
   labels: string[];
   /** Training windows per class. */
   counts: Record<string, number>;

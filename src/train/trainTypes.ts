@@ -3,8 +3,11 @@ import type { Handedness } from '../types.js';
 
 /** A labelled span of frames, inclusive indices into its sequence (like a recording's label line). */
 export interface FrameSpan {
+  /** The gesture's label. */
   label: string;
+  /** Index of the span's first frame. */
   startFrame: number;
+  /** Index of the span's last frame (inclusive). */
   endFrame: number;
 }
 
@@ -25,6 +28,7 @@ export interface LabelledSequence {
   timestamps?: Float64Array;
   /** Handedness the estimator reported (majority over frames), when known. */
   handedness?: Handedness;
+  /** The labelled spans, in frame order (windows touching none get `cutWindows`'s `unlabelled` label). */
   labels: FrameSpan[];
 }
 
@@ -32,15 +36,19 @@ export interface LabelledSequence {
 export interface LabelledWindow {
   /** N*21*3 raw landmarks. */
   window: Float32Array;
+  /** The window's true class. */
   label: string;
-  /** The sequence it was cut from, and the index of its last frame there. */
+  /** The sequence it was cut from (its `source`). */
   source: string;
+  /** Index of the window's last frame in that sequence. */
   endFrame: number;
 }
 
 /** Dataset counts: windows per class, per split and per source. */
 export interface DatasetCounts {
+  /** Training windows per class. */
   train: Record<string, number>;
+  /** Validation windows per class. */
   validation: Record<string, number>;
   /** Windows per source file (train + validation). */
   sources: Record<string, number>;
@@ -48,8 +56,11 @@ export interface DatasetCounts {
 
 /** Per-class figures of a report. */
 export interface ClassMetrics {
+  /** Of the windows predicted as this class, the fraction that are (0..1). */
   precision: number;
+  /** Of the windows of this class, the fraction predicted as it (0..1). */
   recall: number;
+  /** Harmonic mean of precision and recall (0..1). */
   f1: number;
   /** Number of windows whose true class this is. */
   support: number;
@@ -57,16 +68,26 @@ export interface ClassMetrics {
 
 /** What `posestream train` writes to report.json and `posestream eval` prints. */
 export interface GestureReport {
+  /** The model's labels, in output order. */
   labels: string[];
   /** Fraction of windows whose argmax is the true class. */
   accuracy: number;
+  /** Precision, recall, F1 and support of each label. */
   perClass: Record<string, ClassMetrics>;
   /** confusion[true][predicted], in `labels` order. */
   confusion: number[][];
   /** Number of windows evaluated. */
   windows: number;
   /** Accuracy per source (file), so a held-out take can be read on its own. */
-  perSource: Record<string, { accuracy: number; windows: number }>;
+  perSource: Record<
+    string,
+    {
+      /** Fraction of the source's windows whose argmax is the true class. */
+      accuracy: number;
+      /** Number of the source's windows evaluated. */
+      windows: number;
+    }
+  >;
 }
 
 /** The model kinds `createGestureModel` builds. Both train on the wasm backend. */

@@ -3,7 +3,7 @@ import { toClassifyFn } from '../classifiers/windowClassifierFn.js';
 import { InvalidPoseError } from '../errors.js';
 import type { PoseWindow, Prediction, WindowClassifier } from '../types.js';
 import type { ClassifierInfo } from './classifierProtocol.js';
-import type { GestureStreamRequest } from './streamProtocol.js';
+import type { GestureStreamRequest, GestureStreamSummary } from './streamProtocol.js';
 import type { GestureStreamApi } from './withGestureStream.js';
 import { ALIVE_TIMEOUT_MS, spawnWorker } from './spawnWorker.js';
 import { reviveWorkerError, WorkerError } from './workerErrors.js';
@@ -53,7 +53,7 @@ export interface ClassifierWorker extends WindowClassifier {
    * Runs the off-main-thread gesture stream in the worker (`withGestureStream`): both ports are transferred.
    * Resolves when the pose channel ends or `stopGestures()` is called; rejects with the error that stopped it.
    */
-  streamGestures(request: GestureStreamRequest): Promise<{ predictions: number; gestures: number }>;
+  streamGestures(request: GestureStreamRequest): Promise<GestureStreamSummary>;
   /** Stops the worker's running gesture stream, if any. */
   stopGestures(): Promise<void>;
   /**

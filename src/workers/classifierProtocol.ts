@@ -12,10 +12,13 @@ export type ClassifierBackend = 'wasm' | 'cpu' | 'function' | 'rules' | 'templat
 export interface ClassifierInfo {
   /** The model.json / module URL or path it was loaded from. */
   source: string;
+  /** The class labels, in the order of the scores. */
   labels: string[];
   /** Window size N the model takes (undefined for function modules that accept any). */
   windowSize: number | undefined;
+  /** The input shape the model takes: N x 21 x 3 or N x 63 per window. */
   inputLayout: ClassifierInputLayout;
+  /** What runs it: a TensorFlow.js backend (`'wasm'`, `'cpu'`), `'function'` (a function module) or `'rules'` (the swipe recogniser). */
   backend: ClassifierBackend;
 }
 
@@ -33,6 +36,7 @@ export interface TfjsClassifierInit {
   labels?: readonly string[] | undefined;
   /** Expected window size; the model's input must match it. */
   windowSize?: number | undefined;
+  /** TensorFlow.js backend: `'auto'` tries wasm, then falls back to cpu. @default 'auto' */
   backend?: 'auto' | 'wasm' | 'cpu' | undefined;
   /** Browsers: URL prefix where the tfjs-backend-wasm `.wasm` files are served. */
   wasmPaths?: string | undefined;
@@ -60,11 +64,13 @@ export interface TemplateClassifierInit {
 export interface FunctionClassifierInit {
   /** Module URL or (Node) path; default-exports `(window, shape) => scores`, optionally exports `labels`. */
   module: string;
+  /** Class labels in the order of the function's scores; absent, the module's `labels` export. */
   labels?: readonly string[] | undefined;
 }
 
 /** The API both classifier worker entries expose. */
 export interface ClassifierWorkerApi<I> {
+  /** Loads and checks the model or module; resolves with what was loaded. Rejects with `ModelLoadError`. */
   init(options: I): Promise<ClassifierInfo>;
   /** Scores for one packed window (the array is transferred in, the scores transferred back). */
   classify(window: Float32Array, shape: readonly [number, number, number], context?: WindowContext): Promise<Float32Array>;

@@ -16,8 +16,11 @@ import type { SpawnWorkerOptions, WorkerHandle, WorkerSource } from './workerTyp
 
 /** How long one frame took: inside the worker (`detectForVideo` only) and the whole round trip from this thread. */
 export interface HandEstimateTiming {
+  /** Index of the frame. */
   index: number;
+  /** Time inside the worker's `detectForVideo`, ms. */
   detectMs: number;
+  /** Time from sending the frame to receiving its landmarks on this thread, ms. */
   roundTripMs: number;
 }
 

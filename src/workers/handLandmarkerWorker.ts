@@ -46,7 +46,9 @@ export interface HandLandmarkerOptions {
 
 /** One frame handed to the worker. The image is transferred, and closed by the worker once used (ImageData has nothing to close). */
 export interface DetectRequest {
+  /** The picture (an `ImageBitmap` or `VideoFrame` is transferred and closed by the worker). */
   image: ImageBitmap | VideoFrame | ImageData;
+  /** The frame's index in its source; copied onto the result. */
   index: number;
   /** Media timestamp, ms. */
   timestamp: number;
@@ -56,7 +58,9 @@ export interface DetectRequest {
 
 /** What `detect` resolves to: the pose frame and the time `detectForVideo` took inside the worker, ms. */
 export interface DetectResult {
+  /** The hands found, as a pose frame. */
   frame: PoseFrame;
+  /** Time spent in `detectForVideo`, ms (worker clock). */
   detectMs: number;
 }
 

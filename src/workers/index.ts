@@ -3,6 +3,8 @@
  * browsers (module Workers): generic `spawnWorker` and `exposeWorker`, the classifier and hand estimator workers,
  * and their errors. What runs inside the packaged workers (their services and streams) is internal: the worker
  * entries in `src/workers/entries/` import it.
+ *
+ * @module posestream/workers
  */
 export { spawnWorker } from './spawnWorker.js';
 export { exposeWorker } from './exposeWorker.js';
@@ -31,5 +33,5 @@ export type { HandLandmarkerOptions, HandLandmarkerWorkerApi, DetectRequest, Det
 // `streamHands` / `streamGestures` take them)
 export type { HandStreamApi } from './withHandStream.js';
 export type { GestureStreamApi } from './withGestureStream.js';
-export type { HandStreamRequest, HandStreamClientRequest, HandStreamSummary, GestureStreamRequest, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';
+export type { HandStreamRequest, HandStreamClientRequest, HandStreamSummary, GestureStreamRequest, GestureStreamSummary, PoseChannelMessage, HandStreamMessage, GestureStreamMessage } from './streamProtocol.js';
 export type { SharedResults } from './sharedResults.js';

@@ -24,6 +24,7 @@ const INT_WORDS = 4;
  * makes it.
  */
 export interface SharedResults {
+  /** The shared memory itself (layout above), given to both workers. */
   buffer: SharedArrayBuffer;
   /** Hands the pose slot has room for. */
   maxHands: number;

@@ -33,6 +33,7 @@ export interface HandStreamRequest {
  * function making the stream, called once the worker is initialised, just before the transfer.
  */
 export type HandStreamClientRequest = Omit<HandStreamRequest, 'frames'> & {
+  /** The frame stream, or a function making it (called once the worker is initialised, just before the transfer). */
   frames: ReadableStream<VideoFrame> | (() => ReadableStream<VideoFrame>);
 };
 
@@ -46,21 +47,46 @@ export interface HandStreamSummary {
   dropped: number;
 }
 
+/** What the classifier worker's `streamGestures` resolves to when its stream ends. */
+export interface GestureStreamSummary {
+  /** Predictions made (windows classified). */
+  predictions: number;
+  /** Gesture events posted (starts and ends). */
+  gestures: number;
+}
+
 /** What the page sends the classifier worker's `streamGestures`. */
 export interface GestureStreamRequest {
   /** From the hand-landmarker worker: packed pose frames and monitor events, then `{ type: 'end' }`. */
   poses: MessagePort;
   /** To the page: predictions, gesture events, stats snapshots, then `{ type: 'end' }`. */
   page: MessagePort;
+  /** The page's `performance.timeOrigin`: predictions, events and stats are stamped on the page's clock. */
   pageTimeOrigin: number;
   /** `slidingWindow`'s frames per window, resampling, missing-hand policy and longest bridged gap. */
-  window: { frames: number; durationMs: number; minDurationMs?: number; onMissingHand: MissingHandPolicy; maxGapMs: number };
+  window: {
+    /** Instants per window. */
+    frames: number;
+    /** The span the instants cover, ms. */
+    durationMs: number;
+    /** The least span real frames must cover before a first window, ms. @default durationMs */
+    minDurationMs?: number;
+    /** What a frame without a hand does to the window. */
+    onMissingHand: MissingHandPolicy;
+    /** The longest gap without a hand `'hold'` / `'skip'` bridge, ms. */
+    maxGapMs: number;
+  };
   /** `stableGestures` settings. */
   gestures: GestureTrackerOptions;
   /** `classifyLatest` policy. */
   policy: ClassifyPolicy;
   /** `pipelineStats` of the worker's monitor (source, estimator, window, classifier): how often, over how long, ms. */
-  stats: { intervalMs: number; windowMs: number };
+  stats: {
+    /** How often a snapshot is posted, ms. */
+    intervalMs: number;
+    /** The span each snapshot measures, ms. */
+    windowMs: number;
+  };
   /**
    * The page's shared results (cross-origin isolated pages): predictions are written into its ring and the doorbell
    * rung, not posted. @default undefined (a `prediction` message each)
@@ -70,12 +96,32 @@ export interface GestureStreamRequest {
 
 /** A message on the pose channel (estimator → gesture worker). */
 export type PoseChannelMessage =
-  | { type: 'pose'; data: Float64Array; events?: StageEvent[] }
-  | { type: 'events'; events: StageEvent[] }
-  | { type: 'end' };
+  | {
+      /** A pose frame. */
+      type: 'pose';
+      /** The pose frame, packed (transferred). */
+      data: Float64Array;
+      /** The estimator's monitor events since the last message, when there are any. */
+      events?: StageEvent[];
+    }
+  | {
+      /** Monitor events only (no pose frame came with them). */
+      type: 'events';
+      /** The estimator's monitor events since the last message. */
+      events: StageEvent[];
+    }
+  | {
+      /** The frame stream ended; nothing follows. */
+      type: 'end';
+    };
 
 /** A message from the hand-landmarker worker to the page. */
-export type HandStreamMessage = { type: 'pose'; data: Float64Array };
+export type HandStreamMessage = {
+  /** The latest pose frame. */
+  type: 'pose';
+  /** The pose frame, packed (transferred). */
+  data: Float64Array;
+};
 
 /**
  * A message from the gesture worker to the page (`'end'` last, once the pose channel ended and all is sent). With
@@ -83,7 +129,29 @@ export type HandStreamMessage = { type: 'pose'; data: Float64Array };
  * ring holds and before the event.
  */
 export type GestureStreamMessage =
-  | { type: 'prediction'; prediction: Prediction }
-  | { type: 'gesture'; event: GestureEvent; predictions?: Prediction[] }
-  | { type: 'stats'; stats: PipelineStats }
-  | { type: 'end'; predictions?: Prediction[] };
+  | {
+      /** One prediction (without shared results). */
+      type: 'prediction';
+      /** The prediction. */
+      prediction: Prediction;
+    }
+  | {
+      /** A gesture event. */
+      type: 'gesture';
+      /** The event. */
+      event: GestureEvent;
+      /** Predictions the full shared ring kept back, which come before the event. */
+      predictions?: Prediction[];
+    }
+  | {
+      /** A stats snapshot of the worker's monitor. */
+      type: 'stats';
+      /** The snapshot. */
+      stats: PipelineStats;
+    }
+  | {
+      /** The stream ended; nothing follows. */
+      type: 'end';
+      /** Predictions the full shared ring kept back, which come before the end. */
+      predictions?: Prediction[];
+    };

@@ -13,7 +13,7 @@ import { newestOfBurst } from '../operators/newestOfBurst.js';
 import type { ClassifierInfo, ClassifierWorkerApi } from './classifierProtocol.js';
 import { createSharedPredictionWriter } from './sharedPredictionRing.js';
 import { ringDoorbell, sharedResultsViews } from './sharedResults.js';
-import type { GestureStreamMessage, GestureStreamRequest, PoseChannelMessage } from './streamProtocol.js';
+import type { GestureStreamMessage, GestureStreamRequest, GestureStreamSummary, PoseChannelMessage } from './streamProtocol.js';
 
 /** A classifier worker API with the off-main-thread gesture stream: `streamGestures` and `stopGestures`. */
 export interface GestureStreamApi<I> extends ClassifierWorkerApi<I> {
@@ -27,7 +27,7 @@ export interface GestureStreamApi<I> extends ClassifierWorkerApi<I> {
    * stops the running one. Every gesture `start` it posts is followed by its `end`: the tracker's, or one cut short
    * with `reason: 'disposed'` (`stopGestures()`), `'restart'` (a new call) or `'error'` (just before the stream fails).
    */
-  streamGestures(request: GestureStreamRequest): Promise<{ predictions: number; gestures: number }>;
+  streamGestures(request: GestureStreamRequest): Promise<GestureStreamSummary>;
   /** Stops the running stream (its `streamGestures` call resolves); no-op when none runs. */
   stopGestures(): void;
   /** Answers at once: the page's probe of a stream gone quiet (a worker that cannot answer is hung). */

@@ -12,9 +12,13 @@ export type WorkerSource = WorkerEntry | (() => Worker | NodeWorkerLike) | Worke
 
 /** The parts of a Node worker_threads `Worker` that posestream uses. */
 export interface NodeWorkerLike {
+  /** Sends a message to the worker, transferring what `transfer` lists. */
   postMessage(message: unknown, transfer?: readonly unknown[]): void;
+  /** Adds a listener (`'message'`, `'error'`, `'exit'`, ...). */
   on(type: string, listener: (...args: any[]) => void): unknown;
+  /** Removes a listener added with `on`. */
   off(type: string, listener: (...args: any[]) => void): unknown;
+  /** Stops the worker; resolves with its exit code. */
   terminate(): Promise<number>;
 }
 
@@ -23,7 +27,9 @@ export type WorkerState = 'running' | 'dead' | 'terminated';
 
 /** Reported through `onRestart` each time a worker is respawned after it died or timed out. */
 export interface WorkerRestartEvent {
+  /** The worker's name (`SpawnWorkerOptions.name`). */
   name: string;
+  /** The worker's entry as a string (URL or path, or a description of the function that makes it). */
   entry: string;
   /** Total restarts so far, this one included. */
   restarts: number;
@@ -103,9 +109,11 @@ export interface WorkerHandle<A> {
    * with `restart`, calls after a death go to the new worker.
    */
   readonly api: A;
+  /** The worker's name, as errors name it (`SpawnWorkerOptions.name`). */
   readonly name: string;
   /** The entry as a string (URL or path, or a description of the function that makes it). */
   readonly entry: string;
+  /** `'running'`, `'dead'` (died and not restarted) or `'terminated'` (by `terminate()`). */
   readonly state: WorkerState;
   /** 0 for the first worker, +1 on each restart. */
   readonly generation: number;
