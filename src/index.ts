@@ -44,18 +44,14 @@ export { validateHand, validatePoseFrame, LANDMARKS_PER_HAND } from './filters/v
 export { selectHand } from './filters/selectHand.js';
 export { HAND_CONNECTIONS, type HandConnection } from './filters/handConnections.js';
 export { windowFeatures, WINDOW_FEATURES } from './filters/windowFeatures.js';
-export { templateFeatures, TEMPLATE_FEATURE_DIMS, DEFAULT_TEMPLATE_FEATURE_WEIGHTS, type TemplateFeatureWeights } from './filters/templateFeatures.js';
-export { subsequenceDtw, type SubsequenceDtwOptions } from './filters/subsequenceDtw.js';
-export { subsequenceDtwEnds } from './filters/subsequenceDtwEnds.js';
-export { learnRejectionThreshold, type RejectionThresholdOptions } from './filters/learnRejectionThreshold.js';
-export { classifyWithTemplates, prepareTemplateModel } from './filters/classifyWithTemplates.js';
-export { TEMPLATE_MODEL_FORMAT, type TaughtGestureModel, type GestureTemplate, type PreparedTemplates } from './filters/templateTypes.js';
+export { templateFeatures, TEMPLATE_FEATURE_DIMS, DEFAULT_TEMPLATE_FEATURE_WEIGHTS, type TemplateFeatureWeights, type TemplateFeatureFrames } from './filters/templateFeatures.js';
+export { TEMPLATE_MODEL_FORMAT, type TaughtGestureModel, type GestureTemplate, type TaughtWindow, type TaughtFeatures, type TaughtMatching, type TaughtRecord } from './filters/templateTypes.js';
 
 // Teaching gestures by example (templates; the worker-run trainer is createGestureTrainer in posestream/workers)
 export { teachGestureModel } from './teach/teachGestureModel.js';
 export { runTaughtModel } from './teach/runTaughtModel.js';
 export { parseTaughtModel } from './teach/parseTaughtModel.js';
-export { matchGestureEvents, type GestureSpan, type EventCounts } from './teach/matchGestureEvents.js';
+export { matchGestureEvents, type GestureSpan, type EventCounts, type GestureEventMatch } from './teach/matchGestureEvents.js';
 export { TeachingError, type TeachingErrorKind } from './teach/TeachingError.js';
 export { TaughtModelError } from './teach/TaughtModelError.js';
 export type { GestureExample, LabelledRecording, TeachingInput, TeachOptions, TeachProgress, TeachDone, TeachEvent } from './teach/teachTypes.js';

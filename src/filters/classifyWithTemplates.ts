@@ -9,9 +9,10 @@ import type { PreparedTemplates, TaughtGestureModel } from './templateTypes.js';
  *
  * @example
  * ```ts
- * import { prepareTemplateModel } from 'posestream';
+ * import { prepareTemplateModel } from './classifyWithTemplates.js';
  * const prepared = prepareTemplateModel(JSON.parse(text));
  * ```
+ * @internal
  */
 export function prepareTemplateModel(model: TaughtGestureModel): PreparedTemplates {
   const noneIndex = model.labels.indexOf('none');
@@ -72,7 +73,7 @@ export function scoresFromDistances(distances: Float64Array, thresholds: Float64
  *
  * @example
  * ```ts
- * import { classifyWithTemplates, prepareTemplateModel } from 'posestream';
+ * import { classifyWithTemplates, prepareTemplateModel } from './classifyWithTemplates.js';
  * const scores = classifyWithTemplates(prepareTemplateModel(taught), window.pack(), window.size, { aspect: 4 / 3, spanMs: window.span, coveredMs: window.span });
  * ```
  */

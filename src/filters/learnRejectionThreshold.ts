@@ -21,9 +21,10 @@ export interface RejectionThresholdOptions {
  *
  * @example
  * ```ts
- * import { learnRejectionThreshold } from 'posestream';
+ * import { learnRejectionThreshold } from './learnRejectionThreshold.js';
  * const tau = learnRejectionThreshold([0.2, 0.25, 0.3], [0.5, 0.9, 0.28]); // between 0.3 and 0.5
  * ```
+ * @internal
  */
 export function learnRejectionThreshold(positives: readonly number[], negatives: readonly number[], options: RejectionThresholdOptions = {}): number {
   const cost = options.falseAcceptCost ?? 2;

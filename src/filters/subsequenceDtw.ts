@@ -27,9 +27,10 @@ export interface SubsequenceDtwOptions {
  *
  * @example
  * ```ts
- * import { subsequenceDtw } from 'posestream';
+ * import { subsequenceDtw } from './subsequenceDtw.js';
  * const d = subsequenceDtw(template, 12, query, 30, dims, { endSlack: 3 });
  * ```
+ * @internal
  */
 export function subsequenceDtw(
   template: Float32Array,

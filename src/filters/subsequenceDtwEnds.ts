@@ -10,10 +10,11 @@
  *
  * @example
  * ```ts
- * import { subsequenceDtwEnds } from 'posestream';
+ * import { subsequenceDtwEnds } from './subsequenceDtwEnds.js';
  * const ends = subsequenceDtwEnds(template, 12, query, 30, dims, 8, 0.5, new Float64Array(8));
  * const withSlack4 = Math.min(...ends.subarray(0, 5));
  * ```
+ * @internal
  */
 export function subsequenceDtwEnds(
   template: Float32Array,

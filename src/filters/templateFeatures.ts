@@ -21,6 +21,14 @@ export interface TemplateFeatureWeights {
 /** The feature weights a taught model is made with unless it says otherwise. */
 export const DEFAULT_TEMPLATE_FEATURE_WEIGHTS: Readonly<TemplateFeatureWeights> = Object.freeze({ shape: 1, velocity: 0.12, path: 0.4 });
 
+/** A window's per-frame features, as {@link templateFeatures} returns them. */
+export interface TemplateFeatureFrames {
+  /** The features, `frames x dims` numbers, row-major. */
+  data: Float32Array;
+  /** Numbers per frame. */
+  dims: number;
+}
+
 /**
  * Per-frame features of a packed window, invariant to where the hand is in the image and how far it is from the
  * camera: what the template matcher compares.
@@ -44,7 +52,7 @@ export function templateFeatures(
   frames: number,
   context: WindowContext,
   weights: TemplateFeatureWeights = DEFAULT_TEMPLATE_FEATURE_WEIGHTS,
-): { data: Float32Array; dims: number } {
+): TemplateFeatureFrames {
   const dims = TEMPLATE_FEATURE_DIMS;
   const aspect = context.aspect > 0 && Number.isFinite(context.aspect) ? context.aspect : 1;
   const x = (f: number, k: number): number => window[(f * 21 + k) * 3]! * aspect;

@@ -7,8 +7,11 @@ export const TEMPLATE_MODEL_FORMAT = 'posestream-templates/v1';
 
 /** One taught template: an example's frames as features (row-major `frames x dims`, rounded to 1e-4). */
 export interface GestureTemplate {
+  /** The gesture it is an example of. */
   label: string;
+  /** Its length, in window instants. */
   frames: number;
+  /** Its features, `frames x features.dims` numbers, row-major. */
   data: number[];
 }
 
@@ -17,24 +20,68 @@ export interface GestureTemplate {
  * (`JSON.stringify` it to save it); `createClassifierWorker({ model })` loads it from a URL or path, or as the object.
  */
 export interface TaughtGestureModel {
+  /** Always {@link TEMPLATE_MODEL_FORMAT}: how a loader tells this JSON from a TensorFlow.js model.json. */
   format: typeof TEMPLATE_MODEL_FORMAT;
   /** The classifier's labels in score order: the taught gestures, then `none`. */
   labels: string[];
   /** `slidingWindow` resampling the model runs on (what it was taught with). */
-  window: { frames: number; durationMs: number; minDurationMs?: number };
+  window: TaughtWindow;
+  /** `slidingWindow`'s missing-hand policy it was taught with. */
   onMissingHand: MissingHandPolicy;
   /** The longest gap bridged, ms (`slidingWindow`'s `maxGapMs`). */
   maxGapMs: number;
   /** The `stableGestures` settings chosen on held-out folds of the examples. */
   gestures: Required<Pick<GestureTrackerOptions, 'threshold' | 'minConsecutive' | 'cooldownMs'>>;
-  features: { dims: number; weights: TemplateFeatureWeights };
-  /** Subsequence DTW: frames the match may end before the window's end, and the cost of holding a frame. */
-  matching: { endSlackFrames: number; skipPenalty: number };
+  /** The per-frame features the templates hold. */
+  features: TaughtFeatures;
+  /** How a window is matched against the templates. */
+  matching: TaughtMatching;
   /** Per taught label: the template distance below which a window is that gesture (feature units). */
   thresholds: Record<string, number>;
+  /** The templates, every taught label's and `none`'s. */
   templates: GestureTemplate[];
-  /** How it was taught: examples per label, the held-out folds' event-level scores, the wall time. */
-  taught: { examples: Record<string, number>; folds: number; precision: number; recall: number; trainMs: number };
+  /** How it was taught. */
+  taught: TaughtRecord;
+}
+
+/** The `slidingWindow` resampling a taught model runs on. */
+export interface TaughtWindow {
+  /** Instants per window. */
+  frames: number;
+  /** The span they cover, ms. */
+  durationMs: number;
+  /** How much of the span real frames must cover before a window starts, ms. @default durationMs */
+  minDurationMs?: number;
+}
+
+/** The features of a taught model's templates. */
+export interface TaughtFeatures {
+  /** Numbers per frame. */
+  dims: number;
+  /** The weight of each feature group in the frame distance. */
+  weights: TemplateFeatureWeights;
+}
+
+/** How a taught model matches a window (subsequence dynamic time warping). */
+export interface TaughtMatching {
+  /** Instants the match may end before the window's end. */
+  endSlackFrames: number;
+  /** The cost of holding a frame, as a fraction of the frame distance. */
+  skipPenalty: number;
+}
+
+/** How a model was taught. */
+export interface TaughtRecord {
+  /** Examples per label. */
+  examples: Record<string, number>;
+  /** Held-out folds the settings were chosen on. */
+  folds: number;
+  /** The folds' event-level precision at the chosen settings, 0..1. */
+  precision: number;
+  /** The folds' event-level recall at the chosen settings, 0..1. */
+  recall: number;
+  /** Wall time of teaching, ms. */
+  trainMs: number;
 }
 
 /** A taught model prepared for matching (templates as typed arrays, grouped by label index). @internal */

@@ -22,6 +22,7 @@ export type TeachingErrorKind = 'too-few-examples' | 'one-class' | 'no-hand' | '
  * ```
  */
 export class TeachingError extends PosestreamError {
+  /** What was wrong, as a string union (e.g. `'too-few-examples'`). */
   readonly kind: TeachingErrorKind;
   /** The class or example label at fault. */
   readonly label: string | undefined;

@@ -1,14 +1,28 @@
 /** A labelled or predicted gesture event, in frame indices of one stream (inclusive). */
 export interface GestureSpan {
+  /** The gesture. */
   label: string;
+  /** Its first frame (`PoseFrame.index`). */
   startFrame: number;
+  /** Its last frame (`PoseFrame.index`, inclusive). */
   endFrame: number;
+}
+
+/** What {@link matchGestureEvents} found: the counts, and the events behind the misses and the false ones. */
+export interface GestureEventMatch extends EventCounts {
+  /** The labelled events nothing matched. */
+  missed: GestureSpan[];
+  /** The predicted events that matched nothing. */
+  falseEvents: GestureSpan[];
 }
 
 /** Event-level counts: matched, false (wrong, double or spurious) and missed events. */
 export interface EventCounts {
+  /** Predicted events that matched a labelled one. */
   truePositives: number;
+  /** Predicted events that matched none (a wrong label, a double trigger, a gesture where there was none). */
   falsePositives: number;
+  /** Labelled events nothing matched. */
   falseNegatives: number;
 }
 
@@ -30,7 +44,7 @@ export function matchGestureEvents(
   labelled: readonly GestureSpan[],
   timeOf: (frame: number) => number,
   windowMs: number,
-): EventCounts & { missed: GestureSpan[]; falseEvents: GestureSpan[] } {
+): GestureEventMatch {
   const gestures = labelled.filter((l) => l.label !== 'none');
   const used = new Uint8Array(gestures.length);
   const falseEvents: GestureSpan[] = [];

@@ -1,5 +1,5 @@
 import type { TemplateFeatureWeights } from '../filters/templateFeatures.js';
-import type { TaughtGestureModel } from '../filters/templateTypes.js';
+import type { TaughtGestureModel, TaughtWindow } from '../filters/templateTypes.js';
 import type { MissingHandPolicy } from '../operators/operatorTypes.js';
 import type { RecordingLabel } from '../streams/recordingTypes.js';
 import type { PoseFrame } from '../types.js';
@@ -9,7 +9,9 @@ import type { PoseFrame } from '../types.js';
  * from `startFrame` to `endFrame` (`PoseFrame.index` values, inclusive); the label `none` marks "anything else".
  */
 export interface GestureExample {
+  /** The gesture's name, or `none` for "anything else". */
   label: string;
+  /** The frames of the performance (a little before and after the gesture is fine). */
   frames: readonly PoseFrame[];
   /** `PoseFrame.index` of the gesture's first frame. @default the first frame's index */
   startFrame?: number;
@@ -19,7 +21,9 @@ export interface GestureExample {
 
 /** A continuous recording with label spans (a posestream/v1 recording read by `readRecording`): frames outside every span are `none`. */
 export interface LabelledRecording {
+  /** Its frames, in time order. */
   frames: readonly PoseFrame[];
+  /** Its label spans (`PoseFrame.index` values, inclusive). */
   labels: readonly RecordingLabel[];
   /** Names the recording in errors. @default 'recording <i>' */
   name?: string;
@@ -40,7 +44,7 @@ export interface TeachOptions {
    * `minDurationMs` is covered).
    * @default { frames: 30, durationMs: 2000, minDurationMs: 1000 }
    */
-  window?: { frames: number; durationMs: number; minDurationMs?: number };
+  window?: TaughtWindow;
   /** `slidingWindow`'s missing-hand policy. @default 'skip' */
   onMissingHand?: MissingHandPolicy;
   /** `slidingWindow`'s `maxGapMs`, ms. @default 500 */
@@ -67,9 +71,13 @@ export interface TeachOptions {
 
 /** What teaching reports as it goes (`step`, `done` of `total` units of it, the score so far, the time left). */
 export interface TeachProgress {
+  /** Always `'progress'`. */
   type: 'progress';
+  /** The step teaching is at. */
   step: 'checking' | 'features' | 'matching' | 'folds' | 'settings';
+  /** Units of the step done. */
   done: number;
+  /** Units of the step in all. */
   total: number;
   /** The held-out folds' event-level F1 (0..1) once known. */
   score?: number;
@@ -79,7 +87,9 @@ export interface TeachProgress {
 
 /** The last value of teaching: the taught model and its held-out score. */
 export interface TeachDone {
+  /** Always `'done'`. */
   type: 'done';
+  /** The taught model: plain JSON, ready for `createClassifierWorker({ model })` or `pipeline.useGestureModel`. */
   model: TaughtGestureModel;
   /** The held-out folds' event-level F1 at the chosen settings (0..1). */
   score: number;

@@ -53,6 +53,7 @@ export interface SwipeClassifierInit {
 
 /** Init message of the classifier worker for a taught template model (`createGestureTrainer`). */
 export interface TemplateClassifierInit {
+  /** Always `'templates'`. */
   kind: 'templates';
   /** The taught model's JSON URL or (Node) path, or the model itself. */
   model: string | TaughtGestureModel;

@@ -23,8 +23,8 @@ export interface GestureTrainerOptions extends TeachOptions, Pick<SpawnWorkerOpt
 /** Teaches gesture models from examples in a worker. */
 export interface GestureTrainer {
   /**
-   * Teaches a model from `input`. Cold: each subscription starts its own worker, emits {@link TeachProgress} values
-   * and a last {@link TeachDone} (the taught model), then completes and terminates the worker; unsubscribing cancels
+   * Teaches a model from `input`. Cold: each subscription starts its own worker, emits `TeachProgress` values
+   * and a last `TeachDone` (the taught model), then completes and terminates the worker; unsubscribing cancels
    * and terminates it (no half-taught model is emitted). A `TeachingError` (too few examples, one class, no hand)
    * errors the Observable before any worker starts.
    */

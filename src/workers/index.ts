@@ -13,7 +13,6 @@ export { WorkerError, WorkerTimeoutError, ModelLoadError, ClassifierOutputError,
 export { createClassifierWorker, type ClassifierWorkerOptions } from './createClassifierWorker.js';
 export { createFunctionClassifierWorker, type FunctionClassifierWorkerOptions } from './createFunctionClassifierWorker.js';
 export { createGestureTrainer, type GestureTrainer, type GestureTrainerOptions } from './createGestureTrainer.js';
-export type { GestureTrainerApi, TeachRequest } from './gestureTrainerService.js';
 export type { ClassifierWorker, ClassifierWorkerCommonOptions } from './classifierClient.js';
 export type {
   TemplateClassifierInit,

@@ -1,7 +1,10 @@
 // The taught model's pure math: features invariant to position and distance, subsequence DTW at the window's end,
 // thresholds learned from held-out distances, and rejection (none wins when nothing is close).
 import { describe, expect, it } from 'vitest';
-import { learnRejectionThreshold, subsequenceDtw, subsequenceDtwEnds, templateFeatures, TEMPLATE_FEATURE_DIMS, type PoseFrame } from 'posestream';
+import { templateFeatures, TEMPLATE_FEATURE_DIMS, type PoseFrame } from 'posestream';
+import { learnRejectionThreshold } from '../../src/filters/learnRejectionThreshold.js';
+import { subsequenceDtw } from '../../src/filters/subsequenceDtw.js';
+import { subsequenceDtwEnds } from '../../src/filters/subsequenceDtwEnds.js';
 import { syntheticHand } from 'posestream/testing';
 import { scoresFromDistances } from '../../src/filters/classifyWithTemplates.js';
 

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { Worker as NodeWorker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyWithTemplates, prepareTemplateModel, slidingWindow, TeachingError, type TaughtGestureModel, type TeachEvent } from 'posestream';
+import { slidingWindow, TeachingError, type TaughtGestureModel, type TeachEvent } from 'posestream';
+import { classifyWithTemplates, prepareTemplateModel } from '../../src/filters/classifyWithTemplates.js';
 import { createClassifierWorker, createGestureTrainer, type ClassifierWorker } from 'posestream/workers';
 import { joinSegments, kairessSplit } from '../../eval/teachingStreams.js';
 
