@@ -50,7 +50,7 @@ export async function kairessSplit(dir: string): Promise<TeachingSplit> {
 
 /** The seniormars split: per class, the first 60 % of the clips (file order) teach, the rest test. */
 export async function seniormarsSplit(dir: string): Promise<TeachingSplit> {
-  const clips = await seniormarsClips(dir, { leadMs: 0, trailMs: 0 });
+  const clips = await seniormarsClips(dir, { leadMs: 0, trailMs: 0, labelBy: 'travel' }); // 4 swipe_left clips travel towards +x: labelled by their direction (docs/evaluation.md)
   const byLabel = new Map<string, Segment[]>();
   for (const c of clips) {
     const label = c.labels[0]?.label ?? 'palm';
