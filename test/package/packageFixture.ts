@@ -14,7 +14,7 @@
  * (package.json, the lockfile, tsconfigs, and the paths, sizes and mtimes of src/, bin/, scripts/, models/); a new
  * key deletes the older ones. Results are written last (`*.json`), so an interrupted run is redone, never reused.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -69,6 +69,59 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** A running `vite` (dev server) or `vite preview` (the built app) of an app on 127.0.0.1. */
+export interface ViteServer {
+  origin: string;
+  /** The server's stdout+stderr so far. */
+  output(): string;
+  /** Stops it (its own process group: SIGTERM, SIGKILL after 5 s). */
+  stop(): Promise<void>;
+}
+
+/** Starts `vite` / `vite preview` of the app in `dir` (its own node_modules/vite) on a free port; resolves once it answers. */
+export async function startViteServer(dir: string, command: 'dev' | 'preview'): Promise<ViteServer> {
+  const port = await freePort();
+  const args = [join(dir, 'node_modules/vite/bin/vite.js'), ...(command === 'preview' ? ['preview'] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+  const child = spawn(process.execPath, args, { cwd: dir, env: childEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const stop = (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+    return new Promise((resolvePromise) => {
+      const kill = (signal: NodeJS.Signals): void => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          resolvePromise(); // already gone
+        }
+      };
+      const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolvePromise();
+      });
+      kill('SIGTERM');
+    });
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`vite ${command} exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(origin)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`vite ${command} did not answer on ${origin} within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { origin, output: () => output, stop };
 }
 
 function walk(dir: string, visit: (path: string) => void): void {

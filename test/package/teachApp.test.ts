@@ -2,21 +2,20 @@
 // app with posestream installed from the packed tarball, `src/main.ts` = exactly that block, and
 // `public/teach/{train,test}.ndjson` written here from real data (kairess: one person's come / away / spin takes;
 // teach on the first 55 % of each take, test on its last 40 %; eval/teachingStreams.ts, as docs/evaluation.md's
-// "Teaching" table). `npm run build` (tsc && vite build), served statically, loaded in Chromium: the teaching runs in
-// the trainer worker the tarball ships, and #result must hold the JSON the README promises.
+// "Teaching" table). Built with the template's `npm run build` (tsc && vite build) and served by `vite preview`, and
+// run in Vite's dev server, each loaded in Chromium: the teaching runs in the trainer worker the tarball ships, and
+// #result must hold the JSON the README promises.
 //
 // Tolerance of the events (event-level, matchGestureEvents, the rule of docs/evaluation.md): precision >= 0.9 and
 // recall >= 0.6 of the test recording's labelled gestures (docs/evaluation.md measured 1.00 / 0.77 in Node on this
 // split: 23 of 30, 0 false; the NDJSON's 5-decimal landmarks may move a borderline window).
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/browser/launchChromium.js';
 import { serializeRecording } from '../../src/recording/serializeRecording.js';
 import { matchGestureEvents, type GestureSpan } from '../../src/teach/matchGestureEvents.js';
 import { joinSegments, kairessSplit } from '../../eval/teachingStreams.js';
-import { readmeTsBlock, SHARED_DATA, teachApp } from './packageFixture.js';
+import { readmeTsBlock, SHARED_DATA, startViteServer, teachApp, type ViteServer } from './packageFixture.js';
 
 const FPS = 15;
 const MIN_PRECISION = 0.9;
@@ -34,8 +33,7 @@ let appDir: string;
 let buildLog: string;
 let testLabels: GestureSpan[];
 let testTimestamps: number[];
-let server: Server | undefined;
-let origin: string;
+const servers: ViteServer[] = [];
 
 beforeAll(async () => {
   const split = await kairessSplit(join(SHARED_DATA, 'landmarks/kairess-gesture-recognition'));
@@ -49,76 +47,82 @@ beforeAll(async () => {
     'public/teach/train.ndjson': ndjson(train, 'kairess teach block'),
     'public/teach/test.ndjson': ndjson(test, 'kairess test block'),
   }));
-  const serve = sirv(join(appDir, 'dist'), { dev: true });
-  server = createServer((req, res) => serve(req, res, () => {
-    res.statusCode = 404;
-    res.end();
-  }));
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (typeof address !== 'object' || address === null) throw new Error('no server address');
-  origin = `http://127.0.0.1:${address.port}`;
 }, 900_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await Promise.all(servers.map((s) => s.stop()));
 });
 
+/** Opens the app in Chromium; resolves #result parsed, once it is filled, after checking nothing erred. */
+async function runApp(how: 'dev' | 'preview'): Promise<Result> {
+  const server = await startViteServer(appDir, how);
+  servers.push(server);
+  const browser = await launchChromium({ allowedHosts: ['127.0.0.1'] });
+  const problems: string[] = [];
+  const workers: string[] = [];
+  try {
+    const page = await browser.context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.stack ?? e.message}`));
+    page.on('worker', (w) => {
+      workers.push(w.url());
+      w.on('console', (m) => m.type() === 'error' && problems.push(`console.error in worker ${w.url()}: ${m.text()}`));
+    });
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    await page.goto(`${server.origin}/`);
+    const text = await page
+      .waitForFunction(() => document.getElementById('result')?.textContent?.trim() || undefined, null, { timeout: RESULT_TIMEOUT_MS, polling: 200 })
+      .then((h) => h.jsonValue() as Promise<string>)
+      .catch(async (e: unknown) => {
+        const state = await page.evaluate(() => document.body.innerText.slice(0, 500)).catch(() => '(page gone)');
+        throw new Error(
+          `vite ${how}: #result stayed empty (${String(e)})\npage: ${state}\nproblems:\n${problems.join('\n') || '(none)'}\n` +
+            `requests:\n${browser.requests.slice(-20).join('\n')}\nserver:\n${server.output().slice(-3000)}`,
+        );
+      });
+    expect(problems).toEqual([]);
+    expect(browser.foreignRequests).toEqual([]);
+    expect(workers.some((u) => /gestureTrainerWorker/.test(u))).toBe(true); // taught in the worker, not on the page
+    await page.close();
+    return JSON.parse(text) as Result;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Checks #result's shape and scores its events against the test recording's label lines (the tolerance above). */
+function checkResult(how: string, result: Result): void {
+  expect(Object.keys(result).sort()).toEqual(['events', 'labels', 'trainMs']);
+  expect(result.trainMs).toBeGreaterThan(0);
+  expect(result.labels.at(-1)).toBe('none');
+  expect([...result.labels].sort()).toEqual(['away', 'come', 'none', 'spin']);
+  for (const e of result.events) {
+    expect(Object.keys(e).sort()).toEqual(['endFrame', 'label', 'startFrame']);
+    expect(result.labels).toContain(e.label);
+    expect(e.endFrame).toBeGreaterThanOrEqual(e.startFrame);
+  }
+  const counts = matchGestureEvents(result.events, testLabels, (f) => testTimestamps[f] ?? f * (1000 / FPS), 2000);
+  const precision = counts.truePositives / Math.max(1, counts.truePositives + counts.falsePositives);
+  const recall = counts.truePositives / Math.max(1, counts.truePositives + counts.falseNegatives);
+  const labelled = testLabels.filter((l) => l.label !== 'none').length;
+  console.info(
+    `teach app, vite ${how}, Chromium: trained in ${result.trainMs} ms; ${result.events.length} events for ${labelled} labelled gestures: ` +
+      `${counts.truePositives} found, ${counts.falsePositives} false, ${counts.falseNegatives} missed (P ${precision.toFixed(2)}, R ${recall.toFixed(2)})`,
+  );
+  expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION);
+  expect(recall).toBeGreaterThanOrEqual(MIN_RECALL);
+}
+
 describe('the README "Teach from recordings" app, from the packed tarball in Chromium', () => {
-  it('builds without externalised node: modules and emits the trainer worker', () => {
+  it('vite build: no externalised node: modules, the trainer worker emitted, and #result right', { timeout: 180_000 }, async () => {
     expect(buildLog).not.toMatch(/externali[sz]ed for browser compatibility/i);
     expect(buildLog).toMatch(/gestureTrainerWorker[^\s]*\.js/);
+    checkResult('build + preview', await runApp('preview'));
   });
 
-  it('teaches in the worker and writes the taught labels and the test recording\'s gestures into #result', { timeout: 180_000 }, async () => {
-    const browser = await launchChromium({ allowedHosts: ['127.0.0.1'] });
-    const problems: string[] = [];
-    const workers: string[] = [];
-    try {
-      const page = await browser.context.newPage();
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.stack ?? e.message}`));
-      page.on('worker', (w) => {
-        workers.push(w.url());
-        w.on('console', (m) => m.type() === 'error' && problems.push(`console.error in worker ${w.url()}: ${m.text()}`));
-      });
-      page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-      await page.goto(`${origin}/`);
-      const text = await page
-        .waitForFunction(() => document.getElementById('result')?.textContent?.trim() || undefined, null, { timeout: RESULT_TIMEOUT_MS, polling: 200 })
-        .then((h) => h.jsonValue() as Promise<string>)
-        .catch(async (e: unknown) => {
-          const state = await page.evaluate(() => document.body.innerText.slice(0, 500)).catch(() => '(page gone)');
-          throw new Error(`#result stayed empty (${String(e)})\npage: ${state}\nproblems:\n${problems.join('\n') || '(none)'}\nrequests:\n${browser.requests.slice(-20).join('\n')}`);
-        });
-      const result = JSON.parse(text) as Result;
-      expect(problems).toEqual([]);
-      expect(browser.foreignRequests).toEqual([]);
-      expect(workers.some((u) => /gestureTrainerWorker/.test(u))).toBe(true); // taught in the worker, not on the page
-      expect(Object.keys(result).sort()).toEqual(['events', 'labels', 'trainMs']);
-      expect(result.trainMs).toBeGreaterThan(0);
-      expect(result.labels.at(-1)).toBe('none');
-      expect([...result.labels].sort()).toEqual(['away', 'come', 'none', 'spin']);
-      for (const e of result.events) {
-        expect(Object.keys(e).sort()).toEqual(['endFrame', 'label', 'startFrame']);
-        expect(result.labels).toContain(e.label);
-        expect(e.endFrame).toBeGreaterThanOrEqual(e.startFrame);
-      }
-      const counts = matchGestureEvents(result.events, testLabels, (f) => testTimestamps[f] ?? f * (1000 / FPS), 2000);
-      const precision = counts.truePositives / Math.max(1, counts.truePositives + counts.falsePositives);
-      const recall = counts.truePositives / Math.max(1, counts.truePositives + counts.falseNegatives);
-      const labelled = testLabels.filter((l) => l.label !== 'none').length;
-      console.info(
-        `teach app in Chromium: trained in ${result.trainMs} ms; ${result.events.length} events for ${labelled} labelled gestures: ` +
-          `${counts.truePositives} found, ${counts.falsePositives} false, ${counts.falseNegatives} missed (P ${precision.toFixed(2)}, R ${recall.toFixed(2)})`,
-      );
-      expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION);
-      expect(recall).toBeGreaterThanOrEqual(MIN_RECALL);
-      await page.close();
-    } finally {
-      await browser.close();
-    }
+  it('vite dev server: the same #result', { timeout: 180_000 }, async () => {
+    checkResult('dev', await runApp('dev'));
   });
 });
