@@ -5,6 +5,8 @@
  * - `userApp()`: a fresh `npm create vite@latest -- --template vanilla-ts` app with the README's "Use it in your
  *   app" → "Vite" section applied (its ```sh block run with the tarball for `posestream`, its ```ts block as
  *   `src/main.ts`), and node_modules measured before and after;
+ * - `teachApp(main, files)`: the same fresh app with only `npm install <tarball>`, `src/main.ts` = `main` and
+ *   `files` (e.g. `public/teach/*.ndjson`) written (the README's "Teach your own gestures" block);
  * - `typesProject()`: a tiny TypeScript project with the tarball installed;
  * - `nodeProject()`: a fresh Node project with only the tarball and rxjs installed (no optional peer).
  *
@@ -12,12 +14,12 @@
  * (package.json, the lockfile, tsconfigs, and the paths, sizes and mtimes of src/, bin/, scripts/, models/); a new
  * key deletes the older ones. Results are written last (`*.json`), so an interrupted run is redone, never reused.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
@@ -67,6 +69,59 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** A running `vite` (dev server) or `vite preview` (the built app) of an app on 127.0.0.1. */
+export interface ViteServer {
+  origin: string;
+  /** The server's stdout+stderr so far. */
+  output(): string;
+  /** Stops it (its own process group: SIGTERM, SIGKILL after 5 s). */
+  stop(): Promise<void>;
+}
+
+/** Starts `vite` / `vite preview` of the app in `dir` (its own node_modules/vite) on a free port; resolves once it answers. */
+export async function startViteServer(dir: string, command: 'dev' | 'preview'): Promise<ViteServer> {
+  const port = await freePort();
+  const args = [join(dir, 'node_modules/vite/bin/vite.js'), ...(command === 'preview' ? ['preview'] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+  const child = spawn(process.execPath, args, { cwd: dir, env: childEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const stop = (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+    return new Promise((resolvePromise) => {
+      const kill = (signal: NodeJS.Signals): void => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          resolvePromise(); // already gone
+        }
+      };
+      const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolvePromise();
+      });
+      kill('SIGTERM');
+    });
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`vite ${command} exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(origin)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`vite ${command} did not answer on ${origin} within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { origin, output: () => output, stop };
 }
 
 function walk(dir: string, visit: (path: string) => void): void {
@@ -205,6 +260,27 @@ export function readmeVite(): ReadmeVite {
   return { sh: lines, ts };
 }
 
+/** The ```ts block of README section `## <section>` → `### <subsection>` (the first one of that subsection). */
+export function readmeTsBlock(section: string, subsection: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = new RegExp(`^## ${escape(section)}\n([\\s\\S]*?)(?=^## |$(?![\\s\\S]))`, 'm').exec(readme)?.[1];
+  if (body === undefined) throw new Error(`README.md has no "## ${section}" section`);
+  const sub = new RegExp(`^### ${escape(subsection)}\n([\\s\\S]*?)(?=^### |$(?![\\s\\S]))`, 'm').exec(body)?.[1];
+  if (sub === undefined) throw new Error(`README.md "## ${section}" has no "### ${subsection}" subsection`);
+  const ts = /```ts\n([\s\S]*?)```/.exec(sub)?.[1];
+  if (ts === undefined) throw new Error(`README.md "### ${subsection}" has no \`\`\`ts block`);
+  return ts;
+}
+
+/** `npm create vite@latest my-app -- --template vanilla-ts` in `parent`, then its own `npm install`: the app folder. */
+async function createViteApp(parent: string): Promise<string> {
+  await run('npm', ['create', '-y', 'vite@latest', 'my-app', '--', '--template', 'vanilla-ts', '--no-interactive'], parent);
+  const app = join(parent, 'my-app');
+  await run('npm', ['install', '--prefer-offline'], app);
+  return app;
+}
+
 /** The fresh user app, measured. */
 export interface UserApp {
   /** The app folder (`my-app`). */
@@ -225,9 +301,7 @@ export async function userApp(): Promise<UserApp> {
   const vite = readmeVite();
   const name = `app-${sha(JSON.stringify(vite))}`;
   const dir = await once(name, async (tmp) => {
-    await run('npm', ['create', '-y', 'vite@latest', 'my-app', '--', '--template', 'vanilla-ts', '--no-interactive'], tmp);
-    const app = join(tmp, 'my-app');
-    await run('npm', ['install', '--prefer-offline'], app);
+    const app = await createViteApp(tmp);
     const measure = () => ({ ...folderSize(join(app, 'node_modules')), lock: (JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as { packages: LockPackages }).packages });
     const before = measure();
     let installLog = '';
@@ -253,6 +327,28 @@ export async function buildUserApp(): Promise<{ dir: string; log: string }> {
     writeFileSync(logFile, JSON.stringify(log));
   }
   return { dir: app.dir, log: JSON.parse(readFileSync(logFile, 'utf8')) as string };
+}
+
+/**
+ * A fresh vanilla-ts Vite app with the tarball installed (`npm install <tarball>`, as "npm install posestream"),
+ * `src/main.ts` = `main`, and `files` written (paths relative to the app, e.g. `public/teach/train.ndjson`), then
+ * built with the template's own `npm run build` (`tsc && vite build`, so `main` is type-checked as a user's app is).
+ * Cached per tarball key and per `main` + `files`. Resolves the app folder and the build's output.
+ */
+export async function teachApp(main: string, files: Record<string, string> = {}): Promise<{ dir: string; buildLog: string }> {
+  const tarball = await packTarball();
+  const name = `teach-${sha(JSON.stringify([main, Object.entries(files).sort()]))}`;
+  const dir = await once(name, async (tmp) => {
+    const app = await createViteApp(tmp);
+    await run('npm', ['install', '--prefer-offline', tarball], app);
+    writeFileSync(join(app, 'src', 'main.ts'), main);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(app, path)), { recursive: true });
+      writeFileSync(join(app, path), text);
+    }
+    writeFileSync(join(tmp, 'build.json'), JSON.stringify(await run('npm', ['run', 'build'], app)));
+  });
+  return { dir: join(dir, 'my-app'), buildLog: JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as string };
 }
 
 /**
