@@ -37,8 +37,12 @@ function runCase(c: FaultCase): Promise<FaultReport> {
   return session.page.evaluate((x) => (window as unknown as { pipelinePage: { runFaultCase(c: FaultCase): Promise<FaultReport> } }).pipelinePage.runFaultCase(x), c);
 }
 
-/** How long after the fault a held gesture must have ended: a hang or a silent exit is found in ~3 s. */
-const END_WITHIN_MS: Record<FaultCase['fault'], number> = { crash: 1000, exit: 6000, hang: 6000, starve: 20_000, break: 1000, dispose: 100 };
+/**
+ * How long after the fault a held gesture must have ended: a hang or a silent exit is found in ~3 s; a starved
+ * stream after 15 s of no pose frame while the camera delivers (17-20.5 s seen on this 2-core machine under a full
+ * test run), and then the end comes with the restart (asserted in its test).
+ */
+const END_WITHIN_MS: Record<FaultCase['fault'], number> = { crash: 1000, exit: 6000, hang: 6000, starve: 30_000, break: 1000, dispose: 100 };
 
 function expectContract(r: FaultReport): void {
   const c = r.faultCase;
@@ -102,6 +106,7 @@ describe('createHandGesturePipeline (built package, Chromium): the fault matrix'
     reports.push(r);
     expectContract(r);
     expect(r.restartSeenAfterMs!).toBeGreaterThanOrEqual(15_000); // not before the quiet time
+    expect(Math.abs(r.endAfterMs! - r.restartSeenAfterMs!)).toBeLessThan(1000); // the end comes with the restart
     expect(r.stats!.lastError).toMatch(/no pose frame came from the estimator worker/);
   });
 
