@@ -5,8 +5,8 @@
  * - palm size: the hand (and its path) scaled about the image centre so that its median palm length is P of the
  *   frame width, with 0.002 frame widths of seeded tracking jitter added per coordinate (a far hand is not tracked
  *   more precisely than a near one);
- * - travel: the hand's path (not its size) scaled so that the stroke travels T palm lengths, first to last labelled
- *   frame.
+ * - travel: the hand's path (not its size) scaled so that the stroke travels T palm lengths along the swipe's axis
+ *   (the extent of the palm centre over the labelled span, 2-D palm lengths: the recogniser's own measure).
  */
 import { createRng } from '../src/train/createRng.js';
 import { resampleTrack } from '../src/filters/resampleTrack.js';
@@ -112,9 +112,10 @@ export async function travelCurve(clips: readonly RealClip[], travels: readonly 
         return [[0, 5, 9, 13, 17].reduce((s, j) => s + h.landmarks[j]!.x, 0) / 5, [0, 5, 9, 13, 17].reduce((s, j) => s + h.landmarks[j]!.y, 0) / 5];
       };
       const [x0, y0] = centre(sized[l.startFrame]!);
-      const [x1, y1] = centre(sized[l.endFrame]!);
       const palm = median(sized.map((f) => Math.hypot(f.hands[0]!.landmarks[9]!.x - f.hands[0]!.landmarks[0]!.x, (f.hands[0]!.landmarks[9]!.y - f.hands[0]!.landmarks[0]!.y) / aspect)));
-      const travel = Math.hypot(x1 - x0, (y1 - y0) / aspect) / palm;
+      // Travel as the recogniser measures it: the extent along the swipe's axis over the labelled span.
+      const along = sized.slice(l.startFrame, l.endFrame + 1).map((f) => (l.label === 'swipe_left' || l.label === 'swipe_right' ? centre(f)[0] : centre(f)[1] / aspect));
+      const travel = (Math.max(...along) - Math.min(...along)) / palm;
       const k = value / travel;
       const moved = sized.map((f) => {
         const [cx, cy] = centre(f);

@@ -61,8 +61,8 @@ const sources = await loadRealSources(root, dataDir, { onRecord: (v) => process.
   out(formatCurve('stroke duration', 's', await durationCurve(held, [0.25, 0.5, 1, 1.5, 2, 2.5, 3])));
   out(`\n== recall over the same clips, the hand scaled to a palm length (fraction of the frame width; 0.002 jitter)\n`);
   out(formatCurve('palm length', 'of the width', await palmSizeCurve(held, [0.03, 0.05, 0.075, 0.1, 0.15, 0.2])));
-  out(`\n== recall over the same clips, each stroke's path scaled to a travel (palm lengths, first to last labelled frame)\n`);
-  out(formatCurve('travel', 'palm lengths', await travelCurve(held, [0.75, 1, 1.25, 1.5, 2, 3, 5])));
+  out(`\n== recall over the same clips, each stroke's path scaled to a travel (palm lengths along its axis over the labelled span)\n`);
+  out(formatCurve('travel', 'palm lengths', await travelCurve(held, [0.75, 1, 1.05, 1.25, 1.5, 2, 3, 5])));
   const sample = held.slice(0, 10).flatMap((c) => withFrameSize(c.frames));
   const windows = await lastValueFrom(from(sample).pipe(slidingWindow(DEFAULT_SWIPE_PIPELINE.window.frames, { resample: DEFAULT_SWIPE_PIPELINE.window, onMissingHand: 'skip' }), toArray()));
   const packed = windows.map((w) => w.pack());
