@@ -19,7 +19,7 @@ export interface InjectHandGesturesOptions extends HandGesturePipelineOptions {
 export interface HandGestures {
   /** The gesture held now (its start event), or null. */
   readonly gesture: Signal<GestureEvent | null>;
-  /** The latest classifier prediction, or null before the first. */
+  /** The latest classifier prediction (updated at most every 100 ms; all of them: `predictions$`), or null before the first. */
   readonly prediction: Signal<Prediction | null>;
   /** The latest pipeline statistics, or null before the first tick. */
   readonly stats: Signal<PipelineStats | null>;

@@ -1,5 +1,5 @@
 import { DestroyRef, ElementRef, Injector, NgZone, afterNextRender, assertInInjectionContext, inject, signal } from '@angular/core';
-import { BehaviorSubject, EMPTY, Subscription, switchMap } from 'rxjs';
+import { BehaviorSubject, EMPTY, Subscription, switchMap, throttleTime } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { withVideoElement } from '../adapters/withVideoElement.js';
 import { createHandGesturePipeline } from '../pipeline/createHandGesturePipeline.js';
@@ -16,7 +16,8 @@ import { HAND_GESTURES_OPTIONS } from './provideHandGestures.js';
  * `provideHandGestures` (if any) with these on top. The pipeline starts after the first render (`afterNextRender`:
  * never on a server, and `video` — e.g. a `viewChild` — is resolved by then) and outside Angular's zone, so worker
  * messages and per-frame callbacks run no change detection in zone.js apps; signals change at most once per gesture
- * event, prediction, stats tick or status change, which is all a zoneless app re-renders for. When the owner is
+ * event, stats tick or status change, and `prediction` at most every 100 ms (a classifier as fast as the camera
+ * predicts every frame), which is all a zoneless app re-renders for. When the owner is
  * destroyed (`DestroyRef`), the camera tracks are stopped, both workers terminated and the Observables complete.
  *
  * @example
@@ -73,7 +74,8 @@ export function injectHandGestures(options: InjectHandGesturesOptions = {}): Han
       current.set(p);
       subscriptions.add(p.status$.subscribe((v) => status.set(v)));
       subscriptions.add(p.gesture$.subscribe((v) => gesture.set(v)));
-      subscriptions.add(p.predictions$.subscribe((v) => prediction.set(v)));
+      // A classifier as fast as the camera predicts every frame: the signal takes the latest at most every 100 ms.
+      subscriptions.add(p.predictions$.pipe(throttleTime(100, undefined, { leading: true, trailing: true })).subscribe((v) => prediction.set(v)));
       subscriptions.add(p.stats$.subscribe((v) => stats.set(v)));
       subscriptions.add(p.errors$.subscribe((v) => error.set(v)));
       pipeline$.next(p);

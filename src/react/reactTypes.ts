@@ -20,7 +20,7 @@ export interface UseHandGesturesOptions extends HandGesturePipelineOptions {
 export interface HandGesturesState {
   /** The gesture held now (its start event), or null. */
   gesture: GestureEvent | null;
-  /** The latest classifier prediction, or null before the first. */
+  /** The latest classifier prediction (updated at most every 100 ms; all of them: `pipeline.predictions$`), or null before the first. */
   prediction: Prediction | null;
   /** The latest pipeline statistics, or null before the first tick. */
   stats: PipelineStats | null;

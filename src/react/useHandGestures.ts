@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefCallback } from 'react';
-import type { Subscription } from 'rxjs';
+import { throttleTime, type Subscription } from 'rxjs';
 import { createHandGesturePipeline } from '../pipeline/createHandGesturePipeline.js';
 import { withVideoElement } from '../adapters/withVideoElement.js';
 import type { HandGesturePipeline, HandGesturePipelineOptions } from '../pipeline/pipelineTypes.js';
@@ -10,11 +10,15 @@ import { createOptionsKey } from './createOptionsKey.js';
 import { INITIAL_HAND_GESTURES_STATE } from './reactTypes.js';
 import type { HandGesturesState, UseHandGesturesOptions, UseHandGesturesResult } from './reactTypes.js';
 
+/** The prediction state is the latest prediction at most this often, ms. */
+const PREDICTION_STATE_MS = 100;
+
 /**
  * Runs one hand-gesture pipeline (`createHandGesturePipeline`) for the component's lifetime and gives its
  * low-frequency state to React: the gesture held now, the latest prediction, stats, status and the last error.
  *
- * State changes at most once per gesture event, prediction, stats tick or status change; never once per frame.
+ * State changes at most once per gesture event, stats tick or status change, and for predictions at most every
+ * 100 ms (the latest one; every prediction is on `pipeline.predictions$`); never once per frame.
  * Landmarks for drawing go to `onPoses` (called for every pose frame, outside rendering; the latest callback is
  * used without restarting anything). Attach `videoRef` to a `<video>` rendered by the same component to show the
  * camera or file in it. The pipeline starts after mounting settles (StrictMode's mount, unmount, mount opens the
@@ -77,7 +81,8 @@ export function useHandGestures(options: UseHandGesturesOptions = {}): UseHandGe
       subscriptions = [
         p.status$.subscribe((v) => patch('status', v)),
         p.gesture$.subscribe((v) => patch('gesture', v)),
-        p.predictions$.subscribe((v) => patch('prediction', v)),
+        // A classifier as fast as the camera predicts every frame: the state takes the latest at most every 100 ms.
+        p.predictions$.pipe(throttleTime(PREDICTION_STATE_MS, undefined, { leading: true, trailing: true })).subscribe((v) => patch('prediction', v)),
         p.stats$.subscribe((v) => patch('stats', v)),
         p.errors$.subscribe((v) => patch('error', v)),
         p.poses$.subscribe((frame: PoseFrame) => onPosesRef.current?.(frame)),
