@@ -125,6 +125,12 @@ export interface Prediction {
   startedAt: number;
   /** When classification finished, ms (same clock as `startedAt`). */
   finishedAt: number;
+  /**
+   * Where in the window the classifier found `label`, when it says (a taught template model does; absent otherwise
+   * and for the "nothing" class): the timestamps of the first and last frame of the matched stretch, ms (source
+   * clock). `stableGestures` uses it to tell a second performance of a held gesture from the same one seen again.
+   */
+  match?: { startTimestamp: number; endTimestamp: number };
 }
 
 /**
@@ -187,8 +193,18 @@ export interface WindowContext {
 export interface WindowClassifier {
   /** The class labels, in the order of the scores `classify` returns. */
   labels: readonly string[];
-  /** Scores one packed window (`shape` = [frames, 21, 3]): one score per label, 0..1, in `labels` order. */
+  /**
+   * Scores one packed window (`shape` = [frames, 21, 3]): one score per label, 0..1, in `labels` order (with
+   * `reportsMatch`, followed by the two frame indices of the match).
+   */
   classify(window: Float32Array, shape: readonly [number, number, number], context?: WindowContext): Promise<Float32Array | number[]>;
+  /**
+   * Whether `classify` returns two more values after the scores: the first and last frame index (0-based, in the
+   * window) of the stretch where the best label was found, -1 and -1 when it found none; they become
+   * {@link Prediction.match}.
+   * @default false
+   */
+  reportsMatch?: boolean;
 }
 
 /** The pipeline stages that `pipelineStats` reports on. */

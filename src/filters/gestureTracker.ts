@@ -10,11 +10,14 @@ interface Run {
   endT: number;
   scoreSum: number;
   count: number;
+  /** Where the match of the run's first prediction ended (`Prediction.match`), ms; -Infinity without one. */
+  matchEnd: number;
 }
 
 function runOf(p: Prediction): Run {
   const t = p.windowEndTimestamp;
-  return { label: p.label, startFrame: p.windowEndIndex, startT: t, endFrame: p.windowEndIndex, endT: t, scoreSum: p.score, count: 1 };
+  const matchEnd = p.match?.endTimestamp ?? -Infinity;
+  return { label: p.label, startFrame: p.windowEndIndex, startT: t, endFrame: p.windowEndIndex, endT: t, scoreSum: p.score, count: 1, matchEnd };
 }
 
 function extend(run: Run, p: Prediction): void {
@@ -22,6 +25,15 @@ function extend(run: Run, p: Prediction): void {
   run.endT = p.windowEndTimestamp;
   run.scoreSum += p.score;
   run.count++;
+}
+
+/**
+ * A prediction of the run's label found entirely after the match that began the run: the gesture performed again.
+ * (Not after the latest match: a hand held still after a gesture stretches each later match over the still frames,
+ * so the latest end keeps up with any repeat.)
+ */
+function isRepeat(run: Run, p: Prediction): boolean {
+  return p.match !== undefined && run.matchEnd > -Infinity && p.match.startTimestamp > run.matchEnd;
 }
 
 function eventOf(run: Run, phase: GestureEvent['phase']): GestureEvent {
@@ -41,7 +53,10 @@ function eventOf(run: Run, phase: GestureEvent['phase']): GestureEvent {
  * gesture short (an `end` with a `reason`) and starts afresh. With `cooldownMs > 0`, the predictions
  * up to the one that caused an end, and those whose `windowEndTimestamp` is less than `cooldownMs` after it,
  * do not count towards a new gesture. With `cooldownMs: 0` there is no cooldown: a label that took over ends
- * the old gesture and, having agreed `minConsecutive` times already, starts at the same prediction.
+ * the old gesture and, having agreed `minConsecutive` times already, starts at the same prediction. With
+ * `splitRepeats` (the default), a prediction of the held label whose `match` begins after the match of the gesture's
+ * first prediction ended is the gesture performed again: the held one ends there and the repeat counts as a new run (a
+ * gesture repeated back to back is two events, not one held for both).
  *
  * @throws InvalidOptionError for a threshold outside 0..1, a minConsecutive below 1 or a negative cooldown.
  * @example
@@ -58,6 +73,7 @@ export function createGestureTracker(options: GestureTrackerOptions = {}): Gestu
   const minConsecutive = checkNumberOption(where, 'minConsecutive', options.minConsecutive ?? 3, { min: 1, integer: true });
   const cooldownMs = checkNumberOption(where, 'cooldownMs', options.cooldownMs ?? 500, { min: 0 });
   const ignore = new Set(options.ignore ?? ['none']);
+  const splitRepeats = options.splitRepeats ?? true;
 
   let active: Run | undefined;
   let others = 0; // predictions in a row that did not agree with the active gesture
@@ -81,7 +97,13 @@ export function createGestureTracker(options: GestureTrackerOptions = {}): Gestu
       }
 
       if (active) {
-        if (agreeing === active.label) {
+        if (agreeing === active.label && splitRepeats && isRepeat(active, p)) {
+          events.push(eventOf(active, 'end'));
+          active = undefined;
+          others = 0;
+          cooldownUntil = t + cooldownMs;
+          candidate = cooldownMs > 0 ? undefined : runOf(p);
+        } else if (agreeing === active.label) {
           extend(active, p);
           others = 0;
         } else if (++others >= minConsecutive) {

@@ -105,6 +105,13 @@ export interface GestureTrackerOptions {
    * @default 500
    */
   cooldownMs?: number;
+  /**
+   * Whether a held gesture performed again ends and starts anew: a prediction of the held label whose `match`
+   * (where the classifier found it; taught template models say) begins after the match that started the held
+   * gesture ended is a second performance, not the first one seen again. Predictions without `match` are never split.
+   * @default true
+   */
+  splitRepeats?: boolean;
 }
 
 /** A bank of One Euro filters for one set of landmarks (one filter per landmark per axis). */

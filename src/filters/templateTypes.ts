@@ -31,7 +31,7 @@ export interface TaughtGestureModel {
   /** The longest gap bridged, ms (`slidingWindow`'s `maxGapMs`). */
   maxGapMs: number;
   /** The `stableGestures` settings chosen on held-out folds of the examples. */
-  gestures: Required<Pick<GestureTrackerOptions, 'threshold' | 'minConsecutive' | 'cooldownMs'>>;
+  gestures: Required<Pick<GestureTrackerOptions, 'threshold' | 'minConsecutive' | 'cooldownMs'>> & Pick<GestureTrackerOptions, 'splitRepeats'>;
   /** The per-frame features the templates hold. */
   features: TaughtFeatures;
   /** How a window is matched against the templates. */

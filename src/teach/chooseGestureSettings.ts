@@ -11,7 +11,7 @@ export interface HeldOutStream {
 }
 
 /** The `stableGestures` settings a taught model comes with. */
-export type ChosenGestureSettings = { threshold: number; minConsecutive: number; cooldownMs: number };
+export type ChosenGestureSettings = { threshold: number; minConsecutive: number; cooldownMs: number; splitRepeats: boolean };
 
 const THRESHOLDS = [0.5, 0.55, 0.6, 0.7, 0.8];
 const CONSECUTIVE = [1, 2, 3, 4, 6];
@@ -40,21 +40,23 @@ export function f1Of(c: EventCounts): number {
 }
 
 /**
- * Chooses `threshold`, `minConsecutive` and `cooldownMs` for `stableGestures` on held-out predictions: every
- * combination of a small grid (thresholds 0.5-0.8 on the template score, 1-6 predictions, 0-1.5 s) is run over the
- * streams and scored by event-level F1 (`matchGestureEvents`); ties go to the higher precision, then to the more
- * cautious setting (more predictions, higher threshold). @internal
+ * Chooses `threshold`, `minConsecutive`, `cooldownMs` and `splitRepeats` for `stableGestures` on held-out
+ * predictions: every combination of a small grid (thresholds 0.5-0.8 on the template score, 1-6 predictions, 0-1.5 s,
+ * repeats split or not) is run over the streams and scored by event-level F1 (`matchGestureEvents`); ties go to the
+ * higher precision, then to the more cautious setting (more predictions, higher threshold), then to splitting. @internal
  */
 export function chooseGestureSettings(streams: readonly HeldOutStream[], windowMs: number): { settings: ChosenGestureSettings; counts: EventCounts } {
   let best: { settings: ChosenGestureSettings; counts: EventCounts; key: number[] } | undefined;
-  for (const threshold of THRESHOLDS) {
-    for (const minConsecutive of CONSECUTIVE) {
-      for (const cooldownMs of COOLDOWNS) {
-        const settings = { threshold, minConsecutive, cooldownMs };
-        const counts = scoreGestureSettings(streams, settings, windowMs);
-        const fired = counts.truePositives + counts.falsePositives;
-        const key = [f1Of(counts), fired === 0 ? 0 : counts.truePositives / fired, minConsecutive, threshold];
-        if (best === undefined || compareKeys(key, best.key) > 0) best = { settings, counts, key };
+  for (const splitRepeats of [true, false]) {
+    for (const threshold of THRESHOLDS) {
+      for (const minConsecutive of CONSECUTIVE) {
+        for (const cooldownMs of COOLDOWNS) {
+          const settings = { threshold, minConsecutive, cooldownMs, splitRepeats };
+          const counts = scoreGestureSettings(streams, settings, windowMs);
+          const fired = counts.truePositives + counts.falsePositives;
+          const key = [f1Of(counts), fired === 0 ? 0 : counts.truePositives / fired, minConsecutive, threshold];
+          if (best === undefined || compareKeys(key, best.key) > 0) best = { settings, counts, key };
+        }
       }
     }
   }

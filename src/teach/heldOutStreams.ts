@@ -7,23 +7,34 @@ import { learnClassThresholds, type ThresholdData } from './learnClassThresholds
 /**
  * The held-out predictions of every fold, as contiguous streams: for fold `k`, thresholds learned without it
  * (`learnClassThresholds`), each of its windows scored against the templates outside it (`scoresFromDistances`),
- * with the labelled spans that end in each stretch. What the `stableGestures` settings are chosen on. @internal
+ * with where the winning template matched (`Prediction.match`, as the live classifier says) and the labelled spans
+ * that end in each stretch. What the `stableGestures` settings are chosen on. @internal
  */
 export function heldOutStreams(data: ThresholdData, sessions: readonly TeachingSession[], labels: readonly string[], folds: number): HeldOutStream[] {
-  const { windows, examples, templateExample, distances, frameFolds, noneIndex } = data;
+  const { windows, examples, templateExample, distances, matches, frameFolds, noneIndex } = data;
   const T = templateExample.length;
   const d = new Float64Array(labels.length);
+  const nearest = new Int32Array(labels.length);
   const predict = (w: number, thresholds: Float64Array, heldOut: number): Prediction => {
     d.fill(Infinity);
+    nearest.fill(-1);
     for (let t = 0; t < T; t++) {
       const ex = examples[templateExample[t]!]!;
-      if (ex.fold !== heldOut) d[ex.labelIndex] = Math.min(d[ex.labelIndex]!, distances[w * T + t]!);
+      if (ex.fold !== heldOut && distances[w * T + t]! < d[ex.labelIndex]!) {
+        d[ex.labelIndex] = distances[w * T + t]!;
+        nearest[ex.labelIndex] = t;
+      }
     }
     const scores = scoresFromDistances(d, thresholds, noneIndex);
     let best = 0;
     for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
     const win = windows[w]!;
-    return { label: labels[best]!, score: scores[best]!, categories: [], windowEndTimestamp: win.endT, windowEndIndex: win.end, startedAt: 0, finishedAt: 0 };
+    const prediction: Prediction = { label: labels[best]!, score: scores[best]!, categories: [], windowEndTimestamp: win.endT, windowEndIndex: win.end, startedAt: 0, finishedAt: 0 };
+    const t = nearest[best]!;
+    if (matches !== undefined && best !== noneIndex && t >= 0 && matches[2 * (w * T + t)]! >= 0) {
+      prediction.match = { startTimestamp: win.timeAt(matches[2 * (w * T + t)]!), endTimestamp: win.timeAt(matches[2 * (w * T + t) + 1]!) };
+    }
+    return prediction;
   };
   const streams: HeldOutStream[] = [];
   for (let k = 0; folds > 1 && k < folds; k++) {

@@ -21,6 +21,8 @@ export interface ThresholdData {
   templateExample: readonly number[];
   /** windows x templates distances, row-major. */
   distances: Float64Array;
+  /** windows x templates x 2: each match's first and last frame index in its window (what `Prediction.match` says). */
+  matches?: Int16Array;
   /** Per session, per frame position: its fold. */
   frameFolds: readonly Int32Array[];
   labelCount: number;

@@ -34,6 +34,8 @@ export function parseTaughtModel(json: unknown, source: string): TaughtGestureMo
   if (!isObject(features) || features['dims'] !== TEMPLATE_FEATURE_DIMS || !isObject(features['weights'])) fail(`features.dims must be ${TEMPLATE_FEATURE_DIMS}, with weights`);
   const gestures = json['gestures'];
   if (!isObject(gestures) || typeof gestures['threshold'] !== 'number' || !Number.isInteger(gestures['minConsecutive'])) fail('gestures must hold threshold and minConsecutive');
+  const split = (gestures as Record<string, unknown>)['splitRepeats'];
+  if (split !== undefined && typeof split !== 'boolean') fail('gestures.splitRepeats must be true or false');
   const matching = json['matching'];
   if (!isObject(matching) || !Number.isInteger(matching['endSlackFrames']) || typeof matching['skipPenalty'] !== 'number') fail('matching must hold endSlackFrames and skipPenalty');
   const thresholds = json['thresholds'];

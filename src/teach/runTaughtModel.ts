@@ -3,11 +3,12 @@ import { classifyWithTemplates, prepareTemplateModel } from '../filters/classify
 import { createGestureTracker } from '../filters/gestureTracker.js';
 import type { TaughtGestureModel } from '../filters/templateTypes.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
-import type { GestureEvent, PoseFrame, WindowContext } from '../types.js';
+import type { GestureEvent, PoseFrame, Prediction, WindowContext } from '../types.js';
 
 /**
  * Runs a taught model over pose frames on the calling thread, as the live pipeline would with it (its own
- * `slidingWindow` settings, every window classified, its own `stableGestures` settings) and returns the gesture
+ * `slidingWindow` settings, every window classified, its own `stableGestures` settings, the match's place in the window
+ * as `Prediction.match`) and returns the gesture
  * events (`start` and `end`). For evaluation and tests; the live pipeline runs the model in its classifier worker.
  *
  * @example
@@ -26,10 +27,11 @@ export function runTaughtModel(model: TaughtGestureModel, frames: readonly PoseF
       const newest = w.frames[w.frames.length - 1]!;
       const aspect = newest.width !== undefined && newest.height !== undefined && newest.height > 0 ? newest.width / newest.height : 1;
       const context: WindowContext = { aspect, spanMs: w.span, coveredMs: w.coveredMs ?? w.span };
-      const scores = classifyWithTemplates(prepared, w.pack(), w.size, context);
+      const { scores, match } = classifyWithTemplates(prepared, w.pack(), w.size, context);
       let best = 0;
       for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
-      const prediction = { label: model.labels[best]!, score: scores[best]!, categories: [], windowEndTimestamp: w.endTimestamp, windowEndIndex: w.endIndex, startedAt: 0, finishedAt: 0 };
+      const prediction: Prediction = { label: model.labels[best]!, score: scores[best]!, categories: [], windowEndTimestamp: w.endTimestamp, windowEndIndex: w.endIndex, startedAt: 0, finishedAt: 0 };
+      if (match !== undefined) prediction.match = { startTimestamp: w.frames[match.start]!.timestamp, endTimestamp: w.frames[match.end]!.timestamp };
       events.push(...tracker.push(prediction));
     });
   events.push(...tracker.flush());

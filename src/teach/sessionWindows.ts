@@ -14,6 +14,8 @@ export interface SessionWindow {
   endT: number;
   /** Timestamp of the window's oldest instant, ms. */
   startT: number;
+  /** The timestamp of the window's frame `i` (0: oldest), ms. */
+  timeAt(i: number): number;
   features: Float32Array;
 }
 
@@ -40,7 +42,8 @@ export function sessionWindows(session: TeachingSession, sessionIndex: number, s
       const aspect = newest.width !== undefined && newest.height !== undefined && newest.height > 0 ? newest.width / newest.height : 1;
       const context: WindowContext = { aspect, spanMs: w.span, coveredMs: w.coveredMs ?? w.span };
       const { data } = templateFeatures(w.pack(), w.size, context, settings.weights);
-      out.push({ session: sessionIndex, start: w.frames[0]!.index, end: newest.index, startT: w.startTimestamp, endT: w.endTimestamp, features: data });
+      const times = Float64Array.from(w.frames, (f) => f.timestamp);
+      out.push({ session: sessionIndex, start: w.frames[0]!.index, end: newest.index, startT: w.startTimestamp, endT: w.endTimestamp, timeAt: (i) => times[i]!, features: data });
     });
   return out;
 }

@@ -106,15 +106,28 @@ export async function teachGestureModel(input: TeachingInput, options: TeachOpti
   const skipPenalty = options.skipPenalty ?? 0.5;
   const tail = Math.max(...slacks) + 1;
   const ends = new Float32Array(windows.length * T * tail); // per window and template: the best cost ending within k frames of the end
+  const spans = new Int16Array(windows.length * T * tail * 2); // ... and that match's first and last frame in the window
   const scratch = new Float64Array(tail);
+  const starts = new Int32Array(tail);
   const matchStart = performance.now();
   windows.forEach((win, w) => {
     for (let t = 0; t < T; t++) {
       const tpl = templateData[t]!;
-      subsequenceDtwEnds(tpl, tpl.length / dims, win.features, window.frames, dims, tail, skipPenalty, scratch);
+      subsequenceDtwEnds(tpl, tpl.length / dims, win.features, window.frames, dims, tail, skipPenalty, scratch, starts);
       const o = (w * T + t) * tail;
       let best = Infinity;
-      for (let k = 0; k < tail; k++) ends[o + k] = best = Math.min(best, scratch[k]!);
+      let start = -1;
+      let end = -1;
+      for (let k = 0; k < tail; k++) {
+        if (scratch[k]! < best) {
+          best = scratch[k]!;
+          start = starts[k]!;
+          end = window.frames - 1 - k;
+        }
+        ends[o + k] = best;
+        spans[2 * (o + k)] = start;
+        spans[2 * (o + k) + 1] = end;
+      }
     }
     if (w % 200 === 199 || w === windows.length - 1) {
       const elapsed = performance.now() - matchStart;
@@ -122,6 +135,7 @@ export async function teachGestureModel(input: TeachingInput, options: TeachOpti
     }
   });
   const distancesAt = (slack: number): Float64Array => Float64Array.from({ length: windows.length * T }, (_, i) => ends[i * tail + slack]!);
+  const matchesAt = (slack: number): Int16Array => Int16Array.from({ length: windows.length * T * 2 }, (_, i) => spans[2 * ((i >> 1) * tail + slack) + (i & 1)]!);
 
   const base = { windows, examples, templateExample, frameFolds, labelCount: labels.length, noneIndex, maxNegatives: options.maxNoneWindows ?? 600 };
   let chosen: { settings: ChosenGestureSettings; counts: EventCounts; slack: number; cost: number; key: number[] } | undefined;
@@ -129,9 +143,10 @@ export async function teachGestureModel(input: TeachingInput, options: TeachOpti
   let done = 0;
   for (const slack of slacks) {
     const distances = distancesAt(slack);
+    const matches = matchesAt(slack);
     for (const cost of costs) {
-      const streams = folds > 1 ? heldOutStreams({ ...base, distances, falseAcceptCost: cost }, sessions, labels, folds) : [];
-      const pick = folds > 1 ? chooseGestureSettings(streams, window.durationMs) : { settings: { threshold: 0.5, minConsecutive: 2, cooldownMs: 500 }, counts: { truePositives: 0, falsePositives: 0, falseNegatives: 0 } };
+      const streams = folds > 1 ? heldOutStreams({ ...base, distances, matches, falseAcceptCost: cost }, sessions, labels, folds) : [];
+      const pick = folds > 1 ? chooseGestureSettings(streams, window.durationMs) : { settings: { threshold: 0.5, minConsecutive: 2, cooldownMs: 500, splitRepeats: true }, counts: { truePositives: 0, falsePositives: 0, falseNegatives: 0 } };
       const key = [f1Of(pick.counts), precisionOf(pick.counts), slack, -cost];
       if (chosen === undefined || compareKeys(key, chosen.key) > 0) chosen = { ...pick, slack, cost, key };
       report({ step: 'folds', done: ++done, total: combos, score: chosen.key[0] });

@@ -138,6 +138,9 @@ export function createClassifierClient<I>(
     get labels() {
       return info?.labels ?? [];
     },
+    get reportsMatch() {
+      return info?.reportsMatch === true;
+    },
     worker: worker as unknown as ClassifierWorker['worker'],
     async classify(window, shape, context) {
       const loaded = await ensureInit();

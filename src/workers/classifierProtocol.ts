@@ -20,6 +20,8 @@ export interface ClassifierInfo {
   inputLayout: ClassifierInputLayout;
   /** What runs it: a TensorFlow.js backend (`'wasm'`, `'cpu'`), `'function'` (a function module) or `'rules'` (the swipe recogniser). */
   backend: ClassifierBackend;
+  /** Whether `classify` returns, after the scores, where in the window the best label was found (see `WindowClassifier.reportsMatch`). @default false */
+  reportsMatch?: boolean;
 }
 
 /** Init message of the TensorFlow.js classifier worker. */

@@ -37,6 +37,8 @@ export function createSharedPredictionWriter(shared: SharedResults): SharedPredi
     out[at++] = p.windowEndIndex;
     out[at++] = p.startedAt;
     out[at++] = p.finishedAt;
+    out[at++] = p.match?.startTimestamp ?? NaN;
+    out[at++] = p.match?.endTimestamp ?? NaN;
     for (const c of p.categories) out[at++] = c.score;
     Atomics.store(views.ints, PREDICTIONS_WRITTEN, written + 1); // after the values: the reader sees them whole
     return true;
@@ -81,7 +83,7 @@ export function readSharedPredictions(views: SharedResultsViews, labels: readonl
       if (categories[k]!.score > categories[best]!.score) best = k;
     }
     const top = categories[best]!;
-    out.push({
+    const prediction: Prediction = {
       label: top.categoryName,
       score: top.score,
       categories,
@@ -89,7 +91,9 @@ export function readSharedPredictions(views: SharedResultsViews, labels: readonl
       windowEndIndex: data[at + 1]!,
       startedAt: data[at + 2]!,
       finishedAt: data[at + 3]!,
-    });
+    };
+    if (!Number.isNaN(data[at + 4]!)) prediction.match = { startTimestamp: data[at + 4]!, endTimestamp: data[at + 5]! };
+    out.push(prediction);
   }
   Atomics.store(views.ints, PREDICTIONS_READ, written);
   return out;

@@ -9,8 +9,8 @@
  */
 import { LANDMARKS_PER_HAND } from '../filters/validateHand.js';
 
-/** Values of a prediction entry before its scores: windowEndTimestamp, windowEndIndex, startedAt, finishedAt. @internal */
-export const PREDICTION_HEADER = 4;
+/** Values of a prediction entry before its scores: windowEndTimestamp, windowEndIndex, startedAt, finishedAt, match start and end timestamps (NaN without a match). @internal */
+export const PREDICTION_HEADER = 6;
 /** Int32 word indices. @internal */
 export const DOORBELL = 0;
 export const POSE_SEQUENCE = 1;

@@ -28,7 +28,8 @@ export async function readTaughtModelSource(source: string): Promise<unknown> {
 
 /**
  * A taught template model as a classifier worker service: no TensorFlow.js, `classifyWithTemplates` on each window
- * (scores in the model's label order: the taught gestures, then `none`). The model comes in the init message, as the
+ * (scores in the model's label order: the taught gestures, then `none`; then the match's first and last frame, as
+ * `reportsMatch` says). The model comes in the init message, as the
  * object or as a URL/path read here; a malformed one, or a `windowSize` other than the model's, rejects with a
  * `ModelLoadError` naming it.
  *
@@ -51,15 +52,19 @@ export function createTemplateClassifierService(): ClassifierWorkerApi<TemplateC
         throw new ModelLoadError(source, `${source}: the model was taught on windows of ${model.window.frames} frames; windowSize is ${init.windowSize}`);
       }
       prepared = prepareTemplateModel(model);
-      const info: ClassifierInfo = { source, labels: [...model.labels], windowSize: model.window.frames, inputLayout: 'nx21x3', backend: 'templates' };
+      const info: ClassifierInfo = { source, labels: [...model.labels], windowSize: model.window.frames, inputLayout: 'nx21x3', backend: 'templates', reportsMatch: true };
       return info;
     },
     async classify(window, shape, context) {
       if (prepared === undefined) throw new Error('template classifier: classify() before init()');
       const [n] = shape;
       const span = context?.spanMs ?? prepared.model.window.durationMs;
-      const scores = classifyWithTemplates(prepared, window, n, context ?? { aspect: 1, spanMs: span, coveredMs: span });
-      return transfer(scores, [scores.buffer]);
+      const { scores, match } = classifyWithTemplates(prepared, window, n, context ?? { aspect: 1, spanMs: span, coveredMs: span });
+      const out = new Float32Array(scores.length + 2);
+      out.set(scores);
+      out[scores.length] = match?.start ?? -1;
+      out[scores.length + 1] = match?.end ?? -1;
+      return transfer(out, [out.buffer]);
     },
   };
 }

@@ -85,7 +85,7 @@ export function withGestureStream<I>(service: ClassifierWorkerApi<I>): GestureSt
       const now = pageClock(request.pageTimeOrigin);
       const monitor = createPipelineMonitor({ now });
       const counts = { predictions: 0, gestures: 0 };
-      const classify = toClassifyFn({ labels: loaded.labels, classify: (w, shape, context) => service.classify(w, shape, context) }, { name: loaded.source, now });
+      const classify = toClassifyFn({ labels: loaded.labels, reportsMatch: loaded.reportsMatch === true, classify: (w, shape, context) => service.classify(w, shape, context) }, { name: loaded.source, now });
       return new Promise((resolve, reject) => {
         const subscription = new Subscription();
         const cut = new Subject<GestureEndReason>(); // ends the gesture in progress when the stream is stopped

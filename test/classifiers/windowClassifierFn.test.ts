@@ -33,6 +33,17 @@ describe('toClassifyFn', () => {
     });
   });
 
+  it('takes the match a classifier that reportsMatch returns after its scores, as the frames\' timestamps', async () => {
+    const frames = [{ timestamp: 10 }, { timestamp: 43 }] as unknown as PoseWindow['frames'];
+    const withMatch = (tail: number[]): WindowClassifier => ({ labels: ['open', 'fist'], reportsMatch: true, classify: async () => [0.2, 0.8, ...tail] });
+    const p = await toClassifyFn(withMatch([0, 1]))({ ...fakeWindow(), frames });
+    expect(p.label).toBe('fist');
+    expect(p.match).toEqual({ startTimestamp: 10, endTimestamp: 43 });
+    expect((await toClassifyFn(withMatch([-1, -1]))({ ...fakeWindow(), frames })).match).toBeUndefined();
+    const err = await toClassifyFn(withMatch([]), { name: 'taught' })(fakeWindow()).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('taught returned 2 values for 2 labels and a match (2 frame indices) (window ending at frame 7)');
+  });
+
   it('rejects scores of the wrong length, naming the classifier and the window', async () => {
     const err = await toClassifyFn(classifierReturning([1]), { name: 'models/g.json' })(fakeWindow()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClassifierOutputError);

@@ -135,4 +135,26 @@ describe('createGestureTracker', () => {
     expect(tracker.push(pred(3, 'A', 0.9))).toEqual([]);
     expect(tracker.push(pred(4, 'A', 0.9)).map((e) => e.phase)).toEqual(['start']);
   });
+  it('splitRepeats: a match found after the match that began the held gesture is a second performance', () => {
+    // Prediction i ends at 100*i ms; its match spans [start, end] ms. A performance matched at 0-300 ms is seen in
+    // windows 3-6 (the hand held still stretches later matches over the still frames, up to 600 ms); the second
+    // performance is matched from 700 ms on.
+    const spans: Array<[number, number] | undefined> = [undefined, undefined, undefined, [0, 300], [0, 400], [100, 500], [200, 600], [700, 900], [700, 1000], [750, 1000]];
+    const run = (options: GestureTrackerOptions) => {
+      const tracker = createGestureTracker({ threshold: 0.5, minConsecutive: 1, cooldownMs: 0, ...options });
+      const events: Array<[string, number]> = [];
+      spans.forEach((m, i) => {
+        const p = pred(i, m ? 'A' : 'none', 0.9);
+        if (m) p.match = { startTimestamp: m[0], endTimestamp: m[1] };
+        for (const e of tracker.push(p)) events.push([e.phase, i]);
+      });
+      for (const e of tracker.flush()) events.push([e.phase, -1]);
+      return events;
+    };
+    expect(run({})).toEqual([['start', 3], ['end', 7], ['start', 7], ['end', -1]]);
+    expect(run({ splitRepeats: false })).toEqual([['start', 3], ['end', -1]]);
+    // With a cooldown the repeat must agree again once it is over; without matches nothing is ever split.
+    expect(run({ cooldownMs: 150 })).toEqual([['start', 3], ['end', 7], ['start', 9], ['end', -1]]);
+    expect(feed('A:.9 A:.9 A:.9 A:.9 A:.9', { minConsecutive: 1 }).map((e) => e.phase)).toEqual(['start', 'end']);
+  });
 });

@@ -22,6 +22,7 @@ describe('the shared prediction ring', () => {
     const views = sharedResultsViews(shared);
     const writer = createSharedPredictionWriter(shared);
     const written = [prediction(0, [0.2, 0.5, 0.3]), prediction(1, [0.4, 0.2, 0.4]), prediction(2, [0.1, 0.1, 0.8])];
+    written[2]!.match = { startTimestamp: 920.5, endTimestamp: 1050.25 }; // where a taught model found it
     for (const p of written) expect(writer.write(p)).toBe(true);
     const read = readSharedPredictions(views, LABELS, shared.capacity);
     expect(read).toEqual(written);

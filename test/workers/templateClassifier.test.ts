@@ -55,9 +55,16 @@ describe('createGestureTrainer and a taught model in createClassifierWorker (rea
       const expected = classifyWithTemplates(prepared, w.pack(), w.size, { aspect: 1, spanMs: w.span, coveredMs: w.coveredMs ?? w.span });
       const a = await direct.classifyWindow(w);
       const b = await fromFile.classifyWindow(w);
-      a.categories.forEach((c, i) => expect(c.score).toBeCloseTo(expected[i]!, 5));
+      a.categories.forEach((c, i) => expect(c.score).toBeCloseTo(expected.scores[i]!, 5));
       expect(b.label).toBe(a.label);
-      if (a.label !== 'none') gestures++;
+      // Where the gesture was found travels with the prediction, as the window's frame timestamps.
+      if (expected.match === undefined) expect(a.match).toBeUndefined();
+      else expect(a.match).toEqual({ startTimestamp: w.frames[expected.match.start]!.timestamp, endTimestamp: w.frames[expected.match.end]!.timestamp });
+      if (a.label !== 'none') {
+        gestures++;
+        expect(a.match!.startTimestamp).toBeLessThan(a.match!.endTimestamp);
+        expect(a.match!.endTimestamp).toBeLessThanOrEqual(w.endTimestamp);
+      }
     }
     expect(gestures).toBeGreaterThan(0);
   });
