@@ -56,6 +56,18 @@ describe('subsequenceDtw', () => {
     expect(ends[0]).toBeGreaterThan(0.01);
     for (const slack of [0, 3, 6, 9]) expect(Math.min(...ends.subarray(0, slack + 1))).toBeCloseTo(subsequenceDtw(template, 14, earlier, 30, D, { endSlack: slack }), 9);
   });
+  it('says where each best match begins: the template copied to frames 10-23 is found where it begins', () => {
+    const earlier = new Float32Array(30 * D);
+    earlier.set(query.subarray(6 * D)); // query frames 16-29 (the template) now sit at 10-23
+    const starts = new Int32Array(10);
+    const ends = subsequenceDtwEnds(template, 14, earlier, 30, D, 10, 0.5, new Float64Array(10), starts);
+    expect(ends[6]).toBeLessThan(1e-6);
+    // Ends 6 frames before the last (frame 23) and begins at frame 10, or 11: the template's first frames are the same
+    // still hand, so holding one of them costs nothing.
+    expect([10, 11]).toContain(starts[6]);
+    for (let k = 0; k < 10; k++) expect(starts[k]).toBeGreaterThanOrEqual(0);
+    for (let k = 0; k < 10; k++) expect(starts[k]).toBeLessThanOrEqual(29 - k);
+  });
 });
 
 describe('learnRejectionThreshold and rejection', () => {
