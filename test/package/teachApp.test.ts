@@ -14,13 +14,14 @@
 // and seniormars swipe_up / swipe_down, 5 still palms labelled `none`, ordinary movement between them): it checks
 // #result's shape and labels and prints the training time and the events (no timed or scored assertion: it is a
 // measurement; seniormars' later clips are partly mirrored, docs/evaluation.md).
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/browser/launchChromium.js';
 import { serializeRecording } from '../../src/recording/serializeRecording.js';
 import { matchGestureEvents, type GestureSpan } from '../../src/teach/matchGestureEvents.js';
 import { joinSegments, kairessSplit, seniormarsSplit, type Segment } from '../../eval/teachingStreams.js';
-import { readmeTsBlock, SHARED_DATA, startViteServer, teachApp, type ViteServer } from './packageFixture.js';
+import { readmeTsBlock, runStatus, SHARED_DATA, startViteServer, teachApp, type ViteServer } from './packageFixture.js';
 
 const FPS = 15;
 const MIN_PRECISION = 0.9;
@@ -57,7 +58,7 @@ afterAll(async () => {
 });
 
 /** Opens the app in Chromium; resolves #result parsed, once it is filled, after checking nothing erred. */
-async function runApp(how: 'dev' | 'preview', dir = appDir): Promise<Result> {
+async function runApp(how: 'dev' | 'preview', dir = appDir, extra?: () => unknown): Promise<Result & { extra?: unknown }> {
   const server = await startViteServer(dir, how);
   servers.push(server);
   const browser = await launchChromium({ allowedHosts: ['127.0.0.1'] });
@@ -88,8 +89,9 @@ async function runApp(how: 'dev' | 'preview', dir = appDir): Promise<Result> {
     expect(problems).toEqual([]);
     expect(browser.foreignRequests).toEqual([]);
     expect(workers.some((u) => /gestureTrainerWorker/.test(u))).toBe(true); // taught in the worker, not on the page
+    const more = extra === undefined ? undefined : await page.evaluate(extra);
     await page.close();
-    return JSON.parse(text) as Result;
+    return { ...(JSON.parse(text) as Result), ...(more === undefined ? {} : { extra: more }) };
   } finally {
     await browser.close();
   }
@@ -136,6 +138,24 @@ describe('the README "Teach from recordings" app, from the packed tarball in Chr
 
   it('vite dev server: the same #result', { timeout: 180_000 }, async () => {
     expectTolerance(checkResult('kairess, vite dev', await runApp('dev'), ['come', 'away', 'spin']));
+  });
+
+  it('the model taught in the page, saved to a file, gives the same events in `posestream classify --model` (Node, the tarball\'s CLI)', { timeout: 600_000 }, async () => {
+    // The README block, plus one line that hands the taught model to the test (as a user's download button would).
+    const main = `${readmeTsBlock('Teach your own gestures', 'Teach from recordings')}\nObject.assign(globalThis, { taughtJson: JSON.stringify(done.model) });\n`;
+    const split = await kairessSplit(join(SHARED_DATA, 'landmarks/kairess-gesture-recognition'));
+    const train = joinSegments(split.teach, FPS, { join: 'moving', name: 'kairess teach', seed: 1 });
+    const test = joinSegments(split.test, FPS, { join: 'still', name: 'kairess test', seed: 2 });
+    const app = await teachApp(main, { 'public/teach/train.ndjson': ndjson(train, 'kairess teach block'), 'public/teach/test.ndjson': ndjson(test, 'kairess test block') });
+    const result = await runApp('preview', app.dir, () => (globalThis as unknown as { taughtJson: string }).taughtJson);
+    expect(result.events.length).toBeGreaterThan(10);
+    writeFileSync(join(app.dir, 'taught.json'), result.extra as string);
+    const cli = await runStatus('npx', ['posestream', 'classify', 'public/teach/test.ndjson', '--model', 'taught.json', '--timing', 'asap', '--json'], app.dir);
+    expect(cli.code, cli.output.slice(-3000)).toBe(0);
+    const lines = cli.output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; label: string; startFrame: number; endFrame: number });
+    const fromCli = lines.filter((l) => l.type === 'gesture').map(({ label, startFrame, endFrame }) => ({ label, startFrame, endFrame }));
+    console.info(`taught in Chromium, classified by the CLI: ${fromCli.length} events, the page's ${result.events.length}`);
+    expect(fromCli).toEqual(result.events);
   });
 
   it('times teaching 5 gestures + none with 5 examples each (measured, printed)', { timeout: 900_000 }, async () => {
