@@ -7,8 +7,11 @@
 // #result must hold the JSON the README promises.
 //
 // Tolerance of the events (event-level, matchGestureEvents, the rule of docs/evaluation.md): precision >= 0.9 and
-// recall >= 0.6 of the test recording's labelled gestures (docs/evaluation.md measured 1.00 / 0.77 in Node on this
-// split: 23 of 30, 0 false; the NDJSON's 5-decimal landmarks may move a borderline window).
+// recall >= 0.8 of the test recording's labelled gestures (docs/evaluation.md measured 0.96 / 0.90 in Node on this
+// split: 27 of 30, 1 false; the NDJSON's 5-decimal landmarks may move a borderline window).
+//
+// Another case saves the model taught in the page to a file and runs the tarball's `posestream classify --model` on
+// the test recording in Node: the same events.
 //
 // A third case times the same block teaching 5 gestures + `none` with 5 examples each (kairess come / away / spin
 // and seniormars swipe_up / swipe_down, 5 still palms labelled `none`, ordinary movement between them): it checks
@@ -25,7 +28,7 @@ import { readmeTsBlock, runStatus, SHARED_DATA, startViteServer, teachApp, type 
 
 const FPS = 15;
 const MIN_PRECISION = 0.9;
-const MIN_RECALL = 0.6;
+const MIN_RECALL = 0.8;
 /** From navigation to a filled #result, at most (teaching took 2.5 s in Node; Chromium's worker on 2 busy cores is slower). */
 const RESULT_TIMEOUT_MS = 120_000;
 
