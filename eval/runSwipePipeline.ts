@@ -6,19 +6,19 @@ import { concatMap, from, lastValueFrom, tap, toArray } from 'rxjs';
 import { slidingWindow } from '../src/operators/slidingWindow.js';
 import { stableGestures } from '../src/operators/stableGestures.js';
 import type { GestureTrackerOptions } from '../src/filters/handMathTypes.js';
-import { DEFAULT_MODEL_PIPELINE } from '../src/defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS } from '../src/defaultModelSettings.js';
 import type { MissingHandPolicy } from '../src/operators/operatorTypes.js';
 import type { GestureEvent, PoseFrame, PoseWindow, Prediction } from '../src/types.js';
 import type { FrameEvent } from './matchSwipeEvents.js';
 
 /**
- * The pipeline settings the default model is evaluated with: `DEFAULT_MODEL_PIPELINE`'s (its TSDoc says why each).
+ * The pipeline settings the default model is evaluated with: `DEFAULT_MODEL_SETTINGS`'s (its TSDoc says why each).
  */
 export const SWIPE_PIPELINE = {
-  window: DEFAULT_MODEL_PIPELINE.window,
-  onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand,
-  maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs,
-  tracker: DEFAULT_MODEL_PIPELINE.gestures,
+  window: DEFAULT_MODEL_SETTINGS.window,
+  onMissingHand: DEFAULT_MODEL_SETTINGS.onMissingHand,
+  maxGapMs: DEFAULT_MODEL_SETTINGS.maxGapMs,
+  tracker: DEFAULT_MODEL_SETTINGS.gestures,
 };
 
 /** Options of {@link runSwipePipeline}. */

@@ -100,7 +100,7 @@ export function clipEvents(predictions: readonly Prediction[], tracker: GestureT
  *
  * @example
  * ```ts
- * const score = scoreClips(predicted, DEFAULT_MODEL_PIPELINE.gestures, 2000);
+ * const score = scoreClips(predicted, DEFAULT_MODEL_SETTINGS.gestures, 2000);
  * ```
  */
 export function scoreClips(clips: readonly ClipPredictions[], tracker: GestureTrackerOptions, windowMs: number): SourceScore {

@@ -22,7 +22,7 @@ import { FEATURE_TRANSFORMS, type FeatureTransform } from '../src/workers/modelF
 /** A training recipe: what the leave-one-source-out table compares. */
 export interface SwipeRecipe {
   name: string;
-  /** The model's window (`DEFAULT_MODEL_PIPELINE.window` if it were shipped). */
+  /** The model's window (`DEFAULT_MODEL_SETTINGS.window` if it were shipped). */
   window: { frames: number; durationMs: number };
   /** Playback speeds each real clip is cut at (x slower: 2 = half speed). */
   timeScales: readonly number[];

@@ -1,13 +1,13 @@
 /**
  * The swipe recogniser (`gestureModel: 'swipes'`) on the real sources, as `npm run eval` reports it: recorded frames
- * -> `slidingWindow` (DEFAULT_SWIPE_PIPELINE) -> the classifier worker's own swipe service (in this thread: the same
+ * -> `slidingWindow` (DEFAULT_SWIPE_SETTINGS) -> the classifier worker's own swipe service (in this thread: the same
  * code, without the transport) -> `stableGestures` -> events matched against the labels (eval/matchSwipeEvents.ts).
  * Every window is classified, in order. Sources without a frame size (kairess, seniormars: webcams) are taken as
  * 640 x 480.
  */
 import { concatMap, from, lastValueFrom, toArray } from 'rxjs';
 import { toClassifyFn } from '../src/classifiers/windowClassifierFn.js';
-import { DEFAULT_SWIPE_PIPELINE } from '../src/defaultModelPipeline.js';
+import { DEFAULT_SWIPE_SETTINGS } from '../src/defaultModelSettings.js';
 import type { SwipeOptions } from '../src/filters/swipeTypes.js';
 import { slidingWindow } from '../src/operators/slidingWindow.js';
 import type { PoseFrame, Prediction } from '../src/types.js';
@@ -49,7 +49,7 @@ export async function swipeEvents(frames: readonly PoseFrame[], swipes: SwipeOpt
   const service = createSwipeClassifierService();
   const info = await service.init({ kind: 'swipes', swipes });
   const classify = toClassifyFn({ labels: info.labels, classify: (w, shape, context) => service.classify(w, shape, context) }, { now: () => 0 });
-  const p = DEFAULT_SWIPE_PIPELINE;
+  const p = DEFAULT_SWIPE_SETTINGS;
   const predictions: Prediction[] = await lastValueFrom(
     from(withFrameSize(frames)).pipe(
       slidingWindow(p.window.frames, { resample: p.window, onMissingHand: p.onMissingHand, maxGapMs: p.maxGapMs }),

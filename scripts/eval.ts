@@ -6,7 +6,7 @@
  *    non-swipe video, window-level confusion. Each fold trains a model (minutes), so the table is cached in
  *    .cache/loso/<recipe>.json by `tsx scripts/loso.ts <recipe>`; `--loso` (re)computes it here.
  * 2. the shipped model (`modelDir`, default models/default) through the real pipeline (recorded frames ->
- *    slidingWindow -> classifier worker on wasm -> stableGestures with DEFAULT_MODEL_PIPELINE) on every real source:
+ *    slidingWindow -> classifier worker on wasm -> stableGestures with DEFAULT_MODEL_SETTINGS) on every real source:
  *    held out for the current default model (trained on kairess and synthetic clips only; its tracker settings
  *    were chosen on two ai-forever clips), in-sample for a model trained on these sources;
  * 3. inference time per window: classifier worker in a Node worker thread and in headless Chromium, wasm and cpu.
@@ -16,7 +16,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { createClassifierWorker } from '../src/workers/createClassifierWorker.js';
-import { DEFAULT_MODEL_PIPELINE } from '../src/defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS } from '../src/defaultModelSettings.js';
 import { loadGestureModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { loadRealSources } from '../eval/realSources.js';
@@ -34,7 +34,7 @@ import { durationCurve, palmSizeCurve, travelCurve } from '../eval/swipeCurves.j
 import { formatCurve, formatSwipeRecogniser } from '../eval/formatSwipeRecogniser.js';
 import { SWIPE_TUNING_SOURCES } from '../eval/swipeSplit.js';
 import { recogniseSwipe } from '../src/filters/recogniseSwipe.js';
-import { DEFAULT_SWIPE_PIPELINE } from '../src/defaultModelPipeline.js';
+import { DEFAULT_SWIPE_SETTINGS } from '../src/defaultModelSettings.js';
 import { slidingWindow } from '../src/operators/slidingWindow.js';
 import { from, lastValueFrom, toArray } from 'rxjs';
 
@@ -64,11 +64,11 @@ const sources = await loadRealSources(root, dataDir, { onRecord: (v) => process.
   out(`\n== recall over the same clips, each stroke's path scaled to a travel (palm lengths along its axis over the labelled span)\n`);
   out(formatCurve('travel', 'palm lengths', await travelCurve(held, [0.75, 1, 1.05, 1.25, 1.5, 2, 3, 5])));
   const sample = held.slice(0, 10).flatMap((c) => withFrameSize(c.frames));
-  const windows = await lastValueFrom(from(sample).pipe(slidingWindow(DEFAULT_SWIPE_PIPELINE.window.frames, { resample: DEFAULT_SWIPE_PIPELINE.window, onMissingHand: 'skip' }), toArray()));
+  const windows = await lastValueFrom(from(sample).pipe(slidingWindow(DEFAULT_SWIPE_SETTINGS.window.frames, { resample: DEFAULT_SWIPE_SETTINGS.window, onMissingHand: 'skip' }), toArray()));
   const packed = windows.map((w) => w.pack());
   const t0 = performance.now();
-  for (let r = 0; r < 20; r++) for (const w of packed) recogniseSwipe(w, DEFAULT_SWIPE_PIPELINE.window.frames, { aspect: 4 / 3, spanMs: 3000, coveredMs: 3000 });
-  out(`\nrecogniseSwipe: ${(((performance.now() - t0) * 1000) / (20 * packed.length)).toFixed(1)} µs per ${DEFAULT_SWIPE_PIPELINE.window.frames}-frame window (this thread, ${20 * packed.length} windows)\n\n`);
+  for (let r = 0; r < 20; r++) for (const w of packed) recogniseSwipe(w, DEFAULT_SWIPE_SETTINGS.window.frames, { aspect: 4 / 3, spanMs: 3000, coveredMs: 3000 });
+  out(`\nrecogniseSwipe: ${(((performance.now() - t0) * 1000) / (20 * packed.length)).toFixed(1)} µs per ${DEFAULT_SWIPE_SETTINGS.window.frames}-frame window (this thread, ${20 * packed.length} windows)\n\n`);
 }
 
 // 1. Leave-one-source-out tables, one per recipe (and the older runs that held the three sources without swipes
@@ -121,7 +121,7 @@ await initTfBackend('wasm');
 const { frames, metadata } = await loadGestureModel(modelDir);
 const worker = createClassifierWorker({ model: resolve(modelDir, 'model.json'), backend: 'wasm' });
 await worker.ready;
-const p = DEFAULT_MODEL_PIPELINE;
+const p = DEFAULT_MODEL_SETTINGS;
 out(`\n== ${modelDir} through the pipeline (slidingWindow ${p.window.frames} frames / ${p.window.durationMs} ms, '${p.onMissingHand}' -> worker (wasm) -> stableGestures ${JSON.stringify(p.gestures)})\n`);
 out(`   the current default model saw none of these sources but kairess (80 % of each take); a model trained on them is scored in-sample here. Metadata: ${JSON.stringify(metadata)}\n`);
 for (const source of sources) {

@@ -7,11 +7,11 @@
  * synthetic swipes and idle hands, cut by the live pipeline's own slidingWindow at several playback speeds, with
  * the recipe of the leave-one-source-out table in docs/evaluation.md (CANDIDATE_RECIPE). The `stableGestures`
  * settings are chosen on these training clips (never on a test source), printed and written to report.json
- * (`pipeline`): shipping this model means copying them, and the window, into DEFAULT_MODEL_PIPELINE.
+ * (`pipeline`): shipping this model means copying them, and the window, into DEFAULT_MODEL_SETTINGS.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MODEL_PIPELINE } from '../src/defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS } from '../src/defaultModelSettings.js';
 import { saveGestureModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { trainOnWindows } from '../src/train/trainOnWindows.js';
@@ -51,7 +51,7 @@ const { matches: _matches, ...trainingScore } = scoreClips(predictions, tracker,
 const seconds = (performance.now() - t0) / 1000;
 const report = {
   recipe,
-  pipeline: { window: recipe.window, onMissingHand: 'skip', maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs, gestures: tracker },
+  pipeline: { window: recipe.window, onMissingHand: 'skip', maxGapMs: DEFAULT_MODEL_SETTINGS.maxGapMs, gestures: tracker },
   trainingWindows: counts,
   sources: sources.map((s) => ({ name: s.name, path: `../shared/data/${s.path}`, clips: s.clips.length })),
   trainingEventScore: { ...trainingScore, note: `on the clips that chose the tracker settings (${recipe.trackerOn === 'validation' ? 'held back from training' : 'the training clips themselves, in-sample'})`, honest: 'the leave-one-source-out table in docs/evaluation.md' },

@@ -27,7 +27,7 @@ const INTERNAL = [
 
 /** A few names each entry's audience calls, so that an entry that exports nothing fails too. */
 const KEPT: Record<string, string[]> = {
-  '.': ['createHandGesturePipeline', 'slidingWindow', 'classifyLatest', 'pipelineStats', 'createPipelineMonitor', 'packWindow', 'fromVideoFrameStream', 'pageClock', 'DEFAULT_MODEL_PIPELINE', 'withWorker'],
+  '.': ['createHandGesturePipeline', 'slidingWindow', 'classifyLatest', 'pipelineStats', 'createPipelineMonitor', 'packWindow', 'fromVideoFrameStream', 'pageClock', 'DEFAULT_MODEL_SETTINGS', 'usingResource'],
   './workers': ['spawnWorker', 'exposeWorker', 'createClassifierWorker', 'createFunctionClassifierWorker', 'createHandEstimatorWorker', 'ModelLoadError'],
   './testing': ['replayRecording', 'createFakeEstimator', 'createFakeClassifier', 'syntheticHand', 'syntheticPoseStream'],
   './node': ['recordPoses', 'readNpy', 'loadKairess', 'main', 'runClassify', 'runRecord', 'runBuildModel', 'runTrain', 'runEval', 'launchChromium', 'findChromium', 'MissingDependencyError'],

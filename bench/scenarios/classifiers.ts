@@ -6,7 +6,7 @@
  * own work in this thread (no transport); `roundTrip*` is `classifyWindow` through the worker.
  */
 import { from, lastValueFrom, toArray } from 'rxjs';
-import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../../src/defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS, DEFAULT_SWIPE_SETTINGS } from '../../src/defaultModelSettings.js';
 import { recogniseSwipe } from '../../src/filters/recogniseSwipe.js';
 import { slidingWindow } from '../../src/operators/slidingWindow.js';
 import type { PoseFrame, PoseWindow } from '../../src/types.js';
@@ -15,7 +15,7 @@ import type { BenchRecord } from '../benchTypes.js';
 import { loadTakeHands } from '../data.js';
 import { pctFigures, round } from '../measure.js';
 
-async function windowsOf(settings: typeof DEFAULT_SWIPE_PIPELINE, frames: readonly PoseFrame[]): Promise<PoseWindow[]> {
+async function windowsOf(settings: typeof DEFAULT_SWIPE_SETTINGS, frames: readonly PoseFrame[]): Promise<PoseWindow[]> {
   const { window, onMissingHand, maxGapMs } = settings;
   return lastValueFrom(from(frames).pipe(slidingWindow(window.frames, { resample: window, onMissingHand, maxGapMs }), toArray()));
 }
@@ -24,7 +24,7 @@ async function windowsOf(settings: typeof DEFAULT_SWIPE_PIPELINE, frames: readon
 export async function runClassifiers(count: number): Promise<BenchRecord[]> {
   const frames: PoseFrame[] = loadTakeHands().map((hand, i) => ({ index: i, timestamp: (i * 1000) / 30, hands: [hand], width: 640, height: 480 }));
   const out: BenchRecord[] = [];
-  for (const [row, model, settings] of [['swipes', 'swipes', DEFAULT_SWIPE_PIPELINE], ['learned', 'default', DEFAULT_MODEL_PIPELINE]] as const) {
+  for (const [row, model, settings] of [['swipes', 'swipes', DEFAULT_SWIPE_SETTINGS], ['learned', 'default', DEFAULT_MODEL_SETTINGS]] as const) {
     const windows = (await windowsOf(settings, frames)).slice(0, count);
     const worker = createClassifierWorker({ model });
     try {

@@ -18,7 +18,7 @@ import { createClassifierWorker } from '../workers/createClassifierWorker.js';
 import { ModelLoadError } from '../workers/workerErrors.js';
 import { PosestreamError } from '../errors.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
-import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE, type ModelPipelineSettings } from '../defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS, DEFAULT_SWIPE_SETTINGS, type ModelPipelineSettings } from '../defaultModelSettings.js';
 import type { ClassifyPolicy } from '../operators/operatorTypes.js';
 import type { GestureEvent, PipelineStats, PoseWindow, Prediction } from '../types.js';
 import { CLASSIFY_HELP, parseClassifyArgs } from './classifyArgs.js';
@@ -53,8 +53,8 @@ export function resolveModelJson(model: string): string {
 
 /**
  * Runs `posestream classify`: replays the recording (on its own clock by default, `--timing asap` as fast as it
- * reads), windows it (with the model's settings unless flags say otherwise: DEFAULT_SWIPE_PIPELINE's for the swipe
- * recogniser, a taught model's own window and `stableGestures` settings, else DEFAULT_MODEL_PIPELINE's), classifies windows in a
+ * reads), windows it (with the model's settings unless flags say otherwise: DEFAULT_SWIPE_SETTINGS's for the swipe
+ * recogniser, a taught model's own window and `stableGestures` settings, else DEFAULT_MODEL_SETTINGS's), classifies windows in a
  * worker, turns predictions into gesture events with `stableGestures`, and prints the events (`--json`: one object
  * per line) then one stats line. With `--timing recorded` a busy classifier skips windows as `classifyLatest`
  * (`--policy`) does, as it would live; with `--timing asap` every window is classified, in order (there is no
@@ -98,7 +98,7 @@ export async function runClassify(argv: string[]): Promise<number> {
   const taught = swipes ? undefined : readTaughtModelFile(modelJson, modelFlag);
   const settings: ModelPipelineSettings = taught !== undefined
     ? { window: taught.window, onMissingHand: taught.onMissingHand, maxGapMs: taught.maxGapMs, gestures: taught.gestures }
-    : swipes ? DEFAULT_SWIPE_PIPELINE : DEFAULT_MODEL_PIPELINE;
+    : swipes ? DEFAULT_SWIPE_SETTINGS : DEFAULT_MODEL_SETTINGS;
   const own = swipes || taught !== undefined; // the model's own window and tracker settings unless flags say otherwise
   const windowSize = swipes ? (args.window ?? settings.window.frames) : checkWindow(args.window, taught?.window.frames ?? readModelWindow(modelJson), modelJson);
   if (taught !== undefined && args.windowMsGiven && args.windowMs !== taught.window.durationMs) {
@@ -134,7 +134,7 @@ export async function runClassify(argv: string[]): Promise<number> {
       map((frame) => (frame.capturedAt === undefined ? { ...frame, capturedAt: monitor.now() } : frame)),
       tap((frame) => tally.see(frame)),
       monitorStage(monitor, 'source'),
-      // Resampled to the model's frame rate (0 ms: the last N frames as they came), as DEFAULT_MODEL_PIPELINE.
+      // Resampled to the model's frame rate (0 ms: the last N frames as they came), as DEFAULT_MODEL_SETTINGS.
       slidingWindow(windowSize, {
         monitor,
         onMissingHand: settings.onMissingHand,
@@ -189,7 +189,7 @@ function checkWindow(window: number | undefined, modelWindow: number | undefined
   if (window !== undefined && modelWindow !== undefined && window !== modelWindow) {
     throw new InvalidOptionError(WHERE, '--window', `${modelWindow} frames, the window the model takes (${modelJson}), or left out`, window);
   }
-  return window ?? modelWindow ?? DEFAULT_MODEL_PIPELINE.window.frames;
+  return window ?? modelWindow ?? DEFAULT_MODEL_SETTINGS.window.frames;
 }
 
 function statsLine(stats: PipelineStats, gestures: number, policy: ClassifyPolicy | 'every'): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS, DEFAULT_SWIPE_SETTINGS } from '../defaultModelSettings.js';
 import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 import type { ClassifyPolicy } from '../operators/operatorTypes.js';
 import { flagChoice } from './flagChoice.js';
@@ -25,9 +25,9 @@ the gesture classifier (in a worker) and stableGestures, and prints each gesture
   --policy latest|drop    with --timing recorded: which windows a busy classifier skips (default latest)
   --window N              frames per window, 1..1000; must be the model's (default: the model's)
   --window-ms MS          the time a window covers, 0..60000 ms; 0: the last N frames as they came
-                          (default: the model's; swipes ${DEFAULT_SWIPE_PIPELINE.window.durationMs}, default ${round(DEFAULT_MODEL_PIPELINE.window.durationMs)})
-  --threshold S           the score that starts a gesture, 0..1 (default: the model's; swipes ${DEFAULT_SWIPE_PIPELINE.gestures.threshold}, default ${DEFAULT_MODEL_PIPELINE.gestures.threshold})
-  --min-consecutive K     predictions in a row that start or end a gesture, 1..1000 (default: the model's; swipes ${DEFAULT_SWIPE_PIPELINE.gestures.minConsecutive}, default ${DEFAULT_MODEL_PIPELINE.gestures.minConsecutive})
+                          (default: the model's; swipes ${DEFAULT_SWIPE_SETTINGS.window.durationMs}, default ${round(DEFAULT_MODEL_SETTINGS.window.durationMs)})
+  --threshold S           the score that starts a gesture, 0..1 (default: the model's; swipes ${DEFAULT_SWIPE_SETTINGS.gestures.threshold}, default ${DEFAULT_MODEL_SETTINGS.gestures.threshold})
+  --min-consecutive K     predictions in a row that start or end a gesture, 1..1000 (default: the model's; swipes ${DEFAULT_SWIPE_SETTINGS.gestures.minConsecutive}, default ${DEFAULT_MODEL_SETTINGS.gestures.minConsecutive})
   --json                  one JSON object per line: {"type":"gesture",...} then {"type":"stats",...}
   -h, --help              this help
 
@@ -90,14 +90,14 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs | 'help' {
   const windowText = text('window');
   const window =
     windowText === undefined ? undefined : flagNumber(WHERE, flag('window'), windowText, { min: 1, max: 1000, integer: true, unit: 'frames per window' });
-  const windowMs = flagNumber(WHERE, flag('window-ms'), text('window-ms') ?? String(DEFAULT_MODEL_PIPELINE.window.durationMs), {
+  const windowMs = flagNumber(WHERE, flag('window-ms'), text('window-ms') ?? String(DEFAULT_MODEL_SETTINGS.window.durationMs), {
     min: 0,
     max: 60_000,
     unit: 'ms',
     note: '0: no resampling',
   });
-  const threshold = flagNumber(WHERE, flag('threshold'), text('threshold') ?? String(DEFAULT_MODEL_PIPELINE.gestures.threshold), { min: 0, max: 1, unit: 'a score' });
-  const minConsecutive = flagNumber(WHERE, flag('min-consecutive'), text('min-consecutive') ?? String(DEFAULT_MODEL_PIPELINE.gestures.minConsecutive), {
+  const threshold = flagNumber(WHERE, flag('threshold'), text('threshold') ?? String(DEFAULT_MODEL_SETTINGS.gestures.threshold), { min: 0, max: 1, unit: 'a score' });
+  const minConsecutive = flagNumber(WHERE, flag('min-consecutive'), text('min-consecutive') ?? String(DEFAULT_MODEL_SETTINGS.gestures.minConsecutive), {
     min: 1,
     max: 1000,
     integer: true,

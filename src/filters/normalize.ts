@@ -31,7 +31,8 @@ function where(frameIndex: number | undefined): string {
 }
 
 /**
- * Normalises one hand's 21 landmarks: wrist at the origin, divided by the palm size, optionally mirrored.
+ * The pure function under `normalizeHand`, for one hand's 21 landmarks (no frame, no stream): wrist at the origin,
+ * divided by the palm size, optionally mirrored.
  *
  * Steps: (1) when `aspect` (width / height) is given, y is multiplied by 1 / aspect so every axis has the same
  * unit; (2) the wrist (landmark 0) is subtracted; (3) x, y and z are divided by the palm size (by default the

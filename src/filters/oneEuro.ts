@@ -43,7 +43,8 @@ function makeLandmarkFilter(o: Resolved, count: number): LandmarkFilter {
 }
 
 /**
- * Creates a One Euro filter bank for `count` landmarks (3 filters each), using the `1eurofilter` package.
+ * The lowest level of the One Euro smoothing, for one landmark array you feed yourself (no hands, no frames; see
+ * `createHandSmoother` for frames): a filter bank for `count` landmarks, 3 filters each (the `1eurofilter` package).
  *
  * @example
  * ```ts
@@ -57,7 +58,8 @@ export function createLandmarkFilter(options: OneEuroOptions = {}, count = 21): 
 }
 
 /**
- * Creates a per-hand landmark smoother: a One Euro filter per hand, per landmark, per axis.
+ * The function under `smoothLandmarks`, for pose frames you feed yourself one at a time (no stream): a per-hand
+ * landmark smoother, a One Euro filter per hand, per landmark, per axis.
  *
  * Hands are matched across frames by handedness (a second hand of the same handedness in one frame gets its
  * own filters, by order). A hand absent from a frame loses its filters, so when it comes back it starts fresh

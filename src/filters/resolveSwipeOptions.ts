@@ -4,7 +4,10 @@ import type { SwipeOptions } from './swipeTypes.js';
 /** {@link SwipeOptions} with every default filled in and checked. @internal */
 export type ResolvedSwipeOptions = Required<SwipeOptions> & { readonly resolved: true };
 
-/** The defaults of {@link SwipeOptions} (each one's TSDoc says why). */
+/**
+ * The defaults of the swipe recogniser's own checks, {@link SwipeOptions} (each one's TSDoc says why); the window and
+ * gesture settings it runs with are `DEFAULT_SWIPE_SETTINGS`.
+ */
 export const DEFAULT_SWIPE_OPTIONS: Readonly<Required<SwipeOptions>> = Object.freeze({
   minTravel: 1,
   maxCrossRatio: 0.5,

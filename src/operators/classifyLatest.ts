@@ -4,7 +4,8 @@ import { isRecoveredError } from './isRecoveredError.js';
 import type { ClassifyLatestOptions, CountingOperator } from './operatorTypes.js';
 
 /**
- * Runs a slow classifier on a stream, one value at a time, never queueing: while it is busy, keeps only the newest value.
+ * `exhaustLatest` for a classifier, reported to a monitor's `'classifier'` stage (so `pipelineStats` sees it): runs a
+ * slow classifier on a stream one value at a time, never queueing; while it is busy, keeps only the newest value.
  *
  * With `policy: 'latest'` (the default) a value that arrives while `classify` is busy becomes the single pending
  * value (a newer one replaces it, and the replaced one counts as dropped); the moment the inner observable completes,

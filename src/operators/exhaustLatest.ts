@@ -4,8 +4,8 @@ import type { CountingOperator, ExhaustLatestOptions } from './operatorTypes.js'
 import { subscribeLinked } from './subscribeLinked.js';
 
 /**
- * `exhaustMap` that never loses the newest value: one inner at a time, and while it runs only the most recent
- * outer value is kept.
+ * The general form of `classifyLatest`, for any value and any slow work, with no monitor stage: `exhaustMap` that
+ * never loses the newest value (one inner at a time; while it runs only the most recent outer value is kept).
  *
  * With `policy: 'latest'` (the default) a value that arrives while the inner is busy becomes the single pending
  * value (a newer one replaces it; the replaced one counts as dropped); the moment the inner completes, the pending

@@ -6,7 +6,8 @@ import type { Hand, Handedness, PoseFrame } from '../types.js';
 const swapped: Record<Handedness, Handedness> = { Left: 'Right', Right: 'Left' };
 
 /**
- * Normalises every hand of every frame: wrist at the origin, divided by the palm size, optionally mirrored.
+ * The operator form of `normalizeLandmarks`, over whole pose frames: normalises every hand of every frame (wrist at
+ * the origin, divided by the palm size, optionally mirrored), correcting the aspect from the frame's size.
  *
  * Each hand's `landmarks` go through {@link normalizeLandmarks}: when the frame has `width` and `height` (and
  * `correctAspect` is on), y is first brought to x's unit; then the wrist (landmark 0) is subtracted and x, y

@@ -4,7 +4,8 @@ import type { OneEuroOptions } from '../filters/handMathTypes.js';
 import type { PoseFrame } from '../types.js';
 
 /**
- * Smooths landmark jitter with a One Euro filter per hand, per landmark, per axis (the `1eurofilter` package).
+ * The operator form of `createHandSmoother`, over pose frames, with its filters per subscription: smooths landmark
+ * jitter with a One Euro filter per hand, per landmark, per axis (the `1eurofilter` package).
  *
  * At rest the cutoff is `minCutoff` Hz (strong smoothing); it rises by `beta` Hz per unit/s of speed, so fast
  * moves are followed with little lag. Hands are tracked by handedness; a hand missing from a frame loses its

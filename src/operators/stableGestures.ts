@@ -5,7 +5,8 @@ import type { GestureEvent, Prediction } from '../types.js';
 import type { StableGesturesOptions } from './operatorTypes.js';
 
 /**
- * Turns a stream of predictions into gesture `start` / `end` events, ignoring flicker.
+ * The operator form of `createGestureTracker`, with its state per subscription and an `end` on error: turns a
+ * stream of predictions into gesture `start` / `end` events, ignoring flicker.
  *
  * A label starts a gesture after `minConsecutive` predictions in a row with `score >= threshold` (labels in
  * `ignore` never start one); the gesture ends when `minConsecutive` predictions in a row disagree (another

@@ -1,5 +1,5 @@
 import { BehaviorSubject, defer, map, of, retry, ReplaySubject, startWith, Subject, Subscription, switchMap, throwError, type Observable } from 'rxjs';
-import { DEFAULT_MODEL_PIPELINE, DEFAULT_SWIPE_PIPELINE } from '../defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS, DEFAULT_SWIPE_SETTINGS } from '../defaultModelSettings.js';
 import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { pipelineStats } from '../operators/pipelineStats.js';
@@ -35,7 +35,7 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
  * results, stats and the latest pose frame for drawing, at most once per animation frame. Elsewhere the same
  * operators run on the main thread. `runsOn` and every `stats$` snapshot say which path runs.
  * Defaults are the packaged models (`'full'` landmarker, `'default'` gesture model) run with
- * `DEFAULT_MODEL_PIPELINE`'s window and gesture settings; every asset and worker URL can be overridden (`assets`).
+ * `DEFAULT_MODEL_SETTINGS`'s window and gesture settings; every asset and worker URL can be overridden (`assets`).
  * A crashed, hung or silently exited worker is restarted (a hang or a silent exit is found within about 3 s) and the
  * pipeline carries on (counted in `stats$`). A gesture held when a worker fault is noticed ends at once with
  * `reason: 'restart'` (the `GestureEvent` contract: every `start` gets its `end`). A fatal error (camera denied, a
@@ -64,7 +64,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   const options = typeof document === 'undefined' ? given : resolveOptionUrls(given, document.baseURI);
   const runsOn = chooseRunOn(options);
   const resultsVia = runsOn === 'workers' && canShareResults() ? 'shared-memory' : 'messages';
-  const defaults = (options.gestureModel ?? 'swipes') === 'swipes' ? DEFAULT_SWIPE_PIPELINE : DEFAULT_MODEL_PIPELINE;
+  const defaults = (options.gestureModel ?? 'swipes') === 'swipes' ? DEFAULT_SWIPE_SETTINGS : DEFAULT_MODEL_SETTINGS;
   const frames = options.window?.frames ?? defaults.window.frames;
   const durationMs = options.window?.durationMs ?? defaults.window.durationMs;
   const settings = {

@@ -1,4 +1,4 @@
-import { DEFAULT_SWIPE_PIPELINE } from '../defaultModelPipeline.js';
+import { DEFAULT_SWIPE_SETTINGS } from '../defaultModelSettings.js';
 import type { GestureTrackerOptions } from '../filters/handMathTypes.js';
 import type { TaughtGestureModel } from '../filters/templateTypes.js';
 import type { MissingHandPolicy } from '../operators/operatorTypes.js';
@@ -18,13 +18,13 @@ const describe = (w: { frames?: number | undefined; durationMs?: number | undefi
 /**
  * The window and `stableGestures` settings `pipeline.useGestureModel(model)` switches to: a taught model's own
  * (`model.window`, `onMissingHand`, `maxGapMs`, `gestures`); for `'swipes'` the pipeline's `window` / `gestures`
- * options where given, else DEFAULT_SWIPE_PIPELINE's. A taught model whose window does not fit a `window.frames`
+ * options where given, else DEFAULT_SWIPE_SETTINGS's. A taught model whose window does not fit a `window.frames`
  * or `window.durationMs` the pipeline was created with is a {@link TaughtModelError} naming both. @internal
  */
 export function gestureModelSettings(model: TaughtGestureModel | 'swipes', options: HandGesturePipelineOptions, current: GestureStageSettings): GestureStageSettings {
   const given = options.window ?? {};
   if (model === 'swipes') {
-    const d = DEFAULT_SWIPE_PIPELINE;
+    const d = DEFAULT_SWIPE_SETTINGS;
     const frames = given.frames ?? d.window.frames;
     const durationMs = given.durationMs ?? d.window.durationMs;
     return {

@@ -123,7 +123,7 @@ export interface HandGesturePipelineOptions {
   /**
    * Window settings: frames per window, resampled over `durationMs`, what a frame without a hand does and the
    * longest gap `'hold'` / `'skip'` bridge (`slidingWindow`'s options of the same names).
-   * @default the gesture model's: DEFAULT_SWIPE_PIPELINE's for `'swipes'` (61 frames over 3000 ms, from 300 ms of hand on), else DEFAULT_MODEL_PIPELINE's (30 frames over 966.7 ms, the span of 30 frames at 30 fps); frames without a hand skipped for up to 500 ms
+   * @default the gesture model's: DEFAULT_SWIPE_SETTINGS's for `'swipes'` (61 frames over 3000 ms, from 300 ms of hand on), else DEFAULT_MODEL_SETTINGS's (30 frames over 966.7 ms, the span of 30 frames at 30 fps); frames without a hand skipped for up to 500 ms
    */
   window?: {
     /** Instants per window (the window's `size`). */
@@ -137,7 +137,7 @@ export interface HandGesturePipelineOptions {
     /** The longest gap without a hand `'hold'` / `'skip'` bridge, ms (`slidingWindow`'s `maxGapMs`). */
     maxGapMs?: number;
   };
-  /** `stableGestures` settings. @default the gesture model's (DEFAULT_SWIPE_PIPELINE.gestures for `'swipes'`, else DEFAULT_MODEL_PIPELINE.gestures) */
+  /** `stableGestures` settings. @default the gesture model's (DEFAULT_SWIPE_SETTINGS.gestures for `'swipes'`, else DEFAULT_MODEL_SETTINGS.gestures) */
   gestures?: GestureTrackerOptions;
   /** `classifyLatest` policy. @default 'latest' */
   policy?: ClassifyPolicy;
@@ -232,7 +232,7 @@ export interface HandGesturePipeline {
    *
    * A new classifier worker loads the model first, while the old one keeps recognising; once it is ready the
    * gesture stage starts over with the model's own window (`window.frames`, `durationMs`, `minDurationMs`,
-   * `onMissingHand`, `maxGapMs`) and `stableGestures` settings (`'swipes'`: DEFAULT_SWIPE_PIPELINE's, or the
+   * `onMissingHand`, `maxGapMs`) and `stableGestures` settings (`'swipes'`: DEFAULT_SWIPE_SETTINGS's, or the
    * pipeline's `window` / `gestures` options when given), and the old worker is terminated. A gesture held at that
    * moment ends with `reason: 'restart'`. On `'workers'` the classifier worker's stream is started over (the page
    * hands the camera track's frames to the same, still loaded, hand-landmarker worker again; the camera stays open);

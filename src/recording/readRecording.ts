@@ -3,8 +3,8 @@ import { fromRecording } from '../streams/fromRecording.js';
 import type { ReadRecordingOptions, ReadRecordingResult, RecordingHeader, RecordingInput, RecordingLabel } from '../streams/recordingTypes.js';
 
 /**
- * Reads a whole recording into memory: its header, frames and labels (for training and evaluation), plus the
- * number of lines skipped under `onInvalid: 'skip'`.
+ * The whole-file form of `fromRecording`: reads a whole recording into memory, its header, frames and labels (for
+ * training, evaluation and `replayRecording`), plus the number of lines skipped under `onInvalid: 'skip'`.
  *
  * Accepts the same inputs as `fromRecording` (text, Node `Readable`, file path, `file:`/`http(s):` URL) and rejects
  * with the same `RecordingError`s (source, 1-based line, what was wrong).

@@ -13,7 +13,9 @@ const HIGH_WATER = 256;
 const DEFAULT_MAX_WAIT_MS = 10_000;
 
 /**
- * Replays a posestream NDJSON recording (docs/recording-format.md) as `PoseFrame`s.
+ * Reads a posestream NDJSON recording (docs/recording-format.md) from text, a stream, a file or a URL and emits its
+ * `PoseFrame`s as they are read or on their recorded clock (`readRecording` reads it whole into memory;
+ * `replayRecording` of `posestream/testing` replays one already in memory in virtual time).
  *
  * `input` is the recording text, a Node `Readable` (any async iterable of text/bytes), a file path, or a `URL`
  * (`file:` read from disk, `http(s):` fetched); a string starting with `{` (or holding a line break) is text, an

@@ -12,8 +12,9 @@ const TAKES = 'replayRecording takes the recording itself: its text (starting wi
 const shown = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
 /**
- * Replays a recording on its own clock on `scheduler`: frame k is emitted `t_k - t_0` ms after subscription with
- * `capturedAt = scheduler.now()`. Pass the `TestScheduler` (inside `run`) to replay in virtual time.
+ * The virtual-time form of `fromRecording`, for a recording already in memory (it reads no file or URL): replays it
+ * on its own clock on `scheduler`, frame k `t_k - t_0` ms after subscription with `capturedAt = scheduler.now()`.
+ * Pass the `TestScheduler` (inside `run`) to replay in virtual time.
  *
  * `recording` is recording text (parsed with `fromRecording`, so bad lines error with a `RecordingError`), a
  * `Recording` (as `readRecording` returns it) or a plain array of frames; objects are replayed as they are,

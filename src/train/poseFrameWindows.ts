@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL_PIPELINE } from '../defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS } from '../defaultModelSettings.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
 import { from } from 'rxjs';
 import type { MissingHandPolicy } from '../operators/operatorTypes.js';
@@ -14,7 +14,7 @@ export interface PoseFrameWindowsOptions {
   onMissingHand?: MissingHandPolicy;
   /**
    * The longest missing-hand gap the live pipeline bridges (`slidingWindow`'s `maxGapMs`), in the clip's own time:
-   * a time-stretched clip plays slower, its estimator does not lose the hand for longer. @default DEFAULT_MODEL_PIPELINE.maxGapMs (500)
+   * a time-stretched clip plays slower, its estimator does not lose the hand for longer. @default DEFAULT_MODEL_SETTINGS.maxGapMs (500)
    */
   maxGapMs?: number;
   /** Plays the clip this many times slower (timestamps x timeScale): time-stretch augmentation. @default 1 */
@@ -59,7 +59,7 @@ export function poseFrameWindows(frames: readonly PoseFrame[], spans: readonly F
   let n = 0;
   const duration = options.window.durationMs;
   from(scaled)
-    .pipe(slidingWindow(options.window.frames, { resample: options.window, onMissingHand: options.onMissingHand ?? 'skip', maxGapMs: (options.maxGapMs ?? DEFAULT_MODEL_PIPELINE.maxGapMs) * scale }))
+    .pipe(slidingWindow(options.window.frames, { resample: options.window, onMissingHand: options.onMissingHand ?? 'skip', maxGapMs: (options.maxGapMs ?? DEFAULT_MODEL_SETTINGS.maxGapMs) * scale }))
     .subscribe((w) => {
       if (n++ % stride !== 0) return;
       const end = w.endTimestamp;

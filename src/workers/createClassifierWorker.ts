@@ -84,9 +84,11 @@ function defaultModelFiles(): Pick<TfjsClassifierInit, 'model' | 'weightUrls' | 
 }
 
 /**
- * Runs a TensorFlow.js gesture classifier in a worker (Node worker_threads or a browser module Worker).
+ * Runs a gesture model in a worker (Node worker_threads or a browser module Worker): the swipe recogniser
+ * (`'swipes'`), a taught template model, or a TensorFlow.js LayersModel (the packaged `'default'` or your model.json);
+ * `createFunctionClassifierWorker` runs a classify function of your own instead.
  *
- * The worker loads the LayersModel (the packaged `'default'` unless `model` says otherwise) on the wasm backend
+ * For a LayersModel, the worker loads it (the packaged `'default'` unless `model` says otherwise) on the wasm backend
  * (cpu fallback), checks that it takes `[null, N, 21, 3]` or `[null, N, 63]` and outputs one score per label,
  * then scores packed windows (transferred, not copied). Load problems (404, corrupt model.json or weights,
  * wrong shapes) reject `ready` and every `classify` with a `ModelLoadError` naming the model and the option

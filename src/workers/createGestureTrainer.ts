@@ -32,7 +32,8 @@ export interface GestureTrainer {
 }
 
 /**
- * Creates a gesture trainer: a taught template model from a few labelled examples (`pipeline.poses$` frame arrays,
+ * The worker form of `teachGestureModel` (progress as an Observable, cancelled by unsubscribing): creates a gesture
+ * trainer, which teaches a template model from a few labelled examples (`pipeline.poses$` frame arrays,
  * or posestream/v1 recordings with label lines; `none` from examples labelled `none` and from the frames outside
  * every labelled span), taught in a worker so the page's main thread does no training work. The result is a plain
  * JSON object (`JSON.stringify` it to save it) that `createClassifierWorker({ model })` runs, as the object or from

@@ -1,6 +1,6 @@
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SWIPE_PIPELINE, InvalidOptionError, recogniseSwipe, slidingWindow, type PoseFrame, type SwipeOptions } from 'posestream';
+import { DEFAULT_SWIPE_SETTINGS, InvalidOptionError, recogniseSwipe, slidingWindow, type PoseFrame, type SwipeOptions } from 'posestream';
 import { syntheticHand } from 'posestream/testing';
 
 /** A hand path: [ms, wrist x, wrist y, size, curl] key points, linearly interpolated, sampled at `fps`. */
@@ -23,7 +23,7 @@ function frames(keys: readonly Key[], fps: number, aspect = 4 / 3): PoseFrame[] 
 
 /** The labels the recogniser reports, window by window, deduplicated in order. */
 async function reported(input: PoseFrame[], options: SwipeOptions = {}): Promise<string[]> {
-  const p = DEFAULT_SWIPE_PIPELINE;
+  const p = DEFAULT_SWIPE_SETTINGS;
   const windows = await lastValueFrom(
     from(input).pipe(slidingWindow(p.window.frames, { resample: p.window, onMissingHand: p.onMissingHand, maxGapMs: p.maxGapMs }), toArray()),
   );

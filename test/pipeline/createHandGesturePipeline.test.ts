@@ -35,7 +35,7 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
     const r = await run(page, { source: { file: '/data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4', loop: true } }, 60_000, 'gesture');
     console.info(`video: first gesture after ${r.firstGestureMs?.toFixed(0)} ms; ${r.poses} poses (${r.handFrames} with a hand), ${r.predictions} predictions, gestures ${r.gestures.join(', ')}; stats ${JSON.stringify(r.stats)}`);
     expect(r.errors).toEqual([]);
-    expect(r.info?.windowSize).toBe(61); // the swipe recogniser's window (DEFAULT_SWIPE_PIPELINE)
+    expect(r.info?.windowSize).toBe(61); // the swipe recogniser's window (DEFAULT_SWIPE_SETTINGS)
     expect(r.info?.labels).toContain('swipe_left');
     expect(r.handFrames).toBeGreaterThan(0);
     expect(r.predictions).toBeGreaterThan(0);

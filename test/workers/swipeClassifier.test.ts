@@ -1,6 +1,6 @@
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SWIPE_PIPELINE as p, InvalidOptionError, slidingWindow, type PoseFrame, type PoseWindow } from 'posestream';
+import { DEFAULT_SWIPE_SETTINGS as p, InvalidOptionError, slidingWindow, type PoseFrame, type PoseWindow } from 'posestream';
 import { createClassifierWorker } from 'posestream/workers';
 import { syntheticHand } from 'posestream/testing';
 

@@ -6,7 +6,7 @@
 import type { MessagePort as NodeMessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKairess, type KairessTake } from '../../src/data/loadKairess.js';
-import { DEFAULT_MODEL_PIPELINE } from '../../src/defaultModelPipeline.js';
+import { DEFAULT_MODEL_SETTINGS } from '../../src/defaultModelSettings.js';
 import type { GestureTrackerOptions } from '../../src/filters/handMathTypes.js';
 import { packPoseFrame } from '../../src/filters/packPoseFrame.js';
 import type { ClassifierWorker } from '../../src/workers/classifierClient.js';
@@ -28,13 +28,13 @@ afterAll(async () => {
   await classifier?.dispose();
 });
 
-function request(poses: MessagePort, page: MessagePort, shared?: SharedResults, gestures: GestureTrackerOptions = DEFAULT_MODEL_PIPELINE.gestures): GestureStreamRequest {
+function request(poses: MessagePort, page: MessagePort, shared?: SharedResults, gestures: GestureTrackerOptions = DEFAULT_MODEL_SETTINGS.gestures): GestureStreamRequest {
   return {
     ...(shared !== undefined ? { shared } : {}),
     poses,
     page,
     pageTimeOrigin: performance.timeOrigin,
-    window: { ...DEFAULT_MODEL_PIPELINE.window, onMissingHand: DEFAULT_MODEL_PIPELINE.onMissingHand, maxGapMs: DEFAULT_MODEL_PIPELINE.maxGapMs },
+    window: { ...DEFAULT_MODEL_SETTINGS.window, onMissingHand: DEFAULT_MODEL_SETTINGS.onMissingHand, maxGapMs: DEFAULT_MODEL_SETTINGS.maxGapMs },
     gestures,
     policy: 'latest',
     stats: { intervalMs: 100, windowMs: 2000 },

@@ -2,7 +2,7 @@ import { map, of, Subject, type Observable } from 'rxjs';
 import { exhaustLatest } from '../../src/operators/exhaustLatest.js';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { withWorker } from '../../src/operators/withWorker.js';
+import { usingResource } from '../../src/operators/usingResource.js';
 import { spawnWorker } from '../../src/workers/spawnWorker.js';
 import { WorkerError } from '../../src/workers/workerErrors.js';
 import { expectUnbrokenChain, pulledBefore, takeFromInfinite } from './operatorContract.js';
@@ -14,12 +14,12 @@ function fakeWorker(log: string[], name = 'w') {
   return { times: (x: number) => x * 10, dispose: () => log.push(`dispose ${name}`) };
 }
 
-describe('withWorker', () => {
+describe('usingResource', () => {
   it('creates the worker on subscribe, uses it, and disposes of it on completion', () => {
     const log: string[] = [];
     scheduler().run(({ cold, expectObservable }) => {
       const src = cold('-a-b-|', { a: 1, b: 2 });
-      const out = src.pipe(withWorker(() => fakeWorker(log), (w) => map((x: number) => w.times(x))));
+      const out = src.pipe(usingResource(() => fakeWorker(log), (w) => map((x: number) => w.times(x))));
       expect(log).toEqual([]); // nothing before a subscription
       expectObservable(out).toBe('-a-b-|', { a: 10, b: 20 });
     });
@@ -31,9 +31,9 @@ describe('withWorker', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const src = cold('-a-b-c-|', { a: 1, b: 2, c: 3 });
       let n = 0;
-      const out = src.pipe(withWorker(() => fakeWorker(log, `w${++n}`), (w) => map((x: number) => w.times(x))));
+      const out = src.pipe(usingResource(() => fakeWorker(log, `w${++n}`), (w) => map((x: number) => w.times(x))));
       expectObservable(out, '^--!').toBe('-a-', { a: 10 });
-      expectObservable(cold<number>('-#').pipe(withWorker(() => fakeWorker(log, 'e'), () => map((x: number) => x)))).toBe('-#');
+      expectObservable(cold<number>('-#').pipe(usingResource(() => fakeWorker(log, 'e'), () => map((x: number) => x)))).toBe('-#');
     });
     expect(log.sort()).toEqual(['create e', 'create w1', 'dispose e', 'dispose w1']);
   });
@@ -42,7 +42,7 @@ describe('withWorker', () => {
     const log: string[] = [];
     const errors: unknown[] = [];
     new Subject<number>()
-      .pipe(withWorker(() => fakeWorker(log), () => { throw new Error('no stage'); }))
+      .pipe(usingResource(() => fakeWorker(log), () => { throw new Error('no stage'); }))
       .subscribe({ error: (e: unknown) => errors.push(e) });
     expect(log).toEqual(['create w', 'dispose w']);
     expect(String(errors[0])).toContain('no stage');
@@ -53,7 +53,7 @@ describe('withWorker', () => {
     type EchoApi = { add(a: number, b: number): number; hang(): Promise<void> };
     let handle: ReturnType<typeof spawnWorker<EchoApi>> | undefined;
     const out: Observable<number> = frames.pipe(
-      withWorker(
+      usingResource(
         () => {
           handle = spawnWorker<EchoApi>(new URL('../fixtures/workers/echoWorker.ts', import.meta.url), { name: 'echo' });
           return { dispose: () => handle!.terminate() };
@@ -71,7 +71,7 @@ describe('withWorker', () => {
 
   it('stops a synchronous source at take(n), returns from an infinite one, and disposes once (contract)', () => {
     const log: string[] = [];
-    const op = () => withWorker(() => fakeWorker(log), (w) => exhaustLatest((x: number) => of(w.times(x))));
+    const op = () => usingResource(() => fakeWorker(log), (w) => exhaustLatest((x: number) => of(w.times(x))));
     expect(pulledBefore(op(), (i) => i, 2)).toEqual({ pulled: 2, taken: [0, 10] }); // was 1,000,000
     expect(takeFromInfinite(op(), (i) => i, 2)).toEqual({ taken: [0, 10], completed: true, pulled: 2 });
     expectUnbrokenChain(op(), { a: 1, b: 2, c: 3, d: 4 });
@@ -82,7 +82,7 @@ describe('withWorker', () => {
     const log: string[] = [];
     const subject = new Subject<number>();
     const out: number[] = [];
-    subject.pipe(withWorker(() => fakeWorker(log), (w) => map((x: number) => w.times(x)))).subscribe({
+    subject.pipe(usingResource(() => fakeWorker(log), (w) => map((x: number) => w.times(x)))).subscribe({
       next: (v) => {
         out.push(v);
         if (v < 30) subject.next(v / 10 + 1);

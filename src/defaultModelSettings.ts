@@ -15,7 +15,8 @@ export interface ModelPipelineSettings {
 }
 
 /**
- * How to run the shipped default model (`models/default`), as `npm run eval` measures it: windows of 30 frames
+ * The `slidingWindow` and `stableGestures` settings of the shipped learned model (`'default'`, `models/default`), as
+ * `npm run eval` measures it (`DEFAULT_SWIPE_SETTINGS` are the swipe recogniser's): windows of 30 frames
  * resampled over 966.7 ms (29 frame intervals at 30 fps: exactly the span of the 30 consecutive 30 fps frames the
  * model was trained on, whatever rate the camera and estimator reach; 1000 ms would show it every motion 3 % slower
  * than in training); frames
@@ -26,7 +27,7 @@ export interface ModelPipelineSettings {
  *
  * @example
  * ```ts
- * import { DEFAULT_MODEL_PIPELINE as p, slidingWindow, classifyLatest, stableGestures } from 'posestream';
+ * import { DEFAULT_MODEL_SETTINGS as p, slidingWindow, classifyLatest, stableGestures } from 'posestream';
  * poses$.pipe(
  *   slidingWindow(p.window.frames, { resample: p.window, onMissingHand: p.onMissingHand, maxGapMs: p.maxGapMs }),
  *   classifyLatest((w) => classifier.classifyWindow(w)),
@@ -34,7 +35,7 @@ export interface ModelPipelineSettings {
  * );
  * ```
  */
-export const DEFAULT_MODEL_PIPELINE: Readonly<ModelPipelineSettings> = Object.freeze({
+export const DEFAULT_MODEL_SETTINGS: Readonly<ModelPipelineSettings> = Object.freeze({
   window: Object.freeze({ frames: 30, durationMs: (29 * 1000) / 30 }),
   onMissingHand: 'skip',
   maxGapMs: 500,
@@ -42,7 +43,8 @@ export const DEFAULT_MODEL_PIPELINE: Readonly<ModelPipelineSettings> = Object.fr
 });
 
 /**
- * How the swipe recogniser (`gestureModel: 'swipes'`, the pipeline's default) runs: windows of 61 instants over
+ * The `slidingWindow` and `stableGestures` settings of the swipe recogniser (`gestureModel: 'swipes'`, the pipeline's
+ * default; its own checks' defaults are `DEFAULT_SWIPE_OPTIONS`): windows of 61 instants over
  * 3000 ms (one every 50 ms: a 0.25 s swipe spans 5 of them, a 2.5 s swipe fits with its stop), started once the
  * hand has been seen for 300 ms (`minDurationMs`: a hand raised and swiped at once is not missed waiting for 3 s of
  * it); frames without a hand skipped for at most 500 ms (fast swipes blur and lose the hand for a few frames); a
@@ -52,7 +54,7 @@ export const DEFAULT_MODEL_PIPELINE: Readonly<ModelPipelineSettings> = Object.fr
  *
  * @example
  * ```ts
- * import { DEFAULT_SWIPE_PIPELINE as p, slidingWindow, classifyLatest, stableGestures } from 'posestream';
+ * import { DEFAULT_SWIPE_SETTINGS as p, slidingWindow, classifyLatest, stableGestures } from 'posestream';
  * import { createClassifierWorker } from 'posestream/workers';
  * const classifier = createClassifierWorker({ model: 'swipes' });
  * poses$.pipe(
@@ -62,7 +64,7 @@ export const DEFAULT_MODEL_PIPELINE: Readonly<ModelPipelineSettings> = Object.fr
  * );
  * ```
  */
-export const DEFAULT_SWIPE_PIPELINE: Readonly<ModelPipelineSettings> = Object.freeze({
+export const DEFAULT_SWIPE_SETTINGS: Readonly<ModelPipelineSettings> = Object.freeze({
   window: Object.freeze({ frames: 61, durationMs: 3000, minDurationMs: 300 }),
   onMissingHand: 'skip',
   maxGapMs: 500,
