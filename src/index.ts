@@ -55,6 +55,13 @@ export { matchGestureEvents, type GestureSpan, type EventCounts, type GestureEve
 export { TeachingError, type TeachingErrorKind } from './teach/TeachingError.js';
 export { TaughtModelError } from './teach/TaughtModelError.js';
 export type { GestureExample, LabelledRecording, TeachingInput, TeachOptions, TeachProgress, TeachDone, TeachEvent } from './teach/teachTypes.js';
+// Taught models kept in the browser (IndexedDB)
+export { saveGestureModel } from './store/saveGestureModel.js';
+export { loadGestureModel } from './store/loadGestureModel.js';
+export { listGestureModels } from './store/listGestureModels.js';
+export { deleteGestureModel } from './store/deleteGestureModel.js';
+export { GestureModelStoreError, type GestureModelStoreErrorKind } from './store/GestureModelStoreError.js';
+export type { GestureModelStoreOptions, SavedGestureModel } from './store/storeTypes.js';
 export type { NormalizeLandmarksOptions, NormalizeHandOptions, OneEuroOptions, GestureTrackerOptions, LandmarkFilter, HandSmoother, GestureTracker } from './filters/handMathTypes.js';
 
 // Sources and recordings

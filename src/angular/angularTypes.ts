@@ -1,6 +1,10 @@
 import type { ElementRef, Injector, Signal } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus } from '../pipeline/pipelineTypes.js';
+import type { GestureTrainerStatus } from '../adapters/trainerTypes.js';
+import type { TaughtGestureModel } from '../filters/templateTypes.js';
+import type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStatus } from '../pipeline/pipelineTypes.js';
+import type { TeachDone, TeachingInput, TeachProgress } from '../teach/teachTypes.js';
+import type { GestureTrainerOptions } from '../workers/createGestureTrainer.js';
 import type { GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
 
 /** Options of `injectHandGestures`: pipeline options (over those of `provideHandGestures`) plus Angular wiring. */
@@ -36,4 +40,38 @@ export interface HandGestures {
   readonly poses$: Observable<PoseFrame>;
   /** Gesture start/end events, outside Angular's zone too. Completes when the owner is destroyed. */
   readonly gestures$: Observable<GestureEvent>;
+}
+
+/** Options of `injectGestureTrainer`: how to teach (`createGestureTrainer`'s options) plus Angular wiring. */
+export interface InjectGestureTrainerOptions extends GestureTrainerOptions {
+  /**
+   * The running pipeline `apply()` switches to the taught model, read when `apply` is called: e.g.
+   * `injectHandGestures().pipeline` (a signal).
+   * @default undefined (`apply` rejects: nothing to apply to)
+   */
+  pipeline?: () => HandGesturePipeline | null;
+  /** The injector to use outside an injection context. @default the current injection context's */
+  injector?: Injector;
+}
+
+/** What `injectGestureTrainer` returns: signals for its state, and the functions. */
+export interface HandGestureTrainer {
+  /** Where it is: `'idle'`, `'teaching'`, `'done'` or `'error'`. */
+  readonly status: Signal<GestureTrainerStatus>;
+  /** The latest progress of the teaching under way (step, score so far, time left), or null. */
+  readonly progress: Signal<TeachProgress | null>;
+  /** The last teaching's result (its `model`: the taught model), or null until one completes. */
+  readonly result: Signal<TeachDone | null>;
+  /** Why the last teaching failed (a `TeachingError`, a worker error), or null. */
+  readonly error: Signal<Error | null>;
+  /** Teaches a model from `input` (examples, recordings) in a new trainer worker; cancels teaching under way. */
+  teach(input: TeachingInput): void;
+  /** Cancels teaching under way: its worker is terminated, no half-taught model is kept, status back to `'idle'`. */
+  cancel(): void;
+  /**
+   * Switches the pipeline to `model` (the last result's model when left out) without restarting the camera or the
+   * hand estimator (`pipeline.useGestureModel`); resolves with the new model's info. Rejects with an
+   * `InvalidOptionError` when there is no pipeline or no model yet, else as `useGestureModel` does.
+   */
+  apply(model?: TaughtGestureModel): Promise<HandGesturePipelineInfo>;
 }

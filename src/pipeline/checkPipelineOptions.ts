@@ -2,7 +2,11 @@ import { InvalidOptionError } from '../filters/InvalidOptionError.js';
 import { resolveSwipeOptions } from '../filters/resolveSwipeOptions.js';
 import type { SwipeOptions } from '../filters/swipeTypes.js';
 import { createOptionChecks } from '../workers/createOptionChecks.js';
+import { parseTaughtModel } from '../teach/parseTaughtModel.js';
 import type { HandGesturePipelineOptions } from './pipelineTypes.js';
+
+/** Whether a `gestureModel` option is a taught model object (not a name, a URL string or a `URL`). @internal */
+export const isTaughtModelObject = (model: unknown): boolean => typeof model === 'object' && model !== null && !(model instanceof URL);
 
 const WHERE = 'createHandGesturePipeline';
 const { fail, number, oneOf, object, url, strings, shown } = createOptionChecks(WHERE);
@@ -50,13 +54,21 @@ export function checkPipelineOptions(options: HandGesturePipelineOptions): void 
   checkSource(o.source);
   url('handModel', o.handModel, ['full', 'lite']);
   number('numHands', o.numHands, 'a whole number of hands per frame', { min: 1, integer: true });
-  url('gestureModel', o.gestureModel, ['default', 'swipes']);
+  const taught = isTaughtModelObject(o.gestureModel);
+  if (taught) {
+    try {
+      parseTaughtModel(o.gestureModel, 'gestureModel');
+    } catch (err) {
+      throw new InvalidOptionError(WHERE, 'gestureModel', "'swipes', 'default', a model URL or a taught gesture model", `an object that is not one (${(err as Error).message})`);
+    }
+  } else url('gestureModel', o.gestureModel, ['default', 'swipes']);
   object('swipes', o.swipes);
   if (o.swipes !== undefined) {
-    if ((o.gestureModel ?? 'swipes') !== 'swipes') fail('swipes', "given only with gestureModel 'swipes'", `gestureModel ${String(o.gestureModel)}`);
+    if ((o.gestureModel ?? 'swipes') !== 'swipes') fail('swipes', "given only with gestureModel 'swipes'", `gestureModel ${taught ? 'a taught model' : String(o.gestureModel)}`);
     resolveSwipeOptions(o.swipes as SwipeOptions, WHERE, 'swipes.');
   }
   strings('gestureLabels', o.gestureLabels);
+  if (taught && o.gestureLabels !== undefined) fail('gestureLabels', 'left out with a taught gestureModel (it has its own labels)', o.gestureLabels);
   if (o.classifyWith !== undefined && typeof o.classifyWith !== 'function') fail('classifyWith', 'a function (window, classify) => prediction', o.classifyWith);
   object('window', o.window);
   if (o.window !== undefined) {

@@ -1,11 +1,12 @@
-import { BehaviorSubject, defer, map, of, retry, ReplaySubject, startWith, Subject, Subscription, switchMap, throwError, type Observable } from 'rxjs';
+import { BehaviorSubject, defer, from, map, of, retry, ReplaySubject, startWith, Subject, Subscription, switchMap, throwError, type Observable } from 'rxjs';
 import { DEFAULT_MODEL_SETTINGS, DEFAULT_SWIPE_SETTINGS } from '../defaultModelSettings.js';
 import { createPipelineMonitor } from '../monitor/createPipelineMonitor.js';
 import { isRecoveredError } from '../operators/isRecoveredError.js';
 import { pipelineStats } from '../operators/pipelineStats.js';
 import type { GestureEndReason, GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
 import { canShareResults } from '../workers/sharedResults.js';
-import { checkPipelineOptions } from './checkPipelineOptions.js';
+import { checkPipelineOptions, isTaughtModelObject } from './checkPipelineOptions.js';
+import { resolveGestureModel } from './resolveGestureModel.js';
 import { chooseRunOn } from './chooseRunOn.js';
 import { createHeldGesture } from './createHeldGesture.js';
 import { createMainThreadTimer } from './createMainThreadTimer.js';
@@ -64,7 +65,8 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   const options = typeof document === 'undefined' ? given : resolveOptionUrls(given, document.baseURI);
   const runsOn = chooseRunOn(options);
   const resultsVia = runsOn === 'workers' && canShareResults() ? 'shared-memory' : 'messages';
-  const defaults = (options.gestureModel ?? 'swipes') === 'swipes' ? DEFAULT_SWIPE_SETTINGS : DEFAULT_MODEL_SETTINGS;
+  const named = options.gestureModel ?? 'swipes';
+  const defaults = named === 'swipes' || isTaughtModelObject(named) ? DEFAULT_SWIPE_SETTINGS : DEFAULT_MODEL_SETTINGS;
   const frames = options.window?.frames ?? defaults.window.frames;
   const durationMs = options.window?.durationMs ?? defaults.window.durationMs;
   const settings = {
@@ -80,6 +82,16 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
     stats: { intervalMs: options.statsIntervalMs ?? 500, windowMs: 2000 },
     maxHands: options.numHands ?? 1,
   };
+  // A taught model runs with its own window and gesture settings (a URL's JSON is read first: then the classifier
+  // and the gesture stage wait for it). A taught model whose window does not fit `window` throws here.
+  const resolving = resolveGestureModel(options, settings);
+  const resolved = Promise.resolve(resolving).then((r) => {
+    settings.window = r.stage.window;
+    settings.gestures = r.stage.gestures;
+    return r;
+  });
+  resolved.catch(() => undefined); // reported through `ready` and `errors$`
+  if (!(resolving instanceof Promise)) Object.assign(settings, { window: resolving.stage.window, gestures: resolving.stage.gestures });
   const source = options.source ?? { camera: {} };
   const status$ = new BehaviorSubject<HandGesturePipelineStatus>('starting');
   const errors$ = new Subject<Error>();
@@ -99,7 +111,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   const faults = new Subject<GestureEndReason>();
   // useGestureModel: the new classifier and settings are put in place as the gesture stage starts over.
   const modelChanged = new Subject<() => void>();
-  let pendingChange: Promise<unknown> = Promise.resolve();
+  let pendingChange: Promise<unknown> = Promise.resolve(); // (after the first model is resolved: set below)
   const stats$ = new ReplaySubject<HandGesturePipelineStats>(1);
   const monitor = createPipelineMonitor();
   const timer = createMainThreadTimer();
@@ -123,7 +135,11 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
     held.cut('restart');
     return holding === null ? undefined : `the gesture '${holding.label}' held since frame ${holding.startFrame} ended with reason 'restart'`;
   });
-  const workers = createPipelineWorkers(options, frames, watched);
+  const workers = createPipelineWorkers(
+    options,
+    resolving instanceof Promise ? resolved.then((r) => ({ model: r.model, frames: r.stage.window.frames })) : { model: resolving.model, frames: settings.window.frames },
+    watched,
+  );
   const release = (): void => {
     if (released) return;
     released = true;
@@ -174,7 +190,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
     workerStats = undefined;
     return of(0);
   };
-  const output$: Observable<WorkerPathOutput> =
+  const path$: Observable<WorkerPathOutput> =
     runsOn === 'workers'
       ? fromLiveTrack(source).pipe(
           // After a worker crash (restarted by spawnWorker, which bounds the restarts) the streams start over, and
@@ -193,6 +209,8 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
           ),
         )
       : runOnMainThread(source, workers, settings, options.classifyWith, watched, timer, faults, modelChanged.pipe(map((apply) => apply())));
+  // The source opens once the gesture stage's settings are known (a taught model's URL read).
+  const output$ = resolving instanceof Promise ? from(resolved).pipe(switchMap(() => path$)) : path$;
 
   running.add(
     output$.subscribe({
@@ -209,6 +227,7 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
       .subscribe((s) => stats$.next(s)),
   );
 
+  pendingChange = resolved.catch(() => undefined);
   let disposed = false;
   const useGestureModel = (model: Parameters<HandGesturePipeline['useGestureModel']>[0]): Promise<HandGesturePipelineInfo> => {
     const change = pendingChange.then(async () => {

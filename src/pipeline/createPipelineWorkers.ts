@@ -64,15 +64,21 @@ function inPipelineTerms(stage: 'estimator' | 'classifier'): (error: unknown) =>
   };
 }
 
+/** The model the classifier worker starts with (`resolveGestureModel`'s) and the window size it takes. @internal */
+export interface StartingClassifier {
+  model: NonNullable<HandGesturePipelineOptions['gestureModel']>;
+  frames: number;
+}
+
 /**
  * Starts the hand estimator and classifier workers with the pipeline's options (packaged models and assets unless
- * overridden). Both restart after a crash or a timeout (the value in flight is lost and counted, the stream goes on);
+ * overridden; the classifier once `gesture` is known: a taught model's URL is read on the page first). Both restart after a crash or a timeout (the value in flight is lost and counted, the stream goes on);
  * each restart is recorded on the monitor, so `stats$` shows it.
  * @internal
  */
 export function createPipelineWorkers(
   options: HandGesturePipelineOptions,
-  frames: number,
+  gesture: StartingClassifier | Promise<StartingClassifier>,
   monitor: PipelineMonitor,
 ): PipelineWorkers {
   const assets = options.assets ?? {};
@@ -90,7 +96,7 @@ export function createPipelineWorkers(
     ...(assets.handLandmarkerWorker !== undefined ? { worker: assets.handLandmarkerWorker } : {}),
     ...restart('estimator'),
   });
-  const classifierFor = (model: NonNullable<HandGesturePipelineOptions['gestureModel']> | TaughtGestureModel, windowSize: number) =>
+  const classifierFor = (model: NonNullable<HandGesturePipelineOptions['gestureModel']>, windowSize: number) =>
     createClassifierWorker({
       model,
       ...(options.swipes !== undefined && model === 'swipes' ? { swipes: options.swipes } : {}),
@@ -100,30 +106,46 @@ export function createPipelineWorkers(
       ...(assets.classifierWorker !== undefined ? { worker: assets.classifierWorker } : {}),
       ...restart('classifier'),
     });
-  let classifier = classifierFor(options.gestureModel ?? 'swipes', frames);
-  const infoOf = (info: Awaited<typeof classifier.ready>, windowSize: number, fallback: string | undefined): HandGesturePipelineInfo => ({
+  type Classifier = ReturnType<typeof classifierFor>;
+  let disposed = false;
+  // The classifier, once its model is known (at once, unless a URL is being read on the page).
+  let classifier: Classifier | undefined;
+  const start = ({ model, frames }: StartingClassifier): { classifier: Classifier; frames: number } => {
+    classifier = classifierFor(model, frames);
+    return { classifier, frames };
+  };
+  const started: Promise<{ classifier: Classifier; frames: number }> =
+    gesture instanceof Promise
+      ? gesture.then((g) => {
+          if (disposed) throw new Error('disposed');
+          return start(g);
+        })
+      : Promise.resolve(start(gesture));
+  started.catch(() => undefined); // reported through `ready`
+  const withClassifier = <T>(call: (c: Classifier) => Promise<T>): Promise<T> =>
+    classifier !== undefined ? call(classifier) : started.then(({ classifier: c }) => call(c));
+  const infoOf = (info: Awaited<Classifier['ready']>, windowSize: number, fallback: string | undefined): HandGesturePipelineInfo => ({
     labels: info.labels,
     windowSize: info.windowSize ?? windowSize,
     backend: info.backend,
     ...(fallback !== undefined ? { backendFallback: renamed('classifier', fallback) } : {}),
   });
-  let disposed = false;
   let ready: Promise<HandGesturePipelineInfo> = Promise.all([
     estimator.ready.catch(inPipelineTerms('estimator')),
-    classifier.ready.catch(inPipelineTerms('classifier')),
-  ]).then(([, info]) => infoOf(info, frames, classifier.backendFallback));
+    started.then(async (s) => ({ info: await s.classifier.ready.catch(inPipelineTerms('classifier')), ...s })),
+  ]).then(([, s]) => infoOf(s.info, s.frames, s.classifier.backendFallback));
   return {
     get ready() {
       return ready; // the current classifier's (after loadClassifier's use(), the new model's labels)
     },
     estimate: (frame) => estimator.estimate(frame),
-    classifyWindow: (window) => classifier.classifyWindow(window),
+    classifyWindow: (window) => withClassifier((c) => c.classifyWindow(window)),
     streamHands: (request) => estimator.streamHands(request),
     stopHands: () => estimator.stopHands(),
-    streamGestures: (request) => classifier.streamGestures(request),
-    stopGestures: () => classifier.stopGestures(),
+    streamGestures: (request) => withClassifier((c) => c.streamGestures(request)),
+    stopGestures: () => withClassifier((c) => c.stopGestures()),
     handsAlive: () => estimator.alive(),
-    gesturesAlive: () => classifier.alive(),
+    gesturesAlive: () => withClassifier((c) => c.alive()),
     async loadClassifier(model, windowSize) {
       const next = classifierFor(model, windowSize);
       try {
@@ -136,7 +158,7 @@ export function createPipelineWorkers(
             const old = classifier;
             classifier = next;
             ready = ready.then(() => loaded);
-            old.dispose().catch(() => undefined);
+            old?.dispose().catch(() => undefined);
           },
         };
       } catch (error) {
@@ -148,7 +170,7 @@ export function createPipelineWorkers(
       if (disposed) return;
       disposed = true;
       estimator.dispose();
-      classifier.dispose().catch(() => undefined);
+      classifier?.dispose().catch(() => undefined);
     },
   };
 }

@@ -103,10 +103,17 @@ export interface HandGesturePipelineOptions {
   /**
    * Gesture model: `'swipes'` (the swipe recogniser: the four swipes of anyone, by their physical definition, no
    * model file; tune it with `swipes`), `'default'` (the TensorFlow.js model packaged in posestream, learned from
-   * one person: swipes, come, away, spin) or the URL of a TensorFlow.js model.json (labels.json beside it).
+   * one person: swipes, come, away, spin), the URL of a TensorFlow.js model.json (labels.json beside it), or a taught
+   * gesture model (`createGestureTrainer`, `posestream train --kind templates`): the object itself (e.g. from
+   * `loadGestureModel`), or the URL of its JSON (read on the page first, told apart by its `format`).
+   *
+   * A taught model runs with its own window (`window.frames`, `durationMs`, `minDurationMs`, `onMissingHand`,
+   * `maxGapMs`) and `stableGestures` settings, the ones it was taught with; a `window.frames` or `window.durationMs`
+   * option other than its own is a `TaughtModelError` naming both (thrown by `createHandGesturePipeline` for the
+   * object; for a URL, `ready` rejects with it and it is on `errors$`). `gestureLabels` is not given with one.
    * @default 'swipes'
    */
-  gestureModel?: 'swipes' | 'default' | string | URL;
+  gestureModel?: 'swipes' | 'default' | string | URL | TaughtGestureModel;
   /**
    * The swipe recogniser's parameters, with `gestureModel: 'swipes'` (each documented with its unit and default).
    * @default DEFAULT_SWIPE_OPTIONS

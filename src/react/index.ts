@@ -12,6 +12,12 @@
  * @module posestream/react
  */
 export { useHandGestures } from './useHandGestures.js';
+export { useGestureTrainer } from './useGestureTrainer.js';
 export { INITIAL_HAND_GESTURES_STATE } from './reactTypes.js';
-export type { UseHandGesturesOptions, UseHandGesturesResult, HandGesturesState } from './reactTypes.js';
+export type { UseHandGesturesOptions, UseHandGesturesResult, HandGesturesState, UseGestureTrainerOptions, UseGestureTrainerResult } from './reactTypes.js';
+export { INITIAL_GESTURE_TRAINER_STATE, type GestureTrainerState, type GestureTrainerStatus } from '../adapters/trainerTypes.js';
+export type { GestureTrainerOptions } from '../workers/createGestureTrainer.js';
+export type { TeachingInput, GestureExample, LabelledRecording, TeachOptions, TeachProgress, TeachDone } from '../teach/teachTypes.js';
+export type { TaughtGestureModel } from '../filters/templateTypes.js';
+export type { HandGesturePipelineInfo } from '../pipeline/pipelineTypes.js';
 export type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus, HandGestureSource, HandGestureAssets } from '../pipeline/pipelineTypes.js';

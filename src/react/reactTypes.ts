@@ -1,5 +1,9 @@
 import type { RefCallback } from 'react';
-import type { HandGesturePipeline, HandGesturePipelineOptions, HandGesturePipelineStatus } from '../pipeline/pipelineTypes.js';
+import type { GestureTrainerState } from '../adapters/trainerTypes.js';
+import type { TaughtGestureModel } from '../filters/templateTypes.js';
+import type { HandGesturePipeline, HandGesturePipelineInfo, HandGesturePipelineOptions, HandGesturePipelineStatus } from '../pipeline/pipelineTypes.js';
+import type { TeachingInput } from '../teach/teachTypes.js';
+import type { GestureTrainerOptions } from '../workers/createGestureTrainer.js';
 import type { GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
 
 /** Options of `useHandGestures`: the pipeline's options plus what only React needs. */
@@ -47,3 +51,26 @@ export const INITIAL_HAND_GESTURES_STATE: HandGesturesState = Object.freeze({
   error: null,
   pipeline: null,
 });
+
+/** Options of `useGestureTrainer`: how to teach (`createGestureTrainer`'s options) and the pipeline `apply` switches. */
+export interface UseGestureTrainerOptions extends GestureTrainerOptions {
+  /**
+   * The running pipeline `apply()` switches to the taught model: `useHandGestures().pipeline`.
+   * @default undefined (`apply` rejects: nothing to apply to)
+   */
+  pipeline?: HandGesturePipeline | null;
+}
+
+/** What `useGestureTrainer` returns: its state, and the functions (stable across renders). */
+export interface UseGestureTrainerResult extends GestureTrainerState {
+  /** Teaches a model from `input` (examples, recordings) in a new trainer worker; cancels teaching under way. */
+  teach(input: TeachingInput): void;
+  /** Cancels teaching under way: its worker is terminated, no half-taught model is kept, status back to `'idle'`. */
+  cancel(): void;
+  /**
+   * Switches `pipeline` to `model` (the last result's model when left out) without restarting the camera or the
+   * hand estimator (`pipeline.useGestureModel`); resolves with the new model's info. Rejects with an
+   * `InvalidOptionError` when there is no pipeline or no model yet, else as `useGestureModel` does.
+   */
+  apply(model?: TaughtGestureModel): Promise<HandGesturePipelineInfo>;
+}

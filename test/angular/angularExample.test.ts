@@ -13,10 +13,12 @@ import { launchWithFakeCamera } from '../browser/browserSession.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { countersOverVideo, installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from '../react/exampleApps.js';
 import { readmeBlocks } from '../react/readmeBlocks.js';
+import { teachPageFlow } from '../react/teachPageFlow.js';
 import type { LiveCounts } from '../react/exampleApps.js';
 
 const VIDEO = '/shared-data/video/dandan1232-mediapipe-try/test_h264_360p.mp4'; // 30 fps, 6 s, one hand
 const SWIPES = '/shared-data/video/ai-forever-dynamic-gestures/swipe_left_right.mp4'; // real swipes
+const ASL = '/shared-data/video/tfjs-models-asl-hand/asl_hand.25fps.mp4'; // 25 fps, 13 s, a hand signing throughout
 const GESTURES = ['swipe_left', 'swipe_right', 'swipe_up', 'swipe_down', 'come', 'away', 'spin'];
 type Served = Awaited<ReturnType<typeof serveStatic>>;
 let zoneless: Served;
@@ -144,4 +146,20 @@ describe('examples/angular (packed tarball, production ng build, Chromium)', () 
       await page.close();
     });
   }
+
+  it('zoneless: the teach page records examples from the live pose frames, trains in the trainer worker (from public/posestream/workers) with progress, applies, saves and loads after a reload', { timeout: 300_000 }, async () => {
+    const page = await open(zoneless.origin, `?teach&countdown=300&src=${encodeURIComponent(ASL)}`);
+    const r = await teachPageFlow(page, live);
+    console.log('[angular] teach page:', JSON.stringify(r));
+    expect(r.trainStatus).toBe('done');
+    expect(r.progressSeen).toBe(true);
+    expect(r.applied).toBe('wave, none');
+    expect(r.workersAfterTraining).toBe(2);
+    expect(r.stored).toBe('saved');
+    expect(r.savedList).toContain('my gestures (wave, none)');
+    expect(r.loadedAfterReload).toBe('loaded: wave, none');
+    expect(r.appliedAfterReload).toBe('wave, none');
+    expect(browser.foreignRequests).toEqual([]);
+    await page.close();
+  });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The user guides whose code blocks must type-check (each block is a module: it imports what it uses). */
-export const GUIDES = ['docs/getting-started.md', 'docs/composing-pipelines.md', 'docs/testing.md', 'docs/recording-format.md', 'docs/errors-and-restarts.md'];
+export const GUIDES = ['docs/getting-started.md', 'docs/composing-pipelines.md', 'docs/testing.md', 'docs/recording-format.md', 'docs/errors-and-restarts.md', 'docs/teaching.md'];
 
 /** The ```ts and ```tsx blocks of a markdown file, with the line each starts on (1-based, its first code line). */
 export function codeBlocks(file: string): { lang: 'ts' | 'tsx'; line: number; code: string }[] {

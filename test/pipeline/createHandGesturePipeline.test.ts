@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { expectReleased as released, runPipeline as run, startPipelineSession, type PipelineSession } from './pipelineSession.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { teachGestureModel, type TaughtGestureModel } from 'posestream';
 import { joinSegments, kairessSplit } from '../../eval/teachingStreams.js';
@@ -135,6 +136,40 @@ describe('createHandGesturePipeline (built package, Chromium)', () => {
       expect(r.liveWorkersAfterDispose).toBe(0);
       expect(r.liveTracksAfterDispose).toBe(0);
     }
+  });
+
+  it('gestureModel takes a taught model, as the object and as the URL of its JSON, run with its own window on both paths; a window option that does not fit is a TaughtModelError naming both', { timeout: 240_000 }, async () => {
+    const split = await kairessSplit(resolve('../shared/data/landmarks/kairess-gesture-recognition'));
+    const teach = joinSegments(split.teach, split.fps, { join: 'moving', name: 'teach', seed: 1 });
+    const { model } = await teachGestureModel({ recordings: [teach] }, { window: { frames: 30, durationMs: 1500, minDurationMs: 300 } });
+    // Served by the test's Vite server (its root is the repository), as an app serves a saved model.
+    mkdirSync(resolve('.cache/pipeline-test'), { recursive: true });
+    writeFileSync(resolve('.cache/pipeline-test/taught.json'), JSON.stringify(model));
+    const url = '/.cache/pipeline-test/taught.json';
+    for (const [gestureModel, runOn] of [[model, 'workers'], [url, 'workers'], [model, 'main-thread'], [url, 'main-thread']] as const) {
+      const r = await run(page, { gestureModel, runOn }, 8_000);
+      console.info(`gestureModel ${typeof gestureModel === 'string' ? 'URL' : 'object'} on ${r.runsOn}: ${JSON.stringify(r.info)}, ${r.predictions} predictions`);
+      expect(r.errors).toEqual([]);
+      expect(r.runsOn).toBe(runOn);
+      expect(r.info).toMatchObject({ windowSize: model.window.frames, backend: 'templates', labels: model.labels });
+      expect(r.predictions).toBeGreaterThan(0);
+      released(r);
+    }
+    const tryCreate = (options: Record<string, unknown>) =>
+      page.evaluate((o) => (window as unknown as { pipelinePage: { tryCreate(o: unknown): Promise<{ threw: { name: string; message: string } | null; liveWorkers: number; liveTracks: number }> } }).pipelinePage.tryCreate(o), options);
+    const both = new RegExp(`taught on windows of ${model.window.frames} frames over ${model.window.durationMs} ms, the pipeline's "window" option is 61 frames over 3000 ms`);
+    // The object: thrown by createHandGesturePipeline, before anything starts.
+    const thrown = await tryCreate({ gestureModel: model, window: { frames: 61, durationMs: 3000 } });
+    expect(thrown.threw?.name).toBe('TaughtModelError');
+    expect(thrown.threw?.message).toMatch(both);
+    expect([thrown.liveWorkers, thrown.liveTracks]).toEqual([0, 0]);
+    // The URL: read on the page first, then `ready` rejects with it (naming the URL), and everything is released.
+    const fromUrl = await run(page, { gestureModel: url, window: { frames: 61, durationMs: 3000 } }, 30_000, 'error');
+    expect(fromUrl.errors[0]?.name).toBe('TaughtModelError');
+    expect(fromUrl.errors[0]?.message).toMatch(both);
+    expect(fromUrl.errors[0]?.message).toContain('/.cache/pipeline-test/taught.json');
+    expect(fromUrl.readyError?.name).toBe('TaughtModelError');
+    released(fromUrl);
   });
 
   it('dispose() before the camera has opened, and twice: no track, no worker, no error; ready rejects with a PipelineDisposedError', { timeout: 60_000 }, async () => {

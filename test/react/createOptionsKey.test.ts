@@ -22,4 +22,15 @@ describe('createOptionsKey', () => {
     expect(key({ source: { video }, assets: { classifierWorker: () => new Worker2() }, gestureModel: new URL('https://h/m.json') })).not.toBe(a);
     expect(key({ source: { video }, assets: { classifierWorker: make }, gestureModel: new URL('https://h/n.json') })).not.toBe(a);
   });
+
+  it('compares taught gesture models by value, each written out once', () => {
+    const key = createOptionsKey();
+    const model = (label: string) => ({ format: 'posestream-templates/v1', labels: [label, 'none'], templates: [{ label, frames: 1, data: [0.5] }] });
+    const a = model('wave');
+    const first = key({ pipelineOptions: { gestureModel: a } });
+    expect(key({ pipelineOptions: { gestureModel: model('wave') } })).toBe(first); // a copy (JSON.parse of the same text)
+    expect(key({ pipelineOptions: { gestureModel: model('pinch') } })).not.toBe(first);
+    a.labels[0] = 'changed'; // the same object again: its key as first written out
+    expect(key({ pipelineOptions: { gestureModel: a } })).toBe(first);
+  });
 });

@@ -12,9 +12,11 @@ import { launchWithFakeCamera } from '../browser/browserSession.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { countersOverVideo, installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from './exampleApps.js';
 import { readmeBlocks } from './readmeBlocks.js';
+import { teachPageFlow } from './teachPageFlow.js';
 import type { LiveCounts } from './exampleApps.js';
 
 const VIDEO = '/shared-data/video/dandan1232-mediapipe-try/test_h264_360p.mp4'; // 30 fps, 6 s, one hand
+const ASL = '/shared-data/video/tfjs-models-asl-hand/asl_hand.25fps.mp4'; // 25 fps, 13 s, a hand signing throughout
 let dir: string;
 let dev: Awaited<ReturnType<typeof serveStatic>>;
 let prod: Awaited<ReturnType<typeof serveStatic>>;
@@ -183,6 +185,22 @@ describe('examples/react (packed tarball, Vite, Chromium)', () => {
     const label = (await handle.jsonValue()) as string;
     console.log(`[react] README app, gesture shown: ${label}`);
     expect(GESTURES).toContain(label);
+    expect(browser.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('the teach page: examples recorded from the live pose frames, trained in a worker with progress, applied to the running pipeline, saved and loaded after a reload (IndexedDB)', { timeout: 300_000 }, async () => {
+    const page = await open(prod.origin, `?teach&countdown=300&src=${encodeURIComponent(ASL)}`);
+    const r = await teachPageFlow(page, live);
+    console.log('[react] teach page:', JSON.stringify(r));
+    expect(r.trainStatus).toBe('done');
+    expect(r.progressSeen).toBe(true);
+    expect(r.applied).toBe('wave, none');
+    expect(r.workersAfterTraining).toBe(2); // the trainer worker is gone; the pipeline's two stay
+    expect(r.stored).toBe('saved');
+    expect(r.savedList).toContain('my gestures (wave, none)');
+    expect(r.loadedAfterReload).toBe('loaded: wave, none');
+    expect(r.appliedAfterReload).toBe('wave, none');
     expect(browser.foreignRequests).toEqual([]);
     await page.close();
   });

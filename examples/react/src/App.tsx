@@ -2,6 +2,7 @@ import { Profiler, useEffect, useRef, useState } from 'react';
 import type { HandGestureSource } from 'posestream/react';
 import { useHandGestures } from 'posestream/react';
 import { drawHands } from 'posestream';
+import { Teach } from './Teach.tsx';
 
 /** What the page exposes for its own counters (shown below the video, read by posestream's tests). */
 interface ExampleCounters { commits: number; frames: number; stateChanges: number }
@@ -56,11 +57,13 @@ function Gestures({ source }: { source: HandGestureSource }) {
 export default function App() {
   const [source, setSource] = useState<HandGestureSource>(initialSource);
   const [on, setOn] = useState(true);
+  const [teach, setTeach] = useState(() => new URLSearchParams(location.search).has('teach'));
   return (
     <main>
       <h1>posestream + React</h1>
       <p>
         <button id="toggle" onClick={() => setOn((v) => !v)}>{on ? 'Stop' : 'Start'}</button>{' '}
+        <button id="teach-page" onClick={() => setTeach((v) => !v)}>{teach ? 'Gestures' : 'Teach'}</button>{' '}
         <button id="camera" onClick={() => setSource({ camera: { width: 640, height: 480 } })}>Camera</button>{' '}
         <input type="file" accept="video/*" onChange={(e) => {
           const file = e.target.files?.[0];
@@ -68,7 +71,7 @@ export default function App() {
         }} />
       </p>
       <Profiler id="gestures" onRender={() => void counters.commits++}>
-        {on && <Gestures source={source} />}
+        {on && (teach ? <Teach source={source} /> : <Gestures source={source} />)}
       </Profiler>
     </main>
   );

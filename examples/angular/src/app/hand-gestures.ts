@@ -6,10 +6,21 @@ import { drawHands } from 'posestream';
 import { counters } from './counters';
 
 /** The camera, or the video file named by `?src=` (looped). */
-function sourceFromUrl(): HandGestureSource {
+export function sourceFromUrl(): HandGestureSource {
   const src = new URLSearchParams(location.search).get('src');
   return src ? { file: src, loop: true } : { camera: { width: 640, height: 480 } };
 }
+
+/** Where `npm run posestream-assets` put the workers, wasm and models (see README). */
+export const POSESTREAM_ASSETS = {
+  handModel: '/posestream/models/hand_landmarker_full.task',
+  assets: {
+    handLandmarkerWorker: '/posestream/workers/handLandmarker.js',
+    classifierWorker: '/posestream/workers/classifierWorker.js',
+    mediapipeWasmBase: '/posestream/assets/mediapipe',
+    tfjsWasmBase: '/posestream/assets/tfjs/',
+  },
+};
 
 /** Video with the landmarks drawn over it, the gesture, status and stats of one hand-gesture pipeline. */
 @Component({
@@ -35,14 +46,7 @@ export class HandGestures {
   protected readonly hands = injectHandGestures({
     source: sourceFromUrl(),
     video: this.video,
-    // Where `npm run posestream-assets` put the workers, wasm and models (see README).
-    handModel: '/posestream/models/hand_landmarker_full.task',
-    assets: {
-      handLandmarkerWorker: '/posestream/workers/handLandmarker.js',
-      classifierWorker: '/posestream/workers/classifierWorker.js',
-      mediapipeWasmBase: '/posestream/assets/mediapipe',
-      tfjsWasmBase: '/posestream/assets/tfjs/',
-    },
+    ...POSESTREAM_ASSETS,
   });
 
   constructor() {

@@ -1,0 +1,90 @@
+/**
+ * The example apps' teach page, driven as a user would (React and Angular share its element ids): three recordings
+ * of "wave" and three of "anything else" from the live pipeline, Train (progress seen while it teaches), Use it,
+ * Save; then the page reloaded, Load (the saved model applied to the new pipeline).
+ */
+import type { Page } from 'playwright-core';
+import type { LiveCounts } from './exampleApps.js';
+
+/** What the flow saw. */
+export interface TeachPageReport {
+  examples: number;
+  trainStatus: string;
+  progressSeen: boolean;
+  trainProgress: string;
+  applied: string;
+  workersAfterTraining: number;
+  stored: string;
+  savedList: string;
+  loadedAfterReload: string;
+  appliedAfterReload: string;
+}
+
+const text = async (page: Page, id: string): Promise<string> => ((await page.locator(`#${id}`).textContent()) ?? '').trim();
+const until = (page: Page, id: string, pattern: RegExp, timeout = 90_000) =>
+  page.waitForFunction(([i, p]) => new RegExp(p).test((document.getElementById(i)?.textContent ?? '').trim()), [id, pattern.source] as const, { timeout, polling: 50 });
+
+async function running(page: Page): Promise<void> {
+  await until(page, 'status', /^(running|error)/);
+  const status = await text(page, 'status');
+  if (status !== 'running') throw new Error(`the teach page's pipeline did not start: ${status}`);
+}
+
+/** Records one example with `button` and waits until it is listed (`count` examples then). */
+async function recordOne(page: Page, button: string, count: number): Promise<void> {
+  await page.locator(`#${button}`).click();
+  await page.waitForFunction((n) => document.querySelectorAll('#examples li').length >= n, count, { timeout: 30_000 });
+}
+
+/** Runs the flow on `page` (opened on the teach page); `live` reads the page's live workers. */
+export async function teachPageFlow(page: Page, live: (p: Page) => Promise<LiveCounts>): Promise<TeachPageReport> {
+  await running(page);
+  await page.locator('#gesture-name').fill('wave');
+  let count = 0;
+  for (let i = 0; i < 3; i++) await recordOne(page, 'record', ++count);
+  for (let i = 0; i < 3; i++) await recordOne(page, 'record-none', ++count);
+  // Every progress text shown while the status says 'teaching' (watched in the page, not polled).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __progress: string[] }).__progress = seen;
+    new MutationObserver(() => {
+      const status = document.getElementById('train-status')?.textContent ?? '';
+      const progress = document.getElementById('train-progress')?.textContent ?? '';
+      if (status.startsWith('teaching') && progress !== '' && seen.at(-1) !== progress) seen.push(progress);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.locator('#train').click();
+  await until(page, 'train-status', /^(done|error)/, 180_000);
+  const report: TeachPageReport = {
+    examples: count,
+    trainStatus: await text(page, 'train-status'),
+    progressSeen: (await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)).some((t) => /^\w+ \d+\/\d+/.test(t)),
+    trainProgress: await text(page, 'train-progress'),
+    applied: '',
+    workersAfterTraining: 0,
+    stored: '',
+    savedList: '',
+    loadedAfterReload: '',
+    appliedAfterReload: '',
+  };
+  if (report.trainStatus !== 'done') return report;
+  await page.locator('#apply').click();
+  await until(page, 'applied', /\S/, 60_000);
+  report.applied = await text(page, 'applied');
+  // The trainer worker ended with its teaching, the replaced classifier worker with the switch.
+  await page.waitForFunction(() => (window as unknown as { __live(): LiveCounts }).__live().workers <= 2, null, { timeout: 10_000 }).catch(() => undefined);
+  report.workersAfterTraining = (await live(page)).workers;
+  await page.locator('#save').click();
+  await until(page, 'store-status', /\S/, 30_000);
+  report.stored = await text(page, 'store-status');
+  await until(page, 'saved', /my gestures/, 30_000).catch(() => undefined);
+  report.savedList = await text(page, 'saved');
+  await page.reload();
+  await running(page);
+  await page.locator('#load').click();
+  await until(page, 'store-status', /\S/, 30_000);
+  report.loadedAfterReload = await text(page, 'store-status');
+  await until(page, 'applied', /\S/, 60_000);
+  report.appliedAfterReload = await text(page, 'applied');
+  return report;
+}
