@@ -130,7 +130,12 @@ export interface Prediction {
    * and for the "nothing" class): the timestamps of the first and last frame of the matched stretch, ms (source
    * clock). `stableGestures` uses it to tell a second performance of a held gesture from the same one seen again.
    */
-  match?: { startTimestamp: number; endTimestamp: number };
+  match?: {
+    /** Timestamp of the matched stretch's first frame, ms (source clock). */
+    startTimestamp: number;
+    /** Timestamp of the matched stretch's last frame, ms (source clock). */
+    endTimestamp: number;
+  };
 }
 
 /**
