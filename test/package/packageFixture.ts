@@ -11,7 +11,7 @@
  * - `nodeProject()`: a fresh Node project with only the tarball and rxjs installed (no optional peer).
  *
  * They live in `$TMPDIR/posestream-package/<checkout>/<key>/`, where `key` hashes what the tarball is made of
- * (package.json, the lockfile, tsconfigs, and the paths, sizes and mtimes of src/, bin/, scripts/, models/); a new
+ * (package.json, the lockfile, tsconfigs, and the paths, sizes and mtimes of src/, bin/, scripts/, models/, samples/); a new
  * key deletes the older ones. Results are written last (`*.json`), so an interrupted run is redone, never reused.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -140,7 +140,7 @@ function packageKey(): string {
     const path = join(ROOT, file);
     if (existsSync(path)) parts.push(`${file}\n${readFileSync(path, 'utf8')}`);
   }
-  for (const dir of ['src', 'bin', 'scripts', 'models']) {
+  for (const dir of ['src', 'bin', 'scripts', 'models', 'samples']) {
     if (!existsSync(join(ROOT, dir))) continue;
     walk(join(ROOT, dir), (path) => {
       const s = statSync(path);
