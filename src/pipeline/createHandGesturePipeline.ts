@@ -6,7 +6,7 @@ import { pipelineStats } from '../operators/pipelineStats.js';
 import type { GestureEndReason, GestureEvent, PipelineStats, PoseFrame, Prediction } from '../types.js';
 import { canShareResults } from '../workers/sharedResults.js';
 import { checkPipelineOptions, isTaughtModelObject } from './checkPipelineOptions.js';
-import { resolveGestureModel } from './resolveGestureModel.js';
+import { resolveGestureModel, type ResolvedGestureModel } from './resolveGestureModel.js';
 import { chooseRunOn } from './chooseRunOn.js';
 import { createHeldGesture } from './createHeldGesture.js';
 import { createMainThreadTimer } from './createMainThreadTimer.js';
@@ -49,6 +49,8 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
  * @throws InvalidOptionError for an option that is wrong (checked before anything starts: the message names the
  *   option as you wrote it, e.g. `numHands` or `window.frames`, what it takes and what it got), or a `runOn` this
  *   browser, source or `classifyWith` rules out (the message says why).
+ * @throws TaughtModelError for a taught `gestureModel` object whose window does not fit the `window` option (both
+ *   named; for a taught model's URL, `ready` rejects with it).
  * @example
  * ```ts
  * import { createHandGesturePipeline } from 'posestream';
@@ -85,13 +87,13 @@ export function createHandGesturePipeline(given: HandGesturePipelineOptions = {}
   // A taught model runs with its own window and gesture settings (a URL's JSON is read first: then the classifier
   // and the gesture stage wait for it). A taught model whose window does not fit `window` throws here.
   const resolving = resolveGestureModel(options, settings);
-  const resolved = Promise.resolve(resolving).then((r) => {
+  const useStage = (r: ResolvedGestureModel): ResolvedGestureModel => {
     settings.window = r.stage.window;
     settings.gestures = r.stage.gestures;
     return r;
-  });
+  };
+  const resolved = resolving instanceof Promise ? resolving.then(useStage) : Promise.resolve(useStage(resolving));
   resolved.catch(() => undefined); // reported through `ready` and `errors$`
-  if (!(resolving instanceof Promise)) Object.assign(settings, { window: resolving.stage.window, gestures: resolving.stage.gestures });
   const source = options.source ?? { camera: {} };
   const status$ = new BehaviorSubject<HandGesturePipelineStatus>('starting');
   const errors$ = new Subject<Error>();

@@ -159,6 +159,8 @@ describe('examples/angular (packed tarball, production ng build, Chromium)', () 
     expect(r.savedList).toContain('my gestures (wave, none)');
     expect(r.loadedAfterReload).toBe('loaded: wave, none');
     expect(r.appliedAfterReload).toBe('wave, none');
+    // Unmounted while teaching: the trainer worker had started, and it is terminated with the pipeline's two.
+    expect(r.unmountWhileTeaching).toEqual({ trainerStarted: 1, sawDone: false, liveWorkers: 0, liveTracks: 0 });
     expect(browser.foreignRequests).toEqual([]);
     await page.close();
   });

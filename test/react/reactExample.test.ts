@@ -189,19 +189,23 @@ describe('examples/react (packed tarball, Vite, Chromium)', () => {
     await page.close();
   });
 
-  it('the teach page: examples recorded from the live pose frames, trained in a worker with progress, applied to the running pipeline, saved and loaded after a reload (IndexedDB)', { timeout: 300_000 }, async () => {
-    const page = await open(prod.origin, `?teach&countdown=300&src=${encodeURIComponent(ASL)}`);
-    const r = await teachPageFlow(page, live);
-    console.log('[react] teach page:', JSON.stringify(r));
-    expect(r.trainStatus).toBe('done');
-    expect(r.progressSeen).toBe(true);
-    expect(r.applied).toBe('wave, none');
-    expect(r.workersAfterTraining).toBe(2); // the trainer worker is gone; the pipeline's two stay
-    expect(r.stored).toBe('saved');
-    expect(r.savedList).toContain('my gestures (wave, none)');
-    expect(r.loadedAfterReload).toBe('loaded: wave, none');
-    expect(r.appliedAfterReload).toBe('wave, none');
-    expect(browser.foreignRequests).toEqual([]);
-    await page.close();
-  });
+  for (const [name, server] of [['development build, StrictMode', () => dev], ['production build', () => prod]] as const) {
+    it(`the teach page (${name}): examples recorded from the live pose frames, trained in a worker with progress, applied to the running pipeline, saved and loaded after a reload (IndexedDB); unmounted while teaching, its worker ends`, { timeout: 300_000 }, async () => {
+      const page = await open(server().origin, `?teach&countdown=300&src=${encodeURIComponent(ASL)}`);
+      const r = await teachPageFlow(page, live);
+      console.log(`[react ${name}] teach page:`, JSON.stringify(r));
+      expect(r.trainStatus).toBe('done');
+      expect(r.progressSeen).toBe(true);
+      expect(r.applied).toBe('wave, none');
+      expect(r.workersAfterTraining).toBe(2); // the trainer worker is gone; the pipeline's two stay
+      expect(r.stored).toBe('saved');
+      expect(r.savedList).toContain('my gestures (wave, none)');
+      expect(r.loadedAfterReload).toBe('loaded: wave, none');
+      expect(r.appliedAfterReload).toBe('wave, none');
+      // Unmounted while teaching: the trainer worker had started, and it is terminated with the pipeline's two.
+      expect(r.unmountWhileTeaching).toEqual({ trainerStarted: 1, sawDone: false, liveWorkers: 0, liveTracks: 0 });
+      expect(browser.foreignRequests).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -18,6 +18,8 @@ export interface TeachPageReport {
   savedList: string;
   loadedAfterReload: string;
   appliedAfterReload: string;
+  /** Train clicked, then Stop in the same task (the page unmounted while teaching): workers started, and live after. */
+  unmountWhileTeaching: { trainerStarted: number; sawDone: boolean; liveWorkers: number; liveTracks: number };
 }
 
 const text = async (page: Page, id: string): Promise<string> => ((await page.locator(`#${id}`).textContent()) ?? '').trim();
@@ -66,6 +68,7 @@ export async function teachPageFlow(page: Page, live: (p: Page) => Promise<LiveC
     savedList: '',
     loadedAfterReload: '',
     appliedAfterReload: '',
+    unmountWhileTeaching: { trainerStarted: -1, sawDone: true, liveWorkers: -1, liveTracks: -1 },
   };
   if (report.trainStatus !== 'done') return report;
   await page.locator('#apply').click();
@@ -86,5 +89,23 @@ export async function teachPageFlow(page: Page, live: (p: Page) => Promise<LiveC
   report.loadedAfterReload = await text(page, 'store-status');
   await until(page, 'applied', /\S/, 60_000);
   report.appliedAfterReload = await text(page, 'applied');
+  // Examples again, then Train and, in the same task, Stop: the teach page goes while its worker teaches.
+  for (let i = 0; i < 3; i++) await recordOne(page, 'record', i + 1);
+  for (let i = 0; i < 3; i++) await recordOne(page, 'record-none', i + 4);
+  const before = (await live(page)).workersCreated;
+  await page.evaluate(() => {
+    // Whether the teaching got to 'done' before the page went (then it would not show a cancel).
+    const w = window as unknown as { __sawDone: boolean };
+    w.__sawDone = false;
+    new MutationObserver(() => {
+      if ((document.getElementById('train-status')?.textContent ?? '').startsWith('done')) w.__sawDone = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    (document.getElementById('train') as HTMLButtonElement).click();
+    (document.getElementById('toggle') as HTMLButtonElement).click();
+  });
+  await page.waitForFunction(() => (window as unknown as { __live(): LiveCounts }).__live().workers === 0, null, { timeout: 30_000 }).catch(() => undefined);
+  const after = await live(page);
+  const sawDone = await page.evaluate(() => (window as unknown as { __sawDone: boolean }).__sawDone);
+  report.unmountWhileTeaching = { trainerStarted: after.workersCreated - before, sawDone, liveWorkers: after.workers, liveTracks: after.tracks };
   return report;
 }
