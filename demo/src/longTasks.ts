@@ -59,6 +59,8 @@ export interface LongTaskCount {
   supported: boolean;
   count: number;
   totalMs: number;
+  /** The longest entry, ms. */
+  maxMs: number;
 }
 
 /** Counts the page's long-task entries into `into` (updated in place) for the page's lifetime. */
@@ -69,6 +71,7 @@ export function countLongTaskEntries(into: LongTaskCount): void {
     for (const entry of list.getEntries()) {
       into.count++;
       into.totalMs += entry.duration;
+      into.maxMs = Math.max(into.maxMs, entry.duration);
     }
   }).observe({ type: 'longtask', buffered: true });
 }
