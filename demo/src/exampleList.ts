@@ -17,6 +17,8 @@ export interface DemoExample {
 /** The examples and their rendering. */
 export interface ExampleList {
   add(label: string, frames: PoseFrame[]): DemoExample;
+  /** Adds several at once (one re-render). */
+  addAll(examples: readonly { label: string; frames: PoseFrame[] }[]): void;
   clear(): void;
   /** The examples as the trainer takes them. */
   examples(): GestureExample[];
@@ -72,6 +74,10 @@ export function createExampleList(ul: HTMLUListElement, summary: HTMLElement, mi
       items.push(e);
       render();
       return e;
+    },
+    addAll(examples) {
+      for (const e of examples) items.push({ id: nextId++, label: e.label, frames: e.frames });
+      render();
     },
     clear() {
       items.length = 0;

@@ -61,6 +61,8 @@ export interface LongTaskCount {
   totalMs: number;
   /** The longest entry, ms. */
   maxMs: number;
+  /** The last 200 entries: start (page clock) and duration, ms. */
+  recent: { startMs: number; durationMs: number }[];
 }
 
 /** Counts the page's long-task entries into `into` (updated in place) for the page's lifetime. */
@@ -72,6 +74,8 @@ export function countLongTaskEntries(into: LongTaskCount): void {
       into.count++;
       into.totalMs += entry.duration;
       into.maxMs = Math.max(into.maxMs, entry.duration);
+      into.recent.push({ startMs: entry.startTime, durationMs: entry.duration });
+      if (into.recent.length > 200) into.recent.shift();
     }
   }).observe({ type: 'longtask', buffered: true });
 }

@@ -61,7 +61,7 @@ const teach = createTeachPanel({
   },
 });
 // For the benchmark and tests: examples recorded elsewhere in, the recorded ones out.
-(window as unknown as { __posestreamTeach: unknown }).__posestreamTeach = { addExamples: teach.addExamples, examples: teach.examples };
+(window as unknown as { __posestreamTeach: unknown }).__posestreamTeach = { addExamples: teach.addExamples, examples: teach.examples, clearExamples: teach.clearExamples };
 
 function restart(): void {
   if (current === undefined) return;

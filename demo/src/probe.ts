@@ -112,7 +112,7 @@ export function createProbe(): DemoProbe {
     runOn: null,
     longTaskMs: 0,
     busyLoops: 0,
-    longTaskEntries: { supported: false, count: 0, totalMs: 0, maxMs: 0 },
+    longTaskEntries: { supported: false, count: 0, totalMs: 0, maxMs: 0, recent: [] },
     landmarkLatencyMs: [],
     clockFloorMs: [],
     gestureLatencyMs: [],

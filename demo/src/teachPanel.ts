@@ -37,6 +37,8 @@ export interface TeachPanel {
   addExamples(examples: readonly GestureExample[]): void;
   /** The examples recorded so far. */
   examples(): GestureExample[];
+  /** Deletes every example. */
+  clearExamples(): void;
 }
 
 /** Binds the panel to its elements in index.html. */
@@ -180,7 +182,8 @@ export function createTeachPanel(options: TeachPanelOptions): TeachPanel {
   refresh();
   return {
     reapply: () => applied !== undefined && use(applied),
-    addExamples: (examples) => examples.forEach((e) => list.add(e.label, [...e.frames])),
+    addExamples: (examples) => list.addAll(examples.map((e) => ({ label: e.label, frames: [...e.frames] }))),
     examples: () => list.examples(),
+    clearExamples: () => list.clear(),
   };
 }
