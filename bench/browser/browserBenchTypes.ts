@@ -4,7 +4,7 @@
  * Scenarios: the estimator worker's round trip vs its in-worker detect time, the demo's display smoothness, and the
  * demo's recognition under main-thread long tasks on each pipeline path.
  */
-export type BrowserScenario = 'roundtrip' | 'display' | 'longtasks';
+export type BrowserScenario = 'roundtrip' | 'display' | 'longtasks' | 'teach';
 
 /** The live pipeline's path (`createHandGesturePipeline`'s `runOn`, `pipeline.runsOn`). */
 export type PipelinePath = 'workers' | 'main-thread';
@@ -142,5 +142,39 @@ export interface LongTaskRecord {
   loadAvg1m: number;
 }
 
+/**
+ * A `teach` row (`row` = `untouched`, or `training-<gestures>x<examplesPerClass>`): the demo on the fake camera
+ * playing the real swipe video (workers path), untouched or while its Teach panel trains back to back in its worker.
+ */
+export interface TeachRecord {
+  scenario: 'teach';
+  row: string;
+  landmarker: LandmarkerVariant;
+  /** Measured time, s (page clock). */
+  seconds: number;
+  /** Mean of the stats snapshots' `fps.estimator` during the row; null without snapshots. */
+  estimatorFps: number | null;
+  /** `estimatorFps` as % of the untouched row of this run. */
+  estimatorKeptPct: number | null;
+  /** Pose frames reaching the page per second. */
+  posesToPageFps: number;
+  /** Gestures taught (0 = untouched), takes of each and of `none`. */
+  gestures: number;
+  examplesPerClass: number;
+  /** What the examples were: `synthetic` (a real hand moved along paths), or `none` (untouched). */
+  examples: 'synthetic' | 'none';
+  /** Trainings finished during the row, their wall times (click to model on the page) and the worker's own times, ms. */
+  trainings: number;
+  trainWallMs: number[];
+  trainWorkerMs: number[];
+  /** The first training's held-out event-level F1. */
+  heldOutF1: number | null;
+  /** Long-task entries (any task over 50 ms on the page) during the row: count, total and longest, ms. */
+  longTaskEntries: number;
+  longTaskTotalMs: number;
+  longTaskMaxMs: number;
+  loadAvg1m: number;
+}
+
 /** One line of `bench:browser` output. */
-export type BrowserBenchRecord = RoundtripRecord | DisplayRecord | LongTaskRecord;
+export type BrowserBenchRecord = RoundtripRecord | DisplayRecord | LongTaskRecord | TeachRecord;

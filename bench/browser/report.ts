@@ -41,6 +41,11 @@ const COLUMNS: Record<BrowserScenario, Col[]> = {
     ['dropped frames/s', 'droppedFramesPerS', (v) => v.toFixed(2)], ['long tasks', 'longTasks'],
     ['load 1m', 'loadAvg1m', (v) => v.toFixed(2)],
   ],
+  teach: [
+    ['row', 'row'], ['examples', 'examples'], ['s', 'seconds', ms], ['estimator fps', 'estimatorFps', ms], ['kept', 'estimatorKeptPct', pct],
+    ['poses to page/s', 'posesToPageFps', ms], ['trainings', 'trainings'], ['train wall ms', 'trainWallMs'], ['worker ms', 'trainWorkerMs'],
+    ['held-out F1', 'heldOutF1', (v) => v.toFixed(2)], ['long tasks', 'longTasks'], ['longest ms', 'longTaskMaxMs', ms], ['load 1m', 'loadAvg1m', (v) => v.toFixed(2)],
+  ],
 };
 
 /** The round-trip target: the main thread's round trip at most 1.1x the in-worker detect time (p50). */
@@ -53,7 +58,8 @@ export function toJsonLines(records: readonly BrowserBenchRecord[]): string {
 
 function cell(r: BrowserBenchRecord, key: string, format?: (v: number) => string): string {
   if (r.scenario === 'longtasks' && key === 'gestureLabels') return labelCounts(r.gestureLabels) || '–';
-  if (r.scenario === 'longtasks' && key === 'longTasks') return `${r.longTaskEntries} / ${r.longTaskTotalMs.toFixed(0)} ms`;
+  if ((r.scenario === 'longtasks' || r.scenario === 'teach') && key === 'longTasks') return `${r.longTaskEntries} / ${r.longTaskTotalMs.toFixed(0)} ms`;
+  if (r.scenario === 'teach' && (key === 'trainWallMs' || key === 'trainWorkerMs')) return r[key].join(', ') || '–';
   const v = key === 'size' && r.scenario === 'roundtrip' ? `${r.width}x${r.height}` : (r as unknown as Record<string, unknown>)[key];
   if (v === undefined || v === null) return '–';
   return typeof v === 'number' && format ? format(v) : String(v);
@@ -62,7 +68,7 @@ function cell(r: BrowserBenchRecord, key: string, format?: (v: number) => string
 /** Markdown tables, one per scenario present, then the round-trip target per model. */
 export function toMarkdown(records: readonly BrowserBenchRecord[]): string {
   let out = '';
-  for (const scenario of ['roundtrip', 'display', 'longtasks'] as const) {
+  for (const scenario of ['roundtrip', 'display', 'longtasks', 'teach'] as const) {
     const rows = records.filter((r) => r.scenario === scenario);
     if (rows.length === 0) continue;
     const cols = COLUMNS[scenario];

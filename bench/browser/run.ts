@@ -9,13 +9,16 @@
  *   main-thread) with a 0 / 200 / 500 ms busy loop on the main thread every second: pose frames and predictions
  *   per second (and kept % of the path's 0 ms row), gesture events, capture→gesture and landmarks→drawing latency,
  *   the pipeline's main-thread ms per frame, long-task entries.
+ * - `teach` (only when asked for): the demo on the swipe video, untouched and while its Teach panel trains in its
+ *   worker (synthetic examples, 5 gestures + none x 5, 14 + none x 3): estimator fps and % kept, long tasks, training
+ *   wall times.
  *
  * Prints JSON lines (`--json`) or markdown tables, and writes the records to bench/out/browser.jsonl (and every
  * URL the browser requested to bench/out/browser.requests.txt). Fails when any request left 127.0.0.1.
  *
  * Flags: --json, --frames N (frames per model, default 120), --seconds S (per display row, default 10),
  * --settle S (display: at most S s after a control change for two predictions under the new settings, default 10),
- * --scenario roundtrip|display|longtasks (repeatable, default all three), --landmarker full|lite (demo rows, default
+ * --scenario roundtrip|display|longtasks|teach (repeatable, default the first three), --landmarker full|lite (demo rows, default
  * full), --path workers|main-thread (longtasks, repeatable, default both), --long-task MS (longtasks, repeatable,
  * 0..1000 in steps of 10, default 0, 200, 500), --out FILE (default bench/out/browser.jsonl).
  */
@@ -32,6 +35,7 @@ import { LONGTASK_MS, LONGTASK_PATHS, longTaskRows, runLongTasks } from './longT
 import { BENCH_VIDEO, prepareMedia, SWIPE_VIDEO, type BenchMedia } from './media.js';
 import { toJsonLines, toMarkdown } from './report.js';
 import { runRoundtrip } from './roundtrip.js';
+import { runTeach } from './teachBench.js';
 
 /** Parsed command line of the browser benchmark. */
 export interface BrowserBenchArgs {
@@ -49,8 +53,10 @@ export interface BrowserBenchArgs {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FLAGS =
-  '--json, --frames N, --seconds S, --settle S, --scenario roundtrip|display|longtasks, --landmarker full|lite, --path workers|main-thread, --long-task MS, --out FILE';
-const SCENARIOS: readonly BrowserScenario[] = ['roundtrip', 'display', 'longtasks'];
+  '--json, --frames N, --seconds S, --settle S, --scenario roundtrip|display|longtasks|teach, --landmarker full|lite, --path workers|main-thread, --long-task MS, --out FILE';
+const SCENARIOS: readonly BrowserScenario[] = ['roundtrip', 'display', 'longtasks', 'teach'];
+/** Run when no --scenario is given. */
+const DEFAULT_SCENARIOS: readonly BrowserScenario[] = ['roundtrip', 'display', 'longtasks'];
 
 /** Parses the flags; throws a BenchError naming the bad flag. */
 export function parseArgs(argv: readonly string[]): BrowserBenchArgs {
@@ -80,7 +86,7 @@ export function parseArgs(argv: readonly string[]): BrowserBenchArgs {
     else if (a === '--settle') args.settleS = positive(a, argv[++i], false);
     else if (a === '--scenario') {
       const s = SCENARIOS.find((x) => x === argv[i + 1]);
-      if (s === undefined) throw new BenchError(`bench:browser: --scenario must be roundtrip, display or longtasks, got ${argv[i + 1] ?? 'nothing'}`);
+      if (s === undefined) throw new BenchError(`bench:browser: --scenario must be roundtrip, display, longtasks or teach, got ${argv[i + 1] ?? 'nothing'}`);
       i++;
       if (!args.scenarios.includes(s)) args.scenarios.push(s);
     } else if (a === '--path') {
@@ -105,7 +111,7 @@ export function parseArgs(argv: readonly string[]): BrowserBenchArgs {
     } else throw new BenchError(`bench:browser: unknown argument ${a} (flags: ${FLAGS})`);
   }
   if (args.frames < 4) throw new BenchError(`bench:browser: --frames must be 4 or more (one is a warm-up), got ${args.frames}`);
-  if (args.scenarios.length === 0) args.scenarios = [...SCENARIOS];
+  if (args.scenarios.length === 0) args.scenarios = [...DEFAULT_SCENARIOS];
   if (args.paths.length === 0) args.paths = [...LONGTASK_PATHS];
   if (args.longTaskMs.length === 0) args.longTaskMs = [...LONGTASK_MS];
   return args;
@@ -143,7 +149,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   };
   try {
-    const hand = args.scenarios.filter((s) => s !== 'longtasks');
+    const hand = args.scenarios.filter((s) => s === 'roundtrip' || s === 'display');
     if (hand.length > 0) {
       await withCamera(BENCH_VIDEO, async (context, media) => {
         for (const scenario of hand) {
@@ -157,6 +163,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         const rows = longTaskRows(args.paths, args.longTaskMs);
         emit(await runLongTasks(context, { seconds: args.seconds, settleS: args.settleS, landmarker: args.landmarker, rows, log }));
       });
+    }
+    if (args.scenarios.includes('teach')) {
+      await withCamera(SWIPE_VIDEO, async (context) => emit(await runTeach(context, { seconds: args.seconds, landmarker: args.landmarker, log })));
     }
   } finally {
     mkdirSync(dirname(args.out), { recursive: true });

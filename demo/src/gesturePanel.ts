@@ -23,8 +23,19 @@ export function showPrediction(prediction: Prediction): void {
   );
 }
 
-/** Marks a stable gesture: its label is outlined while it lasts. */
+/** Gesture events kept in the panel's log. */
+const LOG_LENGTH = 8;
+
+/** Marks a stable gesture: its label is outlined while it lasts, and each start is logged (newest first). */
 export function showGesture(event: GestureEvent): void {
+  if (event.phase === 'start') {
+    const log = byId('gesture-log', HTMLOListElement);
+    const item = document.createElement('li');
+    item.dataset['label'] = event.label;
+    item.textContent = `${event.label} · ${new Date().toLocaleTimeString()}`;
+    log.prepend(item);
+    while (log.children.length > LOG_LENGTH) log.lastElementChild?.remove();
+  }
   const label = byId('gesture-label', HTMLElement);
   label.dataset['stable'] = event.phase === 'start' ? event.label : '';
   label.style.textDecoration = event.phase === 'start' ? 'underline' : 'none';
@@ -35,4 +46,5 @@ export function resetGesture(): void {
   byId('gesture-label', HTMLElement).textContent = '—';
   byId('gesture-score', HTMLElement).textContent = '';
   byId('top3', HTMLOListElement).replaceChildren();
+  byId('gesture-log', HTMLOListElement).replaceChildren();
 }

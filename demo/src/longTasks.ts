@@ -59,6 +59,10 @@ export interface LongTaskCount {
   supported: boolean;
   count: number;
   totalMs: number;
+  /** The longest entry, ms. */
+  maxMs: number;
+  /** The last 200 entries: start (page clock) and duration, ms. */
+  recent: { startMs: number; durationMs: number }[];
 }
 
 /** Counts the page's long-task entries into `into` (updated in place) for the page's lifetime. */
@@ -69,6 +73,9 @@ export function countLongTaskEntries(into: LongTaskCount): void {
     for (const entry of list.getEntries()) {
       into.count++;
       into.totalMs += entry.duration;
+      into.maxMs = Math.max(into.maxMs, entry.duration);
+      into.recent.push({ startMs: entry.startTime, durationMs: entry.duration });
+      if (into.recent.length > 200) into.recent.shift();
     }
   }).observe({ type: 'longtask', buffered: true });
 }

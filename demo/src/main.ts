@@ -4,6 +4,7 @@
  * artificial classifier delay and a drop/latest switch, a busy main thread on demand, recording to NDJSON, and
  * loading a user's model. Query parameters: `src`, `model`, `delay` (ms), `policy` (latest|drop), `landmarker`
  * (full|lite), `hands` (1|2), `runOn` (auto|workers|main-thread), `longTaskMs` (ms of busy loop every second).
+ * The Teach panel records examples from the running pipeline, trains them in a worker and uses the result live.
  */
 import { drawHands, type ClassifyPolicy, type HandGestureSource, type PoseFrame } from 'posestream';
 import { byId } from './dom.js';
@@ -16,6 +17,8 @@ import { createProbe, pushBounded, watchFrameIntervals } from './probe.js';
 import { createRecorder } from './recorder.js';
 import { parseRunOn, startSession, usesClassifyWith, type DemoModel, type DemoRunOn, type Session, type TimedPrediction } from './session.js';
 import { showGesture, showPrediction, resetGesture } from './gesturePanel.js';
+import { createTeachPanel } from './teachPanel.js';
+import { openModelStore } from './modelStore.js';
 
 const params = new URLSearchParams(location.search);
 const video = byId('video', HTMLVideoElement);
@@ -46,6 +49,19 @@ let runOn: DemoRunOn = parseRunOn(params.get('runOn'));
 let session: Session | undefined;
 let lastPose: PoseFrame | undefined;
 let lastPrediction: TimedPrediction | undefined;
+
+const teach = createTeachPanel({
+  session: () => session,
+  mirrored: () => stage.classList.contains('mirrored'),
+  probe: probe.teach,
+  store: openModelStore(),
+  onModel(name, info) {
+    probe.model = { status: 'loaded', source: name, labels: [...info.labels], backend: info.backend };
+    modelStatus.textContent = `model ${name}: ${info.labels.join(', ')} (${info.windowSize} frames, ${info.backend})`;
+  },
+});
+// For the benchmark and tests: examples recorded elsewhere in, the recorded ones out.
+(window as unknown as { __posestreamTeach: unknown }).__posestreamTeach = { addExamples: teach.addExamples, examples: teach.examples, clearExamples: teach.clearExamples };
 
 function restart(): void {
   if (current === undefined) return;
@@ -98,6 +114,7 @@ function start(name: string, source: HandGestureSource, modelName: string): Sess
     onReady(info) {
       probe.model = { status: 'loaded', source: modelName, labels: [...info.labels], backend: info.backend };
       modelStatus.textContent = `model ${modelName}: ${info.labels.join(', ')} (${info.windowSize} frames, ${info.backend})`;
+      teach.reapply(); // a taught model in use stays in use across restarts
     },
     onRunning: () => (probe.estimator = 'ready'),
     onPose(frame) {

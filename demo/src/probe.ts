@@ -68,6 +68,22 @@ export interface DemoProbe {
   statsSnapshots: { fps: Record<Stage, number>; mainThread: Percentiles | null; resultsVia: 'shared-memory' | 'messages' | null; droppedFrames: number }[];
   /** Errors shown on the page, oldest first. */
   errors: { name: string; message: string }[];
+  /** The Teach panel's state. */
+  teach: TeachProbe;
+}
+
+/** The Teach panel's state, as the probe shows it. */
+export interface TeachProbe {
+  /** Examples per label (`none` = "anything else"). */
+  examples: Record<string, number>;
+  /** Whether a training runs. */
+  training: boolean;
+  /** Each finished training: page wall time (click to model), the worker's own time, ms; held-out F1; labels; examples. */
+  trainings: { wallMs: number; trainMs: number; score: number; labels: string[]; examples: number }[];
+  /** The labels of the taught model in use, or null (the page's own model). */
+  applied: string[] | null;
+  /** The panel's last error message, or null. */
+  error: string | null;
 }
 
 const LIMIT = 600;
@@ -96,12 +112,13 @@ export function createProbe(): DemoProbe {
     runOn: null,
     longTaskMs: 0,
     busyLoops: 0,
-    longTaskEntries: { supported: false, count: 0, totalMs: 0 },
+    longTaskEntries: { supported: false, count: 0, totalMs: 0, maxMs: 0, recent: [] },
     landmarkLatencyMs: [],
     clockFloorMs: [],
     gestureLatencyMs: [],
     statsSnapshots: [],
     errors: [],
+    teach: { examples: {}, training: false, trainings: [], applied: null, error: null },
   };
   (window as unknown as { __posestream: DemoProbe }).__posestream = probe;
   return probe;

@@ -5,7 +5,7 @@
  * main-thread path: it is a function of the page) and reports everything to the page. The `<video>` plays on its
  * own; nothing here ever waits on it.
  */
-import { defer, of, switchMap, tap, timer, type Subscription } from 'rxjs';
+import { defer, of, switchMap, tap, timer, type Observable, type Subscription } from 'rxjs';
 import {
   createHandGesturePipeline,
   type ClassifyPolicy,
@@ -17,6 +17,7 @@ import {
   type HandGestureSource,
   type PoseFrame,
   type Prediction,
+  type TaughtGestureModel,
 } from 'posestream';
 
 /** The pipeline path the demo asks for (the factory's `runOn` option). */
@@ -88,6 +89,10 @@ export interface Session {
   readonly runsOn: RunsOn;
   /** Whether the artificial delay is in effect (`classifyWith` given). */
   readonly delayed: boolean;
+  /** The pipeline's pose frames (what the Teach panel records examples from). */
+  readonly poses$: Observable<PoseFrame>;
+  /** Switches the running pipeline's gesture model (camera and estimator keep running). */
+  useGestureModel(model: TaughtGestureModel | 'swipes'): Promise<HandGesturePipelineInfo>;
   stop(): void;
 }
 
@@ -134,6 +139,8 @@ export function startSession(options: SessionOptions): Session {
   return {
     runsOn: pipeline.runsOn,
     delayed,
+    poses$: pipeline.poses$,
+    useGestureModel: (model) => pipeline.useGestureModel(model),
     stop() {
       stopped = true;
       for (const s of subscriptions) s.unsubscribe();
