@@ -31,8 +31,8 @@ const rangeOf = (frames: readonly PoseFrame[], a: number, b: number): string => 
  * Turns teaching input into sessions and checks it before anything is learned: every span inside its frames, the
  * selected hand in at least half of each span's frames, at least `minExamples` examples of every taught gesture and
  * at least two classes (a gesture and `none`, from `none` examples or frames outside every span). A lone example
- * is preceded by its first frame held for the window's duration (a hand at rest), so a window ends at its last frame
- * whatever its length. Throws a {@link TeachingError} naming the class and count, or the example and its frames.
+ * is preceded by its first frame with the hand held for the window's duration (a hand at rest; frames before the
+ * hand is found are left out), so a window ends at its last frame whatever its length. Throws a {@link TeachingError} naming the class and count, or the example and its frames.
  * @internal
  */
 export function collectSessions(input: TeachingInput, options: CollectOptions): { sessions: TeachingSession[]; counts: Map<string, number> } {
@@ -72,9 +72,19 @@ export function collectSessions(input: TeachingInput, options: CollectOptions): 
     }
     const dt = ex.frames.length > 1 ? Math.max(1, (last.timestamp - first.timestamp) / (ex.frames.length - 1)) : 1000 / 30;
     const lead = Math.ceil(options.durationMs / dt);
-    const rest: PoseFrame[] = Array.from({ length: lead }, (_, k) => ({ ...first, timestamp: first.timestamp - (lead - k) * dt }));
-    const frames = [...rest, ...ex.frames].map((f, i) => ({ ...f, index: i }));
-    sessions.push({ name, frames, spans: [{ label: ex.label, start: start + lead, end: end + lead, where: `${name} ${rangeOf(ex.frames, start, end)}` }] });
+    let seen = 0;
+    for (let i = start; i <= end; i++) if (selectHand(ex.frames[i]!, options.hand) !== undefined) seen++;
+    if (seen * 2 < end - start + 1) {
+      throw new TeachingError('no-hand', `${name} ${rangeOf(ex.frames, start, end)}: the ${options.hand} hand is in only ${seen} of its ${end - start + 1} frames (rejected)`, { label: ex.label });
+    }
+    // The hand at rest is the first frame that has it: frames before it (the hand not yet found) are left out.
+    const found = ex.frames.findIndex((f) => selectHand(f, options.hand) !== undefined);
+    const from = found < 0 ? 0 : Math.min(found, end);
+    const held = ex.frames[from]!;
+    const rest: PoseFrame[] = Array.from({ length: lead }, (_, k) => ({ ...held, timestamp: held.timestamp - (lead - k) * dt }));
+    const frames = [...rest, ...ex.frames.slice(from)].map((f, i) => ({ ...f, index: i }));
+    const spanStart = Math.max(start, from);
+    sessions.push({ name, frames, spans: [{ label: ex.label, start: spanStart - from + lead, end: end - from + lead, where: `${name} ${rangeOf(ex.frames, start, end)}` }] });
   });
   const counts = new Map<string, number>();
   let unlabelled = false;

@@ -27,6 +27,13 @@ describe('teachGestureModel: bad input, before training', () => {
     expect(err).toBeInstanceOf(TeachingError);
     expect((err as TeachingError).message).toMatch(/example 0 \("wave"\) frames 0-19: the first hand is in only 5 of its 20 frames/);
   });
+  it('teaches an example whose first frames have no hand (the hand found late): the hand at rest is its first frame with the hand', async () => {
+    const late = [...still(4, false), ...still(16).map((f) => ({ ...f, index: f.index + 4, timestamp: f.timestamp + 4 * 50 }))];
+    const examples = [{ label: 'wave', frames: late }, ...[...Array(3)].map(() => ({ label: 'wave', frames: still(20) })), { label: 'none', frames: still(20) }];
+    const { model } = await teachGestureModel({ examples });
+    expect(model.labels).toEqual(['wave', 'none']);
+    expect(model.taught.examples).toEqual({ wave: 4, none: 1 });
+  });
 });
 
 describe('teachGestureModel on real takes (kairess: teach on the first 55 %, test on the last 40 %)', () => {
