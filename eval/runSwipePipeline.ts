@@ -14,7 +14,7 @@ import type { FrameEvent } from './matchSwipeEvents.js';
 /**
  * The pipeline settings the default model is evaluated with: `DEFAULT_MODEL_SETTINGS`'s (its TSDoc says why each).
  */
-export const SWIPE_PIPELINE = {
+export const SWIPE_SETTINGS = {
   window: DEFAULT_MODEL_SETTINGS.window,
   onMissingHand: DEFAULT_MODEL_SETTINGS.onMissingHand,
   maxGapMs: DEFAULT_MODEL_SETTINGS.maxGapMs,
@@ -23,11 +23,11 @@ export const SWIPE_PIPELINE = {
 
 /** Options of {@link runSwipePipeline}. */
 export interface SwipePipelineOptions {
-  /** @default SWIPE_PIPELINE.window */
+  /** @default SWIPE_SETTINGS.window */
   window?: { frames: number; durationMs: number };
-  /** @default SWIPE_PIPELINE.onMissingHand */
+  /** @default SWIPE_SETTINGS.onMissingHand */
   onMissingHand?: MissingHandPolicy;
-  /** @default SWIPE_PIPELINE.tracker */
+  /** @default SWIPE_SETTINGS.tracker */
   tracker?: GestureTrackerOptions;
 }
 
@@ -56,14 +56,14 @@ export async function runSwipePipeline(
   classify: (window: PoseWindow) => Promise<Prediction>,
   options: SwipePipelineOptions = {},
 ): Promise<SwipePipelineResult> {
-  const window = options.window ?? SWIPE_PIPELINE.window;
+  const window = options.window ?? SWIPE_SETTINGS.window;
   const predictions: Prediction[] = [];
   const gestures = await lastValueFrom(
     from(frames).pipe(
-      slidingWindow(window.frames, { resample: window, onMissingHand: options.onMissingHand ?? SWIPE_PIPELINE.onMissingHand, maxGapMs: SWIPE_PIPELINE.maxGapMs }),
+      slidingWindow(window.frames, { resample: window, onMissingHand: options.onMissingHand ?? SWIPE_SETTINGS.onMissingHand, maxGapMs: SWIPE_SETTINGS.maxGapMs }),
       concatMap((w) => classify(w)),
       tap((p) => predictions.push(p)),
-      stableGestures(options.tracker ?? SWIPE_PIPELINE.tracker),
+      stableGestures(options.tracker ?? SWIPE_SETTINGS.tracker),
       toArray(),
     ),
   );
