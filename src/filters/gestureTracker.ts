@@ -42,7 +42,7 @@ function eventOf(run: Run, phase: GestureEvent['phase']): GestureEvent {
 }
 
 /**
- * Creates the gesture state machine.
+ * The state machine under `stableGestures`, for predictions you push yourself (no stream): creates it.
  *
  * A prediction *agrees* with its label when `score >= threshold`. A label that is not in `ignore` starts a
  * gesture after `minConsecutive` agreeing predictions in a row (the `start` event carries the run so far:
