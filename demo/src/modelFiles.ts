@@ -4,7 +4,7 @@
  */
 import { parseTaughtModel, type TaughtGestureModel } from 'posestream';
 
-/** A place taught models are kept by name (the demo's IndexedDB store, or the library's once it has one). */
+/** A place taught models are kept by name (posestream's IndexedDB store, in modelStore.ts). */
 export interface ModelStore {
   /** Keeps `model` under `name` (replacing one of that name). */
   save(name: string, model: TaughtGestureModel): Promise<void>;
