@@ -26,14 +26,12 @@ export function startTeaching(options: GestureTrainerOptions, input: TeachingInp
   set({ ...INITIAL_GESTURE_TRAINER_STATE, status: 'teaching' });
   let shownAt = -Infinity;
   let shownStep = '';
-  let latest: GestureTrainerState['progress'] = null;
   return trainer.teach(input).subscribe({
     next: (event) => {
       if (event.type === 'done') {
-        set({ status: 'done', progress: latest, result: event, error: null });
+        set({ status: 'done', progress: null, result: event, error: null });
         return;
       }
-      latest = event;
       const now = performance.now();
       if (event.step === shownStep && now - shownAt < PROGRESS_STATE_MS) return;
       shownAt = now;

@@ -30,6 +30,7 @@ describe('startTeaching (the framework trainers\' core)', () => {
     const last = seen.at(-1)!.state;
     expect(last.status).toBe('done');
     expect(last.result?.model.labels).toEqual(['away', 'come', 'spin', 'none']);
+    expect(last.progress).toBeNull(); // progress is of teaching under way
     const progress = seen.filter((s) => s.state.status === 'teaching' && s.state.progress !== null);
     expect(progress.length).toBeGreaterThan(0);
     for (let i = 1; i < progress.length; i++) {

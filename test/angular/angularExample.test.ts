@@ -147,21 +147,23 @@ describe('examples/angular (packed tarball, production ng build, Chromium)', () 
     });
   }
 
-  it('zoneless: the teach page records examples from the live pose frames, trains in the trainer worker (from public/posestream/workers) with progress, applies, saves and loads after a reload', { timeout: 300_000 }, async () => {
-    const page = await open(zoneless.origin, `?teach&countdown=300&src=${encodeURIComponent(ASL)}`);
-    const r = await teachPageFlow(page, live);
-    console.log('[angular] teach page:', JSON.stringify(r));
-    expect(r.trainStatus).toBe('done');
-    expect(r.progressSeen).toBe(true);
-    expect(r.applied).toBe('wave, none');
-    expect(r.workersAfterTraining).toBe(2);
-    expect(r.stored).toBe('saved');
-    expect(r.savedList).toContain('my gestures (wave, none)');
-    expect(r.loadedAfterReload).toBe('loaded: wave, none');
-    expect(r.appliedAfterReload).toBe('wave, none');
-    // Unmounted while teaching: the trainer worker had started, and it is terminated with the pipeline's two.
-    expect(r.unmountWhileTeaching).toEqual({ trainerStarted: 1, sawDone: false, liveWorkers: 0, liveTracks: 0 });
-    expect(browser.foreignRequests).toEqual([]);
-    await page.close();
-  });
+  for (const [name, server] of [['zoneless', () => zoneless], ['zone.js', () => zoned]] as const) {
+    it(`${name}: the teach page records examples from the live pose frames, trains in the trainer worker (from public/posestream/workers) with progress, applies, saves and loads after a reload; destroyed while teaching, its worker ends`, { timeout: 300_000 }, async () => {
+      const page = await open(server().origin, `?teach&countdown=300&src=${encodeURIComponent(ASL)}`);
+      const r = await teachPageFlow(page, live);
+      console.log(`[angular ${name}] teach page:`, JSON.stringify(r));
+      expect(r.trainStatus).toBe('done');
+      expect(r.progressSeen).toBe(true);
+      expect(r.applied).toBe('wave, none');
+      expect(r.workersAfterTraining).toBe(2);
+      expect(r.stored).toBe('saved');
+      expect(r.savedList).toContain('my gestures (wave, none)');
+      expect(r.loadedAfterReload).toBe('loaded: wave, none');
+      expect(r.appliedAfterReload).toBe('wave, none');
+      // Unmounted while teaching: the trainer worker had started, and it is terminated with the pipeline's two.
+      expect(r.unmountWhileTeaching).toEqual({ trainerStarted: 1, sawDone: false, liveWorkers: 0, liveTracks: 0 });
+      expect(browser.foreignRequests).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -96,7 +96,7 @@ export function Teach({ source }: { source: HandGestureSource }) {
       <p id="train-status">{trainer.status}{trainer.error ? `: ${trainer.error.message}` : ''}</p>
       <p id="train-progress">
         {p ? `${p.step} ${p.done}/${p.total}${p.score !== undefined ? ` · score ${p.score.toFixed(2)}` : ''}${p.timeLeftMs !== undefined ? ` · ${(p.timeLeftMs / 1000).toFixed(0)} s left` : ''}` : ''}
-        {trainer.result ? ` · taught in ${(trainer.result.trainMs / 1000).toFixed(1)} s, held-out score ${trainer.result.score.toFixed(2)}` : ''}
+        {trainer.result ? `taught in ${(trainer.result.trainMs / 1000).toFixed(1)} s, held-out score ${trainer.result.score.toFixed(2)}` : ''}
       </p>
       <p id="applied">{applied}</p>
       <p id="store-status">{store}</p>

@@ -78,7 +78,7 @@ export class Teach {
     const p = this.trainer.progress();
     const r = this.trainer.result();
     const progress = p ? `${p.step} ${p.done}/${p.total}${p.score !== undefined ? ` · score ${p.score.toFixed(2)}` : ''}${p.timeLeftMs !== undefined ? ` · ${(p.timeLeftMs / 1000).toFixed(0)} s left` : ''}` : '';
-    return progress + (r ? ` · taught in ${(r.trainMs / 1000).toFixed(1)} s, held-out score ${r.score.toFixed(2)}` : '');
+    return r ? `taught in ${(r.trainMs / 1000).toFixed(1)} s, held-out score ${r.score.toFixed(2)}` : progress;
   }
   protected savedText(): string {
     return this.saved().map((s) => `${s.name} (${s.labels.join(', ')})`).join('; ');
