@@ -50,6 +50,7 @@ export { TEMPLATE_MODEL_FORMAT, type TaughtGestureModel, type GestureTemplate, t
 // Teaching gestures by example (templates; the worker-run trainer is createGestureTrainer in posestream/workers)
 export { teachGestureModel } from './teach/teachGestureModel.js';
 export { runTaughtModel } from './teach/runTaughtModel.js';
+export { taughtModelLabels } from './filters/classifyTaughtModel.js';
 export { parseTaughtModel } from './teach/parseTaughtModel.js';
 export { matchGestureEvents, type GestureSpan, type EventCounts, type GestureEventMatch } from './teach/matchGestureEvents.js';
 export { TeachingError, type TeachingErrorKind } from './teach/TeachingError.js';

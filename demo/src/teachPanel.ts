@@ -49,7 +49,6 @@ export function createTeachPanel(options: TeachPanelOptions): TeachPanel {
   const [applyButton, swipesButton, downloadButton, saveButton, loadButton] = ['apply', 'swipes', 'download', 'save', 'load'].map((id) => el(id, HTMLButtonElement)) as [HTMLButtonElement, HTMLButtonElement, HTMLButtonElement, HTMLButtonElement, HTMLButtonElement];
   const probe = options.probe;
   const plot = createTrainingPlot(el('progress', HTMLProgressElement), el('progress-text', HTMLElement), el('plot', HTMLCanvasElement));
-  const trainer = createGestureTrainer();
   let take: Take | undefined;
   let training: Subscription | undefined;
   let taught: TaughtGestureModel | undefined;
@@ -132,6 +131,7 @@ export function createTeachPanel(options: TeachPanelOptions): TeachPanel {
       training = undefined;
       refresh();
     };
+    const trainer = createGestureTrainer(el('keep-swipes', HTMLInputElement).checked ? { swipes: {} } : {});
     training = trainer.teach({ examples }).subscribe({
       next: (event) => {
         plot.update(event);

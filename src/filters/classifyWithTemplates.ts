@@ -1,4 +1,5 @@
 import type { WindowContext } from '../types.js';
+import { resolveSwipeOptions } from './resolveSwipeOptions.js';
 import { subsequenceDtwEnds } from './subsequenceDtwEnds.js';
 import { templateFeatures } from './templateFeatures.js';
 import type { PreparedTemplates, TaughtGestureModel } from './templateTypes.js';
@@ -18,7 +19,9 @@ export function prepareTemplateModel(model: TaughtGestureModel): PreparedTemplat
   const noneIndex = model.labels.indexOf('none');
   const thresholds = Float64Array.from(model.labels, (l) => (l === 'none' ? NaN : (model.thresholds[l] ?? 0)));
   const templates = model.templates.map((t) => ({ labelIndex: model.labels.indexOf(t.label), frames: t.frames, data: Float32Array.from(t.data) }));
-  return { model, noneIndex, templates, thresholds };
+  const prepared: PreparedTemplates = { model, noneIndex, templates, thresholds };
+  if (model.swipes !== undefined) prepared.swipes = resolveSwipeOptions(model.swipes, 'swipes');
+  return prepared;
 }
 
 /**

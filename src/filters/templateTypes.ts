@@ -1,6 +1,8 @@
 import type { GestureTrackerOptions } from './handMathTypes.js';
 import type { TemplateFeatureWeights } from './templateFeatures.js';
 import type { MissingHandPolicy } from '../operators/operatorTypes.js';
+import type { ResolvedSwipeOptions } from './resolveSwipeOptions.js';
+import type { SwipeOptions } from './swipeTypes.js';
 
 /** The `format` of a taught template model's JSON. */
 export const TEMPLATE_MODEL_FORMAT = 'posestream-templates/v1';
@@ -40,6 +42,13 @@ export interface TaughtGestureModel {
   thresholds: Record<string, number>;
   /** The templates, every taught label's and `none`'s. */
   templates: GestureTemplate[];
+  /**
+   * Run the swipe recogniser beside the taught gestures, with these options (`{}`: its defaults): its four swipes
+   * join the labels the classifier scores (`taughtModelLabels`), on the model's own windows. Absent: taught
+   * gestures only. A swipe longer than about the window's span is not seen: teach with `window.durationMs: 3000` to
+   * keep slow swipes.
+   */
+  swipes?: SwipeOptions;
   /** How it was taught. */
   taught: TaughtRecord;
 }
@@ -93,4 +102,6 @@ export interface PreparedTemplates {
   templates: Array<{ labelIndex: number; frames: number; data: Float32Array }>;
   /** Per label index: its threshold (NaN for `none`). */
   thresholds: Float64Array;
+  /** The swipe recogniser's options, resolved once, when the model runs it beside its templates. */
+  swipes?: ResolvedSwipeOptions;
 }

@@ -1,3 +1,5 @@
+import { resolveSwipeOptions } from '../filters/resolveSwipeOptions.js';
+import { SWIPE_LABELS, type SwipeOptions } from '../filters/swipeTypes.js';
 import { TEMPLATE_FEATURE_DIMS } from '../filters/templateFeatures.js';
 import { TEMPLATE_MODEL_FORMAT, type TaughtGestureModel } from '../filters/templateTypes.js';
 import { TaughtModelError } from './TaughtModelError.js';
@@ -7,7 +9,8 @@ const positive = (v: unknown): v is number => typeof v === 'number' && Number.is
 
 /**
  * Checks a taught gesture model's JSON (as `JSON.parse` gives it) and returns it typed: the format, labels (ending in
- * `none`), window settings, gesture settings, thresholds and every template's shape and numbers. Throws a
+ * `none`), window settings, gesture settings, thresholds, every template's shape and numbers, and `swipes` (valid swipe
+ * recogniser options, no taught label that is one of its swipes). Throws a
  * {@link TaughtModelError} naming `source` and the first field that is wrong.
  *
  * @example
@@ -55,5 +58,16 @@ export function parseTaughtModel(json: unknown, source: string): TaughtGestureMo
     if (data.some((v) => typeof v !== 'number' || !Number.isFinite(v))) fail(`templates[${i}].data holds a non-finite value`);
     return undefined;
   });
+  const swipes = json['swipes'];
+  if (swipes !== undefined) {
+    if (!isObject(swipes)) fail('swipes must be an object of swipe recogniser options ({} for its defaults)');
+    const clash = (labels as string[]).find((l) => (SWIPE_LABELS as readonly string[]).includes(l) && l !== 'none');
+    if (clash !== undefined) fail(`swipes: "${clash}" is a taught label and one of the swipe recogniser's`);
+    try {
+      resolveSwipeOptions(swipes as SwipeOptions, 'swipes');
+    } catch (err) {
+      fail((err as Error).message);
+    }
+  }
   return json as unknown as TaughtGestureModel;
 }

@@ -1,5 +1,6 @@
 import { from } from 'rxjs';
-import { classifyWithTemplates, prepareTemplateModel } from '../filters/classifyWithTemplates.js';
+import { prepareTemplateModel } from '../filters/classifyWithTemplates.js';
+import { classifyTaughtModel, taughtModelLabels } from '../filters/classifyTaughtModel.js';
 import { createGestureTracker } from '../filters/gestureTracker.js';
 import type { TaughtGestureModel } from '../filters/templateTypes.js';
 import { slidingWindow } from '../operators/slidingWindow.js';
@@ -19,6 +20,7 @@ import type { GestureEvent, PoseFrame, Prediction, WindowContext } from '../type
  */
 export function runTaughtModel(model: TaughtGestureModel, frames: readonly PoseFrame[], options: { hand?: 'first' | 'Left' | 'Right' | 'largest' } = {}): GestureEvent[] {
   const prepared = prepareTemplateModel(model);
+  const labels = taughtModelLabels(model);
   const tracker = createGestureTracker(model.gestures);
   const events: GestureEvent[] = [];
   from(frames)
@@ -27,10 +29,10 @@ export function runTaughtModel(model: TaughtGestureModel, frames: readonly PoseF
       const newest = w.frames[w.frames.length - 1]!;
       const aspect = newest.width !== undefined && newest.height !== undefined && newest.height > 0 ? newest.width / newest.height : 1;
       const context: WindowContext = { aspect, spanMs: w.span, coveredMs: w.coveredMs ?? w.span };
-      const { scores, match } = classifyWithTemplates(prepared, w.pack(), w.size, context);
+      const { scores, match } = classifyTaughtModel(prepared, w.pack(), w.size, context);
       let best = 0;
       for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
-      const prediction: Prediction = { label: model.labels[best]!, score: scores[best]!, categories: [], windowEndTimestamp: w.endTimestamp, windowEndIndex: w.endIndex, startedAt: 0, finishedAt: 0 };
+      const prediction: Prediction = { label: labels[best]!, score: scores[best]!, categories: [], windowEndTimestamp: w.endTimestamp, windowEndIndex: w.endIndex, startedAt: 0, finishedAt: 0 };
       if (match !== undefined) prediction.match = { startTimestamp: w.frames[match.start]!.timestamp, endTimestamp: w.frames[match.end]!.timestamp };
       events.push(...tracker.push(prediction));
     });

@@ -1,4 +1,6 @@
+import { resolveSwipeOptions } from '../filters/resolveSwipeOptions.js';
 import { subsequenceDtwEnds } from '../filters/subsequenceDtwEnds.js';
+import { SWIPE_LABELS } from '../filters/swipeTypes.js';
 import { DEFAULT_TEMPLATE_FEATURE_WEIGHTS, TEMPLATE_FEATURE_DIMS } from '../filters/templateFeatures.js';
 import { TEMPLATE_MODEL_FORMAT, type TaughtGestureModel } from '../filters/templateTypes.js';
 import { chooseGestureSettings, compareKeys, f1Of, precisionOf, type ChosenGestureSettings } from './chooseGestureSettings.js';
@@ -57,6 +59,9 @@ export async function teachGestureModel(input: TeachingInput, options: TeachOpti
   report({ step: 'checking', done: 0, total: 1 });
   const { sessions, counts } = collectSessions(input, { durationMs: window.durationMs, hand: settings.hand, minExamples: options.minExamples ?? 3 });
   const labels = [...counts.keys()].filter((l) => l !== 'none');
+  const clash = options.swipes === undefined ? undefined : labels.find((l) => (SWIPE_LABELS as readonly string[]).includes(l));
+  if (clash !== undefined) throw new TeachingError('bad-example', `"${clash}" is taught and kept as a swipe (options.swipes): rename the gesture`, { label: clash });
+  if (options.swipes !== undefined) resolveSwipeOptions(options.swipes, 'teachGestureModel', 'swipes.');
   labels.push('none');
   const noneIndex = labels.length - 1;
   const taughtCounts = labels.slice(0, -1).map((l) => counts.get(l)!);
@@ -170,6 +175,7 @@ export async function teachGestureModel(input: TeachingInput, options: TeachOpti
     matching,
     thresholds: Object.fromEntries(labels.slice(0, -1).map((l, i) => [l, round(final[i]!)])),
     templates: templateData.map((d, t) => ({ label: labels[examples[templateExample[t]!]!.labelIndex]!, frames: d.length / dims, data: Array.from(d, round) })),
+    ...(options.swipes !== undefined ? { swipes: { ...options.swipes } } : {}),
     taught: {
       examples: Object.fromEntries(counts),
       folds,

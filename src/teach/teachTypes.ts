@@ -1,3 +1,4 @@
+import type { SwipeOptions } from '../filters/swipeTypes.js';
 import type { TemplateFeatureWeights } from '../filters/templateFeatures.js';
 import type { TaughtGestureModel, TaughtWindow } from '../filters/templateTypes.js';
 import type { MissingHandPolicy } from '../operators/operatorTypes.js';
@@ -67,6 +68,12 @@ export interface TeachOptions {
   falseAcceptCost?: number;
   /** Most `none` windows (outside every span) used to learn the thresholds, evenly spaced. @default 600 */
   maxNoneWindows?: number;
+  /**
+   * Keep the four swipes: the taught model runs the swipe recogniser beside its gestures, with these options (`{}`:
+   * its defaults; see `TaughtGestureModel.swipes`). A taught label named like a swipe is then a `TeachingError`.
+   * @default undefined (taught gestures only)
+   */
+  swipes?: SwipeOptions;
 }
 
 /** What teaching reports as it goes (`step`, `done` of `total` units of it, the score so far, the time left). */

@@ -1,3 +1,4 @@
+import { resolveSwipeOptions } from '../filters/resolveSwipeOptions.js';
 import { transfer } from 'comlink';
 import { Observable } from 'rxjs';
 import { packagedEntry } from './classifierClient.js';
@@ -65,6 +66,8 @@ export function createGestureTrainer(options: GestureTrainerOptions = {}): Gestu
   check.number('folds', options.folds, 'a whole number of folds', { min: 1, integer: true });
   check.number('endSlackMs', options.endSlackMs, 'a duration in milliseconds', { min: 0 });
   check.number('falseAcceptCost', options.falseAcceptCost, 'a cost ratio', { min: 0 });
+  check.object('swipes', options.swipes);
+  if (options.swipes !== undefined) resolveSwipeOptions(options.swipes, 'createGestureTrainer', 'swipes.');
   checkSpawnOptions(check, {});
   const { worker: workerOption, name, ...teach } = options;
   const packaged: WorkerSource = isNode()

@@ -1,5 +1,6 @@
 import { transfer } from 'comlink';
-import { classifyWithTemplates, prepareTemplateModel } from '../filters/classifyWithTemplates.js';
+import { prepareTemplateModel } from '../filters/classifyWithTemplates.js';
+import { classifyTaughtModel, taughtModelLabels } from '../filters/classifyTaughtModel.js';
 import type { PreparedTemplates, TaughtGestureModel } from '../filters/templateTypes.js';
 import { parseTaughtModel } from '../teach/parseTaughtModel.js';
 import type { ClassifierInfo, ClassifierWorkerApi, TemplateClassifierInit } from './classifierProtocol.js';
@@ -27,8 +28,8 @@ export async function readTaughtModelSource(source: string): Promise<unknown> {
 }
 
 /**
- * A taught template model as a classifier worker service: no TensorFlow.js, `classifyWithTemplates` on each window
- * (scores in the model's label order: the taught gestures, then `none`; then the match's first and last frame, as
+ * A taught template model as a classifier worker service: no TensorFlow.js, `classifyTaughtModel` on each window
+ * (scores in `taughtModelLabels` order: the taught gestures, the swipes when the model runs them beside, then `none`; then the match's first and last frame, as
  * `reportsMatch` says). The model comes in the init message, as the
  * object or as a URL/path read here; a malformed one, or a `windowSize` other than the model's, rejects with a
  * `ModelLoadError` naming it.
@@ -52,14 +53,14 @@ export function createTemplateClassifierService(): ClassifierWorkerApi<TemplateC
         throw new ModelLoadError(source, `${source}: the model was taught on windows of ${model.window.frames} frames; windowSize is ${init.windowSize}`);
       }
       prepared = prepareTemplateModel(model);
-      const info: ClassifierInfo = { source, labels: [...model.labels], windowSize: model.window.frames, inputLayout: 'nx21x3', backend: 'templates', reportsMatch: true };
+      const info: ClassifierInfo = { source, labels: taughtModelLabels(model), windowSize: model.window.frames, inputLayout: 'nx21x3', backend: 'templates', reportsMatch: true };
       return info;
     },
     async classify(window, shape, context) {
       if (prepared === undefined) throw new Error('template classifier: classify() before init()');
       const [n] = shape;
       const span = context?.spanMs ?? prepared.model.window.durationMs;
-      const { scores, match } = classifyWithTemplates(prepared, window, n, context ?? { aspect: 1, spanMs: span, coveredMs: span });
+      const { scores, match } = classifyTaughtModel(prepared, window, n, context ?? { aspect: 1, spanMs: span, coveredMs: span });
       const out = new Float32Array(scores.length + 2);
       out.set(scores);
       out[scores.length] = match?.start ?? -1;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { Worker as NodeWorker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { slidingWindow, TeachingError, type TaughtGestureModel, type TeachEvent } from 'posestream';
+import { slidingWindow, taughtModelLabels, TeachingError, type TaughtGestureModel, type TeachEvent } from 'posestream';
 import { classifyWithTemplates, prepareTemplateModel } from '../../src/filters/classifyWithTemplates.js';
 import { createClassifierWorker, createGestureTrainer, type ClassifierWorker } from 'posestream/workers';
 import { joinSegments, kairessSplit } from '../../eval/teachingStreams.js';
@@ -67,6 +67,18 @@ describe('createGestureTrainer and a taught model in createClassifierWorker (rea
       }
     }
     expect(gestures).toBeGreaterThan(0);
+  });
+
+  it('a model that keeps the swipes: the worker scores its gestures, the four swipes and none (taughtModelLabels)', async () => {
+    const withSwipes = createClassifierWorker({ model: { ...model!, swipes: {} } });
+    workers.push(withSwipes);
+    const info = await withSwipes.ready;
+    expect(info.labels).toEqual(taughtModelLabels({ ...model!, swipes: {} }));
+    expect(info.labels).toEqual(['away', 'come', 'spin', 'swipe_left', 'swipe_right', 'swipe_up', 'swipe_down', 'none']);
+    const test = joinSegments(split.test.slice(0, 3), split.fps, { join: 'still', name: 'test', seed: 3 });
+    const [w] = await lastValueFrom(from(test.frames).pipe(slidingWindow(30, { resample: model!.window, onMissingHand: 'skip' }), toArray()));
+    const p = await withSwipes.classifyWindow(w!);
+    expect(p.categories.map((c) => c.categoryName)).toEqual(info.labels);
   });
 
   it('rejects a malformed taught model with a ModelLoadError naming the file', async () => {
