@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tf from '../src/train/trainingTfjs.js';
-import { loadGestureModel, saveGestureModel } from '../src/train/gestureModelFiles.js';
+import { loadTrainedModel, saveTrainedModel } from '../src/train/gestureModelFiles.js';
 import { trainOnWindows } from '../src/train/trainOnWindows.js';
 import type { LabelledWindow } from '../src/train/trainTypes.js';
 import type { RealSource } from './realSources.js';
@@ -47,7 +47,7 @@ export async function trainFoldModel(
 ): Promise<{ model: tf.LayersModel; labels: string[]; cached: boolean }> {
   const dir = cacheDir === undefined ? undefined : foldModelDir(cacheDir, recipe, group);
   if (dir && (await access(join(dir, 'model.json')).then(() => true, () => false))) {
-    const { model, labels } = await loadGestureModel(dir);
+    const { model, labels } = await loadTrainedModel(dir);
     return { model, labels, cached: true };
   }
   const windows = [...realWindows(trainSources, recipe), ...synthetic];
@@ -58,7 +58,7 @@ export async function trainFoldModel(
   });
   if (dir) {
     const fps = (recipe.window.frames * 1000) / recipe.window.durationMs;
-    await saveGestureModel(dir, model, { features, frames: recipe.window.frames, fps, durationMs: recipe.window.durationMs, labels });
+    await saveTrainedModel(dir, model, { features, frames: recipe.window.frames, fps, durationMs: recipe.window.durationMs, labels });
     await writeFile(join(dir, 'key.txt'), `${foldModelKey(recipe, group)}\n`);
   }
   return { model, labels, cached: false };

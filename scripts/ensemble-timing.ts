@@ -11,7 +11,7 @@ import { averageGestureModels } from '../eval/averageGestureModels.js';
 import { loadRealSources } from '../eval/realSources.js';
 import { SWIPE_RECIPES, seedMembers } from '../eval/swipeRecipe.js';
 import { foldModelDir } from '../eval/trainFoldModel.js';
-import { loadGestureModel, saveGestureModel } from '../src/train/gestureModelFiles.js';
+import { loadTrainedModel, saveTrainedModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { createClassifierWorker } from '../src/workers/createClassifierWorker.js';
 
@@ -22,11 +22,11 @@ const recipe = SWIPE_RECIPES[name];
 if (!recipe?.seeds) throw new Error(`${name} is not a seed ensemble recipe; known: ${Object.keys(SWIPE_RECIPES).filter((n) => SWIPE_RECIPES[n]!.seeds).join(', ')}`);
 if (recipe.agreeWith) throw new Error(`${name} has two window lengths: one model file cannot serve it (not built)`);
 await initTfBackend('wasm');
-const members = await Promise.all(seedMembers(recipe).map((m) => loadGestureModel(foldModelDir(resolve(root, '.cache/loso/models'), m, [fold]))));
+const members = await Promise.all(seedMembers(recipe).map((m) => loadTrainedModel(foldModelDir(resolve(root, '.cache/loso/models'), m, [fold]))));
 const dirs = [resolve(root, 'models/default')];
 for (let k = 1; k <= members.length; k++) {
   const dir = resolve(root, `.cache/ensemble/${name}/k${k}`);
-  await saveGestureModel(dir, averageGestureModels(members.slice(0, k).map((m) => m.model)), members[0]!.metadata!);
+  await saveTrainedModel(dir, averageGestureModels(members.slice(0, k).map((m) => m.model)), members[0]!.metadata!);
   dirs.push(dir);
 }
 const sources = await loadRealSources(root, resolve(root, process.env.POSESTREAM_DATA ?? '../shared/data'));

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { createClassifierWorker } from '../src/workers/createClassifierWorker.js';
 import { DEFAULT_MODEL_SETTINGS } from '../src/defaultModelSettings.js';
-import { loadGestureModel } from '../src/train/gestureModelFiles.js';
+import { loadTrainedModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { loadRealSources } from '../eval/realSources.js';
 import { runSwipePipeline } from '../eval/runSwipePipeline.js';
@@ -118,7 +118,7 @@ for (const { name, loso, path } of tables) {
 
 // 2. The shipped model through the real pipeline (worker), per source.
 await initTfBackend('wasm');
-const { frames, metadata } = await loadGestureModel(modelDir);
+const { frames, metadata } = await loadTrainedModel(modelDir);
 const worker = createClassifierWorker({ model: resolve(modelDir, 'model.json'), backend: 'wasm' });
 await worker.ready;
 const p = DEFAULT_MODEL_SETTINGS;

@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDefaultDataset } from '../src/train/defaultDataset.js';
-import { saveGestureModel } from '../src/train/gestureModelFiles.js';
+import { saveTrainedModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { trainGestureModel } from '../src/train/trainGestureModel.js';
 import { formatGestureReport } from '../src/train/gestureReport.js';
@@ -47,6 +47,6 @@ const report = {
   },
   training: { ...DEFAULT_TRAINING, features: result.metadata.features, backend: 'wasm', validation: 'last of 5 time blocks of each kairess take + separately generated synthetic clips' },
 };
-await saveGestureModel(out, result.model, result.metadata, report);
+await saveTrainedModel(out, result.model, result.metadata, report);
 process.stdout.write(formatGestureReport(result.report));
 process.stdout.write(`\nwrote ${out} in ${seconds.toFixed(1)} s\n`);

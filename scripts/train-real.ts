@@ -12,7 +12,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MODEL_SETTINGS } from '../src/defaultModelSettings.js';
-import { saveGestureModel } from '../src/train/gestureModelFiles.js';
+import { saveTrainedModel } from '../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../src/train/initTfBackend.js';
 import { trainOnWindows } from '../src/train/trainOnWindows.js';
 import { loadRealSources } from '../eval/realSources.js';
@@ -59,7 +59,7 @@ const report = {
   backend: 'wasm',
 };
 const fps = (recipe.window.frames * 1000) / recipe.window.durationMs;
-await saveGestureModel(out, model, { features: features.name, frames: recipe.window.frames, fps, durationMs: recipe.window.durationMs, labels }, report);
+await saveTrainedModel(out, model, { features: features.name, frames: recipe.window.frames, fps, durationMs: recipe.window.durationMs, labels }, report);
 process.stdout.write(`training windows per class: ${JSON.stringify(counts)}\n`);
 process.stdout.write(`stableGestures chosen on the training clips: ${JSON.stringify(tracker)}\n`);
 process.stdout.write(`in-sample events: TP ${trainingScore.truePositives} FP ${trainingScore.falsePositives} FN ${trainingScore.falseNegatives}\n`);

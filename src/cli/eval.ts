@@ -62,7 +62,7 @@ export async function runEval(argv: string[]): Promise<number> {
   const modelArg = text('model');
   if (modelArg === undefined || modelArg === '') throw new InvalidOptionError(WHERE, flag('model'), 'a model folder', 'nothing');
   // The tool before the files: a missing @tensorflow/tfjs is said before the model or any input is read.
-  const [{ initTfBackend }, { loadGestureModel }, { evaluateGestureModel }] = await importOptional('runEval() of posestream/node', () =>
+  const [{ initTfBackend }, { loadTrainedModel }, { evaluateGestureModel }] = await importOptional('runEval() of posestream/node', () =>
     Promise.all([import('../train/initTfBackend.js'), import('../train/gestureModelFiles.js'), import('../train/evaluateGestureModel.js')]),
   );
   const dir = modelDir(`${flag('model')} ${modelArg}`, modelArg);
@@ -80,7 +80,7 @@ export async function runEval(argv: string[]): Promise<number> {
   for (const label of missing) process.stderr.write(`${WHERE}: windows labelled ${JSON.stringify(label)} are skipped: ${have}\n`);
 
   await initTfBackend(backend);
-  const { model, labels, frames, metadata } = await loadGestureModel(dir).catch((error: unknown) => {
+  const { model, labels, frames, metadata } = await loadTrainedModel(dir).catch((error: unknown) => {
     if (error instanceof PosestreamError) throw error;
     throw new PosestreamError('model-load', `${flag('model')} ${modelArg}: could not load the model in ${dir}: ${(error as Error).message}`, { cause: error });
   });

@@ -87,7 +87,7 @@ export async function runTrain(argv: string[]): Promise<number> {
   if (kind === 'templates') return trainTemplates(positionals, out, typed['out'] ?? '--out', text('frames') === undefined ? undefined : n['frames']);
 
   // The tool before the inputs: a missing @tensorflow/tfjs is said before any file is read.
-  const [{ initTfBackend }, { trainGestureModel }, { saveGestureModel }] = await importOptional('runTrain() of posestream/node', () =>
+  const [{ initTfBackend }, { trainGestureModel }, { saveTrainedModel }] = await importOptional('runTrain() of posestream/node', () =>
     Promise.all([import('../train/initTfBackend.js'), import('../train/trainGestureModel.js'), import('../train/gestureModelFiles.js')]),
   );
   const inputs = await loadTrainingInputs(positionals);
@@ -115,7 +115,7 @@ export async function runTrain(argv: string[]): Promise<number> {
         `epoch ${p.epoch}/${p.epochs}  loss ${p.loss.toFixed(4)}  acc ${(p.accuracy * 100).toFixed(1)}%  val ${(p.validationAccuracy * 100).toFixed(1)}%\n`,
       ),
   });
-  await saveGestureModel(out, result.model, result.metadata, { ...result.report, counts: result.counts }).catch((error: unknown) => {
+  await saveTrainedModel(out, result.model, result.metadata, { ...result.report, counts: result.counts }).catch((error: unknown) => {
     throw new PosestreamError('write-failed', `${typed['out'] ?? '--out'} ${out}: could not write the model: ${(error as Error).message}`, { cause: error });
   });
   result.model.dispose();

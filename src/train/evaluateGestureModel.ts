@@ -32,8 +32,8 @@ export interface EvaluateGestureResult {
  *
  * @example
  * ```ts
- * import { evaluateGestureModel, loadGestureModel } from 'posestream/train';
- * const { model, labels, frames } = await loadGestureModel('models/default');
+ * import { evaluateGestureModel, loadTrainedModel } from 'posestream/train';
+ * const { model, labels, frames } = await loadTrainedModel('models/default');
  * const { report } = await evaluateGestureModel(model, labels, frames, sequences);
  * ```
  */

@@ -19,7 +19,7 @@ export interface GestureModelMetadata {
   labels: string[];
 }
 
-/** What {@link loadGestureModel} resolves to. */
+/** What {@link loadTrainedModel} resolves to. */
 export interface LoadedGestureModel {
   /** The TensorFlow.js model. */
   model: tf.LayersModel;
@@ -40,11 +40,11 @@ export interface LoadedGestureModel {
  *
  * @example
  * ```ts
- * import { saveGestureModel } from 'posestream/train';
- * await saveGestureModel('models/mine', model, { features: 'wrist-trajectory-v1', frames: 30, fps: 30, labels }, report);
+ * import { saveTrainedModel } from 'posestream/train';
+ * await saveTrainedModel('models/mine', model, { features: 'wrist-trajectory-v1', frames: 30, fps: 30, labels }, report);
  * ```
  */
-export async function saveGestureModel(dir: string, model: tf.LayersModel, meta: GestureModelMetadata, report?: unknown): Promise<void> {
+export async function saveTrainedModel(dir: string, model: tf.LayersModel, meta: GestureModelMetadata, report?: unknown): Promise<void> {
   await mkdir(dir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -68,17 +68,17 @@ export async function saveGestureModel(dir: string, model: tf.LayersModel, meta:
 }
 
 /**
- * Loads a gesture model directory written by {@link saveGestureModel} (or any tfjs LayersModel dir with
+ * Loads a gesture model directory written by {@link saveTrainedModel} (or any tfjs LayersModel dir with
  * labels.json) and checks it: the input must be [null, N, 21, 3] or [null, N, 63] and the output one score per
  * label, else {@link ModelShapeError} naming model.json and the shape found.
  *
  * @example
  * ```ts
- * import { loadGestureModel } from 'posestream/train';
- * const { model, labels, frames } = await loadGestureModel('models/default');
+ * import { loadTrainedModel } from 'posestream/train';
+ * const { model, labels, frames } = await loadTrainedModel('models/default');
  * ```
  */
-export async function loadGestureModel(
+export async function loadTrainedModel(
   dir: string,
 ): Promise<LoadedGestureModel> {
   const path = join(dir, 'model.json');

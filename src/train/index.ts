@@ -19,7 +19,7 @@ export { trainGestureModel, type TrainGestureOptions, type TrainGestureResult } 
 export { evaluateGestureModel, type EvaluateOptions, type EvaluateGestureResult } from './evaluateGestureModel.js';
 export { predictWindows, type PredictedWindows } from './predictWindows.js';
 export { gestureReport, formatGestureReport } from './gestureReport.js';
-export { saveGestureModel, loadGestureModel, type GestureModelMetadata, type LoadedGestureModel } from './gestureModelFiles.js';
+export { saveTrainedModel, loadTrainedModel, type GestureModelMetadata, type LoadedGestureModel } from './gestureModelFiles.js';
 export { loadTrainingInputs, type TrainingInputs } from './loadTrainingInputs.js';
 export { initTfBackend, type TrainBackend } from './initTfBackend.js';
 export { TrainingDataError, ModelShapeError, type TrainingDataErrorKind } from './trainErrors.js';

@@ -57,11 +57,11 @@ export interface TrainGestureOptions {
 
 /** What {@link trainGestureModel} returns. */
 export interface TrainGestureResult {
-  /** The trained TensorFlow.js model (save it with `saveGestureModel`). */
+  /** The trained TensorFlow.js model (save it with `saveTrainedModel`). */
   model: tf.LayersModel;
   /** Its labels, in output order. */
   labels: string[];
-  /** What `saveGestureModel` writes beside it (features, frames, fps, labels). */
+  /** What `saveTrainedModel` writes beside it (features, frames, fps, labels). */
   metadata: GestureModelMetadata;
   /** Windows per class, per split and per source. */
   counts: DatasetCounts;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../src/train/trainingTfjs.js';
 import { averageGestureModels } from '../../eval/averageGestureModels.js';
 import { createGestureModel } from '../../src/train/createGestureModel.js';
-import { loadGestureModel, saveGestureModel } from '../../src/train/gestureModelFiles.js';
+import { loadTrainedModel, saveTrainedModel } from '../../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../../src/train/initTfBackend.js';
 import { ModelShapeError } from '../../src/train/trainErrors.js';
 
@@ -31,8 +31,8 @@ describe('averageGestureModels', () => {
     expect(Math.abs(each[0]![0]![0]! - each[1]![0]![0]!)).toBeGreaterThan(1e-4);
     const dir = await mkdtemp(join(tmpdir(), 'ensemble-'));
     try {
-      await saveGestureModel(dir, merged, { features: 'wrist-trajectory-v1', frames: 30, fps: 15, durationMs: 2000, labels: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] });
-      const loaded = await loadGestureModel(dir);
+      await saveTrainedModel(dir, merged, { features: 'wrist-trajectory-v1', frames: 30, fps: 15, durationMs: 2000, labels: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] });
+      const loaded = await loadTrainedModel(dir);
       const again = (loaded.model.predict(x) as tf.Tensor).arraySync() as number[][];
       again.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(got[i]![j]!, 6)));
     } finally {

@@ -9,7 +9,7 @@ import type { SwipeRecipe } from '../../eval/swipeRecipe.js';
 import { foldModelDir } from '../../eval/trainFoldModel.js';
 import { packWindow } from '../../src/filters/packWindow.js';
 import { syntheticHand } from '../../src/testing/syntheticHand.js';
-import { loadGestureModel } from '../../src/train/gestureModelFiles.js';
+import { loadTrainedModel } from '../../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../../src/train/initTfBackend.js';
 import type { LabelledWindow } from '../../src/train/trainTypes.js';
 import type { PoseFrame } from '../../src/types.js';
@@ -61,7 +61,7 @@ describe("leaveOneSourceOut with trackerOn: 'inner-folds'", () => {
     const foldA = results[0]!;
     expect(Object.keys(foldA.trackerPredictions!).sort()).toEqual(['b-clip', 'c-clip']);
     for (const inner of ['b', 'c']) {
-      const { model, labels } = await loadGestureModel(foldModelDir(cacheDir, recipe, ['a', inner]));
+      const { model, labels } = await loadTrainedModel(foldModelDir(cacheDir, recipe, ['a', inner]));
       const [own] = await predictClips(model, labels, sources.find((s) => s.name === inner)!.clips, recipe.window);
       model.dispose();
       const rows = foldA.trackerPredictions![`${inner}-clip`]!;

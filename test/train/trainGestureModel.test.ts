@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTfjsClassifierService } from '../../src/workers/tfjsClassifier.js';
 import { createRng } from '../../src/train/createRng.js';
-import { loadGestureModel, saveGestureModel } from '../../src/train/gestureModelFiles.js';
+import { loadTrainedModel, saveTrainedModel } from '../../src/train/gestureModelFiles.js';
 import { initTfBackend } from '../../src/train/initTfBackend.js';
 import { predictWindows } from '../../src/train/predictWindows.js';
 import { readKeypointShapes } from '../../src/train/handShapes.js';
@@ -40,8 +40,8 @@ describe('trainGestureModel', () => {
 
     // saved directory loads with our loader and with the classifier worker's service; both score the same
     const dir = join(mkdtempSync(join(tmpdir(), 'posestream-model-')), 'm');
-    await saveGestureModel(dir, a.model, a.metadata, a.report);
-    const loaded = await loadGestureModel(dir);
+    await saveTrainedModel(dir, a.model, a.metadata, a.report);
+    const loaded = await loadTrainedModel(dir);
     expect(loaded.labels).toEqual(a.labels);
     expect(loaded.frames).toBe(12);
     const raw = Float32Array.from({ length: 12 * 63 }, (_, i) => 0.5 + 0.1 * Math.sin(i));

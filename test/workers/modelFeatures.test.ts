@@ -7,7 +7,7 @@ import { loadKairess } from '../../src/data/loadKairess.js';
 import { packWindow } from '../../src/filters/packWindow.js';
 import { initTfBackend } from '../../src/train/initTfBackend.js';
 import { windowFeatures } from '../../src/filters/windowFeatures.js';
-import { loadGestureModel } from '../../src/train/gestureModelFiles.js';
+import { loadTrainedModel } from '../../src/train/gestureModelFiles.js';
 import { featureTransformFor } from '../../src/workers/modelFeatures.js';
 import { palmMotionFeatures } from '../../src/train/palmMotionFeatures.js';
 import { createTfjsClassifierService } from '../../src/workers/tfjsClassifier.js';
@@ -31,7 +31,7 @@ describe('model input features', () => {
     const [take] = await loadKairess(kairessDir);
     const frames = take!.frames.slice(100, 130);
     const packed = packWindow(frames.map((f) => f.hands[0]!));
-    const { model, labels } = await loadGestureModel(defaultModel);
+    const { model, labels } = await loadTrainedModel(defaultModel);
     const expected = (model.predict(tf.tensor(windowFeatures(packed, 30), [1, 30, 21, 3])) as tf.Tensor).dataSync();
     const raw = (model.predict(tf.tensor(packed, [1, 30, 21, 3])) as tf.Tensor).dataSync();
     const service = createTfjsClassifierService();
@@ -55,7 +55,7 @@ describe('model input features', () => {
     expect(String((error as Error).message)).toContain('elbow-v9');
     expect(featureTransformFor(undefined, 'x')).toBeUndefined();
     // the training-side loader refuses it too, naming the file
-    await expect(loadGestureModel(join(dir, 'unknown'))).rejects.toThrow(/unknown.*elbow-v9/s);
+    await expect(loadTrainedModel(join(dir, 'unknown'))).rejects.toThrow(/unknown.*elbow-v9/s);
   });
 
   it('knows the palm-motion-v1 transform a real-data model declares', async () => {
@@ -70,7 +70,7 @@ describe('model input features', () => {
     await service.init({ model: path, backend: 'wasm' });
     const scores = await service.classify(packed.slice(), [30, 21, 3]);
     expect(Array.from(scores).map((v) => +v.toFixed(4))).toEqual(Array.from(expected).map((v) => +v.toFixed(4)));
-    const loaded = await loadGestureModel(join(dir, 'palm'));
+    const loaded = await loadTrainedModel(join(dir, 'palm'));
     expect(loaded.metadata?.features).toBe('palm-motion-v1');
     loaded.model.dispose();
   });
