@@ -24,6 +24,7 @@ const USAGE = `usage: posestream train <recording.ndjson | windows.json | kaires
   --kind gru|dense|templates
                       the model (default gru); templates: a taught template model from recordings with label
                       lines (none from their unlabelled frames; no TensorFlow.js), written as DIR/model.json
+  --keep-swipes       with --kind templates: the taught model keeps the four swipes beside its gestures
   --frames 30         frames per window, 2..1000
   --fps 30            the frame rate windows are sampled at, 1..1000 frames per second
   --stride 2          frames between training windows, 1..1000
@@ -67,6 +68,7 @@ export async function runTrain(argv: string[]): Promise<number> {
     out: { type: 'string', short: 'o', value: 'a model folder' },
     force: { type: 'boolean' },
     kind: { type: 'string', value: "'gru', 'dense' or 'templates'" },
+    'keep-swipes': { type: 'boolean' },
     backend: { type: 'string', value: "'wasm' or 'cpu'" },
     ...flags,
   });
@@ -84,7 +86,8 @@ export async function runTrain(argv: string[]): Promise<number> {
   if (out === undefined || out === '') throw new InvalidOptionError(WHERE, typed['out'] ?? '--out', 'a model folder', 'nothing');
   checkOutputPath(WHERE, typed['out'] ?? '--out', out, { kind: 'dir', force: values['force'] === true, files: MODEL_FILES });
 
-  if (kind === 'templates') return trainTemplates(positionals, out, typed['out'] ?? '--out', text('frames') === undefined ? undefined : n['frames']);
+  if (values['keep-swipes'] === true && kind !== 'templates') throw new InvalidOptionError(WHERE, '--keep-swipes', "--kind templates (a taught model keeps the swipes; a trained one has its own labels)", kind);
+  if (kind === 'templates') return trainTemplates(positionals, out, typed['out'] ?? '--out', text('frames') === undefined ? undefined : n['frames'], values['keep-swipes'] === true);
 
   // The tool before the inputs: a missing @tensorflow/tfjs is said before any file is read.
   const [{ initTfBackend }, { trainGestureModel }, { saveTrainedModel }] = await importOptional('runTrain() of posestream/node', () =>

@@ -20,14 +20,15 @@ import type { LabelledRecording } from '../teach/teachTypes.js';
  * await runTrain(['--kind', 'templates', 'takes/mine.ndjson', '--out', 'models/mine']);
  * ```
  */
-export async function trainTemplates(inputs: readonly string[], out: string, outFlag: string, frames: number | undefined): Promise<number> {
+export async function trainTemplates(inputs: readonly string[], out: string, outFlag: string, frames: number | undefined, keepSwipes = false): Promise<number> {
   const recordings: LabelledRecording[] = [];
   for (const path of inputs) {
     const { frames: poseFrames, labels } = await readRecording(path);
     recordings.push({ frames: poseFrames, labels, name: path });
   }
   let last = '';
-  const done = await teachGestureModel({ recordings }, frames === undefined ? {} : { window: { frames, durationMs: 2000, minDurationMs: 1000 } }, (p) => {
+  const options = { ...(frames === undefined ? {} : { window: { frames, durationMs: 2000, minDurationMs: 1000 } }), ...(keepSwipes ? { swipes: {} } : {}) };
+  const done = await teachGestureModel({ recordings }, options, (p) => {
     const line = `${p.step} ${p.done}/${p.total}${p.score !== undefined ? `  held-out F1 ${p.score.toFixed(3)}` : ''}`;
     if (line !== last) process.stderr.write(`${line}\n`);
     last = line;
@@ -41,7 +42,7 @@ export async function trainTemplates(inputs: readonly string[], out: string, out
   }
   const examples = Object.entries(model.taught.examples).map(([l, n]) => `${l} ${n}`).join(', ');
   process.stdout.write(
-    `taught ${model.labels.slice(0, -1).join(', ')} (+ none) from ${examples}; window ${model.window.frames} frames over ${model.window.durationMs} ms; ` +
+    `taught ${model.labels.slice(0, -1).join(', ')} (+ none${model.swipes !== undefined ? ', swipes kept' : ''}) from ${examples}; window ${model.window.frames} frames over ${model.window.durationMs} ms; ` +
       `stableGestures ${JSON.stringify(model.gestures)}; held-out folds P ${model.taught.precision.toFixed(3)} R ${model.taught.recall.toFixed(3)}; ${model.taught.trainMs} ms\n`,
   );
   process.stdout.write(`wrote ${join(out, 'model.json')}\n`);

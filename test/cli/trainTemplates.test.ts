@@ -35,6 +35,18 @@ describe('posestream train --kind templates, classify --model taught.json', () =
     expect(model.labels).toEqual(['away', 'come', 'spin', 'none']);
   });
 
+  it('--keep-swipes: the taught model keeps the four swipes (classify then names them too); without --kind templates it is a usage error', async () => {
+    const kept = join(dir, 'kept');
+    const r = await cliRun(['train', '--kind', 'templates', '--keep-swipes', teachPath, '--out', kept]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/taught away, come, spin \(\+ none, swipes kept\)/);
+    const model = parseTaughtModel(JSON.parse(readFileSync(join(kept, 'model.json'), 'utf8')), 'model.json');
+    expect(model.swipes).toEqual({});
+    const bad = await cliRun(['train', '--keep-swipes', teachPath, '--out', join(dir, 'gru')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--keep-swipes/);
+  });
+
   it("classify runs it with its own window and stableGestures settings: runTaughtModel's events on the same frames", async () => {
     const model = parseTaughtModel(JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')), 'model.json');
     const expected = runTaughtModel(model, test.frames).filter((e) => e.phase === 'end').map(({ label, startFrame, endFrame }) => ({ label, startFrame, endFrame }));
