@@ -12,7 +12,7 @@ import { launchWithFakeCamera } from '../browser/browserSession.js';
 import type { LaunchedChromium } from '../../src/browser/launchChromium.js';
 import { countersOverVideo, installExample, LIVE_COUNTERS, packTarball, run, serveStatic, SHARED_DATA } from './exampleApps.js';
 import { readmeBlocks } from './readmeBlocks.js';
-import { teachPageFlow } from './teachPageFlow.js';
+import { expectTeachPageReport, teachPageFlow } from './teachPageFlow.js';
 import type { LiveCounts } from './exampleApps.js';
 
 const VIDEO = '/shared-data/video/dandan1232-mediapipe-try/test_h264_360p.mp4'; // 30 fps, 6 s, one hand
@@ -194,16 +194,7 @@ describe('examples/react (packed tarball, Vite, Chromium)', () => {
       const page = await open(server().origin, `?teach&countdown=300&src=${encodeURIComponent(ASL)}`);
       const r = await teachPageFlow(page, live);
       console.log(`[react ${name}] teach page:`, JSON.stringify(r));
-      expect(r.trainStatus).toBe('done');
-      expect(r.progressSeen).toBe(true);
-      expect(r.applied).toBe('wave, none');
-      expect(r.workersAfterTraining).toBe(2); // the trainer worker is gone; the pipeline's two stay
-      expect(r.stored).toBe('saved');
-      expect(r.savedList).toContain('my gestures (wave, none)');
-      expect(r.loadedAfterReload).toBe('loaded: wave, none');
-      expect(r.appliedAfterReload).toBe('wave, none');
-      // Unmounted while teaching: the trainer worker had started, and it is terminated with the pipeline's two.
-      expect(r.unmountWhileTeaching).toEqual({ trainerStarted: 1, sawDone: false, liveWorkers: 0, liveTracks: 0 });
+      expectTeachPageReport(r);
       expect(browser.foreignRequests).toEqual([]);
       await page.close();
     });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /**
  * The example apps' teach page, driven as a user would (React and Angular share its element ids): three recordings
  * of "wave" and three of "anything else" from the live pipeline, Train (progress seen while it teaches), Use it,
@@ -108,4 +109,18 @@ export async function teachPageFlow(page: Page, live: (p: Page) => Promise<LiveC
   const sawDone = await page.evaluate(() => (window as unknown as { __sawDone: boolean }).__sawDone);
   report.unmountWhileTeaching = { trainerStarted: after.workersCreated - before, sawDone, liveWorkers: after.workers, liveTracks: after.tracks };
   return report;
+}
+
+/** What both example apps' teach pages must report: trained with progress, applied, saved and loaded after a reload, and the trainer worker ended on unmount. */
+export function expectTeachPageReport(r: TeachPageReport): void {
+  expect(r.trainStatus).toBe('done');
+  expect(r.progressSeen).toBe(true);
+  expect(r.applied).toBe('wave, none');
+  expect(r.workersAfterTraining).toBe(2); // the trainer worker is gone; the pipeline's two stay
+  expect(r.stored).toBe('saved');
+  expect(r.savedList).toContain('my gestures (wave, none)');
+  expect(r.loadedAfterReload).toBe('loaded: wave, none');
+  expect(r.appliedAfterReload).toBe('wave, none');
+  // Unmounted while teaching: the trainer worker had started, and it is terminated with the pipeline's two.
+  expect(r.unmountWhileTeaching).toEqual({ trainerStarted: 1, sawDone: false, liveWorkers: 0, liveTracks: 0 });
 }
